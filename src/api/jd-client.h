@@ -1,0 +1,154 @@
+/* jd-client.h: talks to one Alteryx Server's Web API (V3, OAuth 2).
+ *
+ * A JdClient holds the base URL, the credentials and the current token. It
+ * requests a token before the first call, renews it before it expires and,
+ * once, when a call answers 401; calls that need a token at the same time
+ * share one token request. Every call is asynchronous, takes a
+ * GCancellable and reports failures in JD_CLIENT_ERROR.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "jd-client-error.h"
+#include "jd-job.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  JD_AUTH_NONE,
+  JD_AUTH_API_KEY,
+  JD_AUTH_ACCESS_TOKEN,
+} JdAuthKind;
+
+typedef enum
+{
+  JD_SORT_DESCENDING,
+  JD_SORT_ASCENDING,
+} JdSortDirection;
+
+/* Query for the jobs of a workflow (and GET /v3/jobs). NULL strings and a
+ * limit of 0 are left out of the request. */
+typedef struct
+{
+  const char      *sort_field;   /* e.g. "createDate" */
+  JdSortDirection  direction;
+  guint            offset;
+  guint            limit;
+  const char      *status;       /* Complete, Error, Running, Queued */
+  const char      *result_code;  /* Success, Warning, Error */
+} JdJobQuery;
+
+/* The largest answer the client reads before giving up (BAD_RESPONSE). */
+#define JD_CLIENT_MAX_RESPONSE_SIZE (256 * 1024 * 1024)
+/* The default time a whole call may take, in seconds. */
+#define JD_CLIENT_DEFAULT_TIMEOUT 60
+
+#define JD_TYPE_CLIENT (jd_client_get_type ())
+G_DECLARE_FINAL_TYPE (JdClient, jd_client, JD, CLIENT, GObject)
+
+/* One SoupSession for the app: user agent JobDesk/VERSION, I/O timeout. */
+SoupSession *jd_client_session_new        (void);
+
+/* Returns the base URL without a trailing slash, or NULL with
+ * INVALID_INPUT. When the address looks like a bare host, *suggestion
+ * (if given) receives the same address with "/webapi" appended. */
+char        *jd_client_normalize_base_url (const char  *address,
+                                           char       **suggestion,
+                                           GError     **error);
+gboolean     jd_client_is_loopback_url    (const char  *url);
+
+JdClient    *jd_client_new                (SoupSession *session,
+                                           const char  *base_url);
+SoupSession *jd_client_get_session        (JdClient    *self);
+const char  *jd_client_get_base_url       (JdClient    *self);
+JdAuthKind   jd_client_get_auth_kind      (JdClient    *self);
+
+void         jd_client_set_api_key        (JdClient    *self,
+                                           const char  *key,
+                                           const char  *secret);
+void         jd_client_set_access_token   (JdClient    *self,
+                                           const char  *token);
+void         jd_client_sign_out           (JdClient    *self);
+
+/* Whole-call deadline in seconds (0: the default). */
+void         jd_client_set_timeout        (JdClient    *self,
+                                           guint        seconds);
+guint        jd_client_get_timeout        (JdClient    *self);
+/* Credentials go over plain http:// to loopback only, unless allowed. */
+void         jd_client_set_allow_insecure (JdClient    *self,
+                                           gboolean     allow);
+gboolean     jd_client_get_allow_insecure (JdClient    *self);
+/* The retry-after a 429 named, in seconds; 0 when it named none. */
+guint        jd_client_get_retry_after    (JdClient    *self);
+
+/* Verifies the credentials against the Server: a token request for a key
+ * and secret; a harmless authorised call for a pasted token. */
+void         jd_client_sign_in_async      (JdClient            *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean     jd_client_sign_in_finish     (JdClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+void         jd_client_get_job_async      (JdClient            *self,
+                                           const char          *job_id,
+                                           gboolean             include_messages,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+JdJob       *jd_client_get_job_finish     (JdClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* The Curator endpoint; items are JdJobMessage (a JdMessageList). */
+void         jd_client_get_job_messages_async  (JdClient            *self,
+                                                const char          *job_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GListModel  *jd_client_get_job_messages_finish (JdClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+/* Items are JdWorkflowJob. */
+void         jd_client_list_workflow_jobs_async  (JdClient            *self,
+                                                  const char          *workflow_id,
+                                                  const JdJobQuery    *query,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GListModel  *jd_client_list_workflow_jobs_finish (JdClient            *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* Items are JdWorkflow; name may be NULL. */
+void         jd_client_list_workflows_async  (JdClient            *self,
+                                              const char          *name,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GListModel  *jd_client_list_workflows_finish (JdClient            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* Writes the output to destination (replacing it) through a temporary
+ * file, so a failed download leaves nothing half-written behind. */
+void         jd_client_download_output_async  (JdClient              *self,
+                                               const char            *job_id,
+                                               const char            *output_id,
+                                               const char            *format,
+                                               GFile                 *destination,
+                                               GFileProgressCallback  progress,
+                                               gpointer               progress_data,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
+gboolean     jd_client_download_output_finish (JdClient              *self,
+                                               GAsyncResult          *result,
+                                               GError               **error);
+
+G_END_DECLS

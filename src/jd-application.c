@@ -1,0 +1,563 @@
+/* jd-application.c: the Job Desk application.
+ *
+ * One instance: a second `jobdesk ID` hands its IDs to the running window.
+ * The application holds the one SoupSession, the signed-in JdClient that
+ * every window uses, the settings, and the built-in sample server.
+ */
+#define G_LOG_DOMAIN "jd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jd-application.h"
+#include "jd-credentials.h"
+#include "jd-demo-server.h"
+#include "jd-sign-in-dialog.h"
+#include "jd-window.h"
+
+struct _JdApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  SoupSession    *session;
+  JdClient       *client;
+  JdDemoServer   *demo_server;
+  GCancellable   *cancellable;
+  gboolean        restoring;
+};
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start the built-in sample server and sign in to it"), NULL },
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sign in to the server with this Web API address"), N_("URL") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    NULL, N_("[JOB-ID-OR-TEXT…]") },
+  { NULL }
+};
+
+static JdWindow *
+get_window (JdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL || !JD_IS_WINDOW (window))
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (JD_IS_WINDOW (l->data))
+          return l->data;
+
+      window = GTK_WINDOW (jd_window_new (self));
+    }
+
+  return JD_WINDOW (window);
+}
+
+static void
+show_sign_in (JdApplication *self,
+              const char    *server)
+{
+  JdWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_show_sign_in (window, server);
+}
+
+/* ------------------------------------------------------------------ */
+/* Restoring the last sign-in from the keyring                         */
+
+static void
+on_credentials_found_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(JdApplication) self = user_data;
+  g_autoptr(JdCredentials) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdClient) client = NULL;
+
+  self->restoring = FALSE;
+  credentials = jd_credentials_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (self->client != NULL)
+    return;   /* signed in some other way meanwhile */
+
+  if (credentials == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No saved sign-in: %s", error->message);
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  client = jd_client_new (self->session, credentials->server);
+  if (client == NULL)
+    {
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  jd_credentials_apply (credentials, client);
+  jd_client_set_allow_insecure (client, jd_application_get_allow_insecure (self, credentials->server));
+  jd_application_set_client (self, client);
+}
+
+static void
+restore_sign_in (JdApplication *self)
+{
+  g_autofree char *server = g_settings_get_string (self->settings, "server-address");
+  JdAuthKind kind = g_settings_get_enum (self->settings, "sign-in-kind");
+
+  if (*server == '\0' || kind == JD_AUTH_NONE)
+    {
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  self->restoring = TRUE;
+  jd_credentials_lookup_async (server, kind, self->cancellable,
+                               on_credentials_found_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window lets it save its size. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  const char *developers[] = { "Job Desk contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Job Desk"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("Job Desk contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Look up Alteryx Server jobs by ID: status, outputs and messages at a glance."),
+                        "website", "https://github.com/jobdesk/JobDesk",
+                        "issue-url", "https://github.com/jobdesk/JobDesk/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+sign_in_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  show_sign_in (JD_APPLICATION (user_data), NULL);
+}
+
+static void
+sign_in_demo_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!jd_application_sign_in_demo (self, &error))
+    {
+      jd_window_show_toast (get_window (self), error->message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+}
+
+static void
+on_forgotten_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jd_credentials_forget_finish (result, &error))
+    g_debug ("Could not forget the credentials: %s", error->message);
+}
+
+static void
+sign_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  g_autofree char *server = g_settings_get_string (self->settings, "server-address");
+  JdAuthKind kind = g_settings_get_enum (self->settings, "sign-in-kind");
+
+  if (self->client != NULL && !jd_application_is_demo_client (self, self->client))
+    {
+      /* Forget what the keyring holds for this server, then the setting. */
+      if (*server != '\0' && kind != JD_AUTH_NONE)
+        jd_credentials_forget_async (server, kind, NULL, on_forgotten_cb, NULL);
+      g_settings_set_enum (self->settings, "sign-in-kind", JD_AUTH_NONE);
+    }
+
+  jd_application_set_client (self, NULL);
+  show_sign_in (self, server);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "sign-in", sign_in_activated },
+  { "sign-in-demo", sign_in_demo_activated },
+  { "sign-out", sign_out_activated },
+};
+
+/* ------------------------------------------------------------------ */
+/* GApplication                                                        */
+
+static void
+jd_application_startup (GApplication *application)
+{
+  JdApplication *self = JD_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *look_up_accels[] = { "<Control>l", NULL };
+  static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *copy_accels[] = { "<Control><Shift>c", NULL };
+  static const char *workflow_accels[] = { "<Control><Shift>w", NULL };
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.focus-job-entry", look_up_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.copy-file-names", copy_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-workflow-jobs", workflow_accels);
+}
+
+static void
+jd_application_activate (GApplication *application)
+{
+  JdApplication *self = JD_APPLICATION (application);
+  JdWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->client == NULL && !self->restoring)
+    restore_sign_in (self);
+}
+
+static int
+jd_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  JdApplication *self = JD_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **texts = NULL;
+  g_autofree char *server = NULL;
+  gboolean demo = FALSE;
+  JdWindow *window;
+
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+  g_variant_dict_lookup (options, "server", "s", &server);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &texts);
+
+  window = get_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jd_application_sign_in_demo (self, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+    }
+  else if (server != NULL)
+    {
+      show_sign_in (self, server);
+    }
+  else if (self->client == NULL && !self->restoring)
+    {
+      restore_sign_in (self);
+    }
+
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    jd_window_look_up (window, texts[i]);
+
+  return 0;
+}
+
+static int
+jd_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  /* Everything goes to the primary instance. */
+  return -1;
+}
+
+static void
+jd_application_shutdown (GApplication *application)
+{
+  JdApplication *self = JD_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->client);
+  if (self->demo_server != NULL)
+    jd_demo_server_stop (self->demo_server);
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->shutdown (application);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+jd_application_finalize (GObject *object)
+{
+  JdApplication *self = JD_APPLICATION (object);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->demo_server);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jd_application_parent_class)->finalize (object);
+}
+
+static void
+jd_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  JdApplication *self = JD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jd_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  JdApplication *self = JD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      jd_application_set_client (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jd_application_class_init (JdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = jd_application_finalize;
+  object_class->get_property = jd_application_get_property;
+  object_class->set_property = jd_application_set_property;
+
+  app_class->startup = jd_application_startup;
+  app_class->activate = jd_application_activate;
+  app_class->command_line = jd_application_command_line;
+  app_class->handle_local_options = jd_application_handle_local_options;
+  app_class->shutdown = jd_application_shutdown;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         JD_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jd_application_init (JdApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->session = jd_client_session_new ();
+  self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[JOB-ID-OR-TEXT…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Look up Alteryx Server jobs by ID. Any text that holds a job ID will do: an e-mail line, a log line, a Server link."));
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
+
+JdApplication *
+jd_application_new (void)
+{
+  return g_object_new (JD_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/jobdesk/JobDesk",
+                       NULL);
+}
+
+GSettings *
+jd_application_get_settings (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+SoupSession *
+jd_application_get_session (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
+JdClient *
+jd_application_get_client (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  return self->client;
+}
+
+void
+jd_application_set_client (JdApplication *self,
+                           JdClient      *client)
+{
+  g_return_if_fail (JD_IS_APPLICATION (self));
+  g_return_if_fail (client == NULL || JD_IS_CLIENT (client));
+
+  if (g_set_object (&self->client, client))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+const char *
+jd_application_start_demo_server (JdApplication  *self,
+                                  GError        **error)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+
+  if (self->demo_server == NULL)
+    {
+      g_autoptr(JdDemoServer) server = jd_demo_server_new ();
+
+      /* In a thread of its own: its 11 MB answers must not stall the UI. */
+      if (!jd_demo_server_start_thread (server, 0, error))
+        return NULL;
+
+      self->demo_server = g_steal_pointer (&server);
+    }
+
+  return jd_demo_server_get_base_url (self->demo_server);
+}
+
+gboolean
+jd_application_is_demo_client (JdApplication *self,
+                               JdClient      *client)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), FALSE);
+
+  return client != NULL && self->demo_server != NULL &&
+         g_strcmp0 (jd_client_get_base_url (client), jd_demo_server_get_base_url (self->demo_server)) == 0;
+}
+
+gboolean
+jd_application_sign_in_demo (JdApplication  *self,
+                             GError        **error)
+{
+  g_autoptr(JdClient) client = NULL;
+  const char *url;
+
+  g_return_val_if_fail (JD_IS_APPLICATION (self), FALSE);
+
+  url = jd_application_start_demo_server (self, error);
+  if (url == NULL)
+    return FALSE;
+
+  client = jd_client_new (self->session, url);
+  jd_client_set_api_key (client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
+  jd_application_set_client (self, client);
+  return TRUE;
+}
+
+gboolean
+jd_application_get_allow_insecure (JdApplication *self,
+                                   const char    *server)
+{
+  g_auto(GStrv) allowed = g_settings_get_strv (self->settings, "allow-insecure");
+
+  return server != NULL && g_strv_contains ((const char * const *) allowed, server);
+}
+
+void
+jd_application_set_allow_insecure (JdApplication *self,
+                                   const char    *server,
+                                   gboolean       allow)
+{
+  g_auto(GStrv) allowed = g_settings_get_strv (self->settings, "allow-insecure");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (g_strcmp0 (allowed[i], server) != 0)
+      g_strv_builder_add (builder, allowed[i]);
+  if (allow)
+    g_strv_builder_add (builder, server);
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "allow-insecure", (const char * const *) updated);
+}

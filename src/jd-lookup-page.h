@@ -1,0 +1,35 @@
+/* jd-lookup-page.h: the job-ID entry, recent lookups, and the state of the
+ * lookup: empty, loading, failed, signed out, or the job itself. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jd-client.h"
+#include "jd-job.h"
+
+G_BEGIN_DECLS
+
+#define JD_TYPE_LOOKUP_PAGE (jd_lookup_page_get_type ())
+G_DECLARE_FINAL_TYPE (JdLookupPage, jd_lookup_page, JD, LOOKUP_PAGE, AdwBin)
+
+GtkWidget  *jd_lookup_page_new          (void);
+JdClient   *jd_lookup_page_get_client   (JdLookupPage *self);
+void        jd_lookup_page_set_client   (JdLookupPage *self,
+                                         JdClient     *client);
+GSettings  *jd_lookup_page_get_settings (JdLookupPage *self);
+void        jd_lookup_page_set_settings (JdLookupPage *self,
+                                         GSettings    *settings);
+/* Finds the job ID in text; refuses text without one, sending nothing. */
+gboolean    jd_lookup_page_look_up_text (JdLookupPage *self,
+                                         const char   *text);
+/* Looks up what the entry holds. */
+void        jd_lookup_page_look_up      (JdLookupPage *self);
+void        jd_lookup_page_refresh      (JdLookupPage *self);
+void        jd_lookup_page_cancel       (JdLookupPage *self);
+void        jd_lookup_page_focus_entry  (JdLookupPage *self);
+JdJob      *jd_lookup_page_get_job      (JdLookupPage *self);
+/* "empty", "loading", "error", "signed-out" or "job" */
+const char *jd_lookup_page_get_state    (JdLookupPage *self);
+gboolean    jd_lookup_page_copy_all_file_names (JdLookupPage *self);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* jd-window.h: the main window: look up a job, or browse a workflow's jobs. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jd-application.h"
+
+G_BEGIN_DECLS
+
+#define JD_TYPE_WINDOW (jd_window_get_type ())
+G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
+
+JdWindow *jd_window_new          (JdApplication *application);
+/* Looks up the job ID that text holds, as if pasted into the entry. */
+void      jd_window_look_up      (JdWindow      *self,
+                                  const char    *text);
+/* Opens the sign-in dialog, with this address filled in if given. */
+void      jd_window_show_sign_in (JdWindow      *self,
+                                  const char    *server);
+void      jd_window_show_toast   (JdWindow      *self,
+                                  const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,670 @@
+/* jd-broken-server.c: a deliberately misbehaving HTTP server for tests. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/socket.h>
+
+#include "jd-broken-server.h"
+
+struct _JdBrokenServer
+{
+  GObject                parent_instance;
+
+  GSocketService        *service;
+  GCancellable          *stop;
+  char                  *base_url;
+
+  GMutex                 lock;
+  GCond                  idle;
+  guint                  active;          /* handlers running in worker threads */
+  char                  *scenario;
+  char                  *token_scenario;
+  char                  *redirect_target;
+  char                  *last_authorization;
+  guint                  requests;
+  guint                  token_requests;
+};
+
+G_DEFINE_FINAL_TYPE (JdBrokenServer, jd_broken_server, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char       *method;
+  char       *path;      /* without the query */
+  char       *query;
+  GHashTable *headers;   /* lower-case name → value */
+  GBytes     *body;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->headers, g_hash_table_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+#define SAMPLE_JOB \
+  "{\"id\": \"%s\", \"appId\": \"5f3a0c9e1b2d4e0012345678\", " \
+  "\"createDateTime\": \"2024-09-19T10:02:54.589Z\", \"status\": \"Completed\", " \
+  "\"disposition\": \"Success\", \"outputs\": [{\"id\": \"o1\", \"availableFormats\": [\"Csv\"], " \
+  "\"fileName\": \"out.csv\"}], \"messages\": [{\"status\": 1, \"text\": \"Hello\", \"toolId\": 1}], " \
+  "\"priority\": \"Default\", \"workerTag\": \"\", \"runWithE2\": true}"
+
+static const char * const scenario_names[] = {
+  "ok",                    /* a valid job for the requested ID */
+  "status-400", "status-401", "status-403", "status-404", "status-405",
+  "status-500", "status-502", "status-503", "status-504",
+  "html-502",              /* a proxy's HTML error page */
+  "html-200",              /* a proxy login page with 200 */
+  "rate-limited",          /* 429 with Retry-After: 7 */
+  "truncated",             /* JSON cut short, honest Content-Length */
+  "malformed",             /* not JSON at all */
+  "empty",                 /* 200 with an empty body */
+  "non-utf8",              /* JSON with invalid UTF-8 in a string */
+  "wrong-types",           /* the right members with the wrong types */
+  "deep-nesting",          /* 100,000 nested arrays */
+  "huge-string",           /* one 50 MB string */
+  "wrong-content-type",    /* XML */
+  "close-mid-body",        /* Content-Length 5000, 100 bytes, close */
+  "lying-length",          /* Content-Length larger than the body, then silence */
+  "endless",               /* a chunked body that never ends */
+  "never-answers",         /* accepts, reads, says nothing */
+  "slow",                  /* answers after 3 s */
+  "drip",                  /* one byte a second */
+  "reset",                 /* TCP reset in the middle of the body */
+  "redirect-loop",         /* 302 to itself */
+  "redirect-other-host",   /* 302 to the redirect target */
+  "redirect-same-host",    /* 302 to another path here, which answers ok */
+  NULL
+};
+
+const char * const *
+jd_broken_server_list_scenarios (void)
+{
+  return scenario_names;
+}
+
+/* ------------------------------------------------------------------ */
+
+static gboolean
+write_all (GOutputStream *out,
+           const void    *data,
+           gsize          size,
+           GCancellable  *stop)
+{
+  return g_output_stream_write_all (out, data, size, NULL, stop, NULL);
+}
+
+static gboolean
+write_str (GOutputStream *out,
+           const char    *text,
+           GCancellable  *stop)
+{
+  return write_all (out, text, strlen (text), stop);
+}
+
+/* Sleeps, but wakes when the server stops. */
+static gboolean
+nap (GCancellable *stop,
+     guint         milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (g_cancellable_is_cancelled (stop))
+        return FALSE;
+      g_usleep (10 * 1000);
+    }
+
+  return !g_cancellable_is_cancelled (stop);
+}
+
+static void
+respond (GOutputStream *out,
+         guint          status,
+         const char    *reason,
+         const char    *content_type,
+         const char    *extra_headers,
+         const char    *body,
+         gsize          body_size,
+         GCancellable  *stop)
+{
+  g_autoptr(GString) head = g_string_new (NULL);
+
+  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", status, reason);
+  if (content_type != NULL)
+    g_string_append_printf (head, "Content-Type: %s\r\n", content_type);
+  g_string_append_printf (head, "Content-Length: %" G_GSIZE_FORMAT "\r\n", body_size);
+  g_string_append (head, "Connection: close\r\n");
+  if (extra_headers != NULL)
+    g_string_append (head, extra_headers);
+  g_string_append (head, "\r\n");
+
+  if (write_all (out, head->str, head->len, stop) && body_size > 0)
+    write_all (out, body, body_size, stop);
+}
+
+static void
+respond_json (GOutputStream *out,
+              guint          status,
+              const char    *reason,
+              const char    *json,
+              GCancellable  *stop)
+{
+  respond (out, status, reason, "application/json; charset=utf-8", NULL, json, strlen (json), stop);
+}
+
+/* Waits until the client goes away (or the server stops). */
+static void
+wait_for_hangup (GInputStream *in,
+                 GCancellable *stop)
+{
+  char byte[256];
+
+  while (g_input_stream_read (in, byte, sizeof byte, stop, NULL) > 0)
+    ;
+}
+
+static const char *
+reason_for (guint status)
+{
+  switch (status)
+    {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default:  return "Status";
+    }
+}
+
+static void
+play_scenario (JdBrokenServer    *self,
+               const char        *scenario,
+               Request           *request,
+               GSocketConnection *connection)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GCancellable *stop = self->stop;
+  const char *id = strrchr (request->path, '/') != NULL ? strrchr (request->path, '/') + 1 : "";
+  g_autofree char *job = g_strdup_printf (SAMPLE_JOB, id);
+
+  if (g_str_equal (scenario, "ok") || g_str_equal (request->path, "/webapi/landed"))
+    {
+      if (g_str_equal (request->path, "/webapi/landed"))
+        {
+          g_free (job);
+          job = g_strdup_printf (SAMPLE_JOB, "66ebd18d3d6200007e000d8c");
+        }
+      respond_json (out, 200, "OK", job, stop);
+    }
+  else if (g_str_has_prefix (scenario, "status-"))
+    {
+      guint status = (guint) g_ascii_strtoull (scenario + strlen ("status-"), NULL, 10);
+
+      respond_json (out, status, reason_for (status),
+                    "{\"Message\": \"Authorization has been denied for this request.\"}", stop);
+    }
+  else if (g_str_equal (scenario, "html-502"))
+    {
+      const char *html = "<html><head><title>502 Bad Gateway</title></head>"
+                         "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+
+      respond (out, 502, "Bad Gateway", "text/html", NULL, html, strlen (html), stop);
+    }
+  else if (g_str_equal (scenario, "html-200"))
+    {
+      const char *html = "<!DOCTYPE html><html><head><title>Sign in</title></head>"
+                         "<body><form action=\"/login\"><input name=\"user\"></form></body></html>";
+
+      respond (out, 200, "OK", "text/html; charset=utf-8", NULL, html, strlen (html), stop);
+    }
+  else if (g_str_equal (scenario, "rate-limited"))
+    {
+      const char *json = "{\"message\": \"Rate limit exceeded.\"}";
+
+      respond (out, 429, "Too Many Requests", "application/json", "Retry-After: 7\r\n", json, strlen (json), stop);
+    }
+  else if (g_str_equal (scenario, "truncated"))
+    respond_json (out, 200, "OK", "{\"id\": \"66ebd18d3d6200007e000d8c\", \"status\": \"Comp", stop);
+  else if (g_str_equal (scenario, "malformed"))
+    respond_json (out, 200, "OK", "this is not JSON, it only says it is", stop);
+  else if (g_str_equal (scenario, "empty"))
+    respond (out, 200, "OK", "application/json", NULL, "", 0, stop);
+  else if (g_str_equal (scenario, "non-utf8"))
+    {
+      const char body[] = "{\"id\": \"66ebd18d3d6200007e000d8c\", \"status\": \"Compl\xff\xfe" "eted\"}";
+
+      respond (out, 200, "OK", "application/json", NULL, body, sizeof body - 1, stop);
+    }
+  else if (g_str_equal (scenario, "wrong-types"))
+    {
+      g_autofree char *body = g_strdup_printf ("{\"id\": \"%s\", \"appId\": 12, \"createDateTime\": true, "
+                                               "\"status\": [1], \"disposition\": {}, \"outputs\": \"none\", "
+                                               "\"messages\": 7, \"priority\": null, \"workerTag\": 3.5, "
+                                               "\"runWithE2\": \"maybe\"}", id);
+
+      respond_json (out, 200, "OK", body, stop);
+    }
+  else if (g_str_equal (scenario, "deep-nesting"))
+    {
+      gsize depth = 100000;
+      g_autofree char *body = g_malloc (depth * 2);
+
+      memset (body, '[', depth);
+      memset (body + depth, ']', depth);
+      respond (out, 200, "OK", "application/json", NULL, body, depth * 2, stop);
+    }
+  else if (g_str_equal (scenario, "huge-string"))
+    {
+      gsize size = 50 * 1024 * 1024;
+      g_autoptr(GString) body = g_string_sized_new (size + 128);
+
+      g_string_append_printf (body, "{\"id\": \"%s\", \"status\": \"", id);
+      g_string_set_size (body, body->len + size);
+      memset (body->str + body->len - size, 'a', size);
+      g_string_append (body, "\"}");
+      respond (out, 200, "OK", "application/json", NULL, body->str, body->len, stop);
+    }
+  else if (g_str_equal (scenario, "wrong-content-type"))
+    {
+      const char *xml = "<?xml version=\"1.0\"?><JobView><Id>66ebd18d3d6200007e000d8c</Id></JobView>";
+
+      respond (out, 200, "OK", "application/xml", NULL, xml, strlen (xml), stop);
+    }
+  else if (g_str_equal (scenario, "close-mid-body"))
+    {
+      const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n";
+      char part[100];
+
+      memset (part, ' ', sizeof part);
+      part[0] = '{';
+      if (write_str (out, head, stop))
+        write_all (out, part, sizeof part, stop);
+    }
+  else if (g_str_equal (scenario, "lying-length"))
+    {
+      g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                               "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n",
+                                               strlen (job) + 1000);
+
+      if (write_str (out, head, stop) && write_str (out, job, stop))
+        wait_for_hangup (in, stop);
+    }
+  else if (g_str_equal (scenario, "endless"))
+    {
+      const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+      g_autofree char *chunk = NULL;
+      g_autofree char *filler = g_malloc (1024 * 1024);
+      gboolean ok;
+
+      memset (filler, ' ', 1024 * 1024);
+      chunk = g_strdup_printf ("%x\r\n", 1024 * 1024);
+      ok = write_str (out, head, stop) && write_str (out, "1\r\n[\r\n", stop);
+      while (ok)
+        ok = write_str (out, chunk, stop) &&
+             write_all (out, filler, 1024 * 1024, stop) &&
+             write_str (out, "\r\n", stop);
+    }
+  else if (g_str_equal (scenario, "never-answers"))
+    wait_for_hangup (in, stop);
+  else if (g_str_equal (scenario, "slow"))
+    {
+      if (nap (stop, 3000))
+        respond_json (out, 200, "OK", job, stop);
+    }
+  else if (g_str_equal (scenario, "drip"))
+    {
+      g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                               "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", strlen (job));
+
+      if (write_str (out, head, stop))
+        for (const char *p = job; *p; p++)
+          if (!write_all (out, p, 1, stop) || !nap (stop, 1000))
+            break;
+    }
+  else if (g_str_equal (scenario, "reset"))
+    {
+      GSocket *socket = g_socket_connection_get_socket (connection);
+      struct linger linger = { 1, 0 };
+      g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                               "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", strlen (job));
+
+      if (write_str (out, head, stop))
+        write_all (out, job, strlen (job) / 2, stop);
+      g_output_stream_flush (out, NULL, NULL);
+      nap (stop, 50);
+      /* SO_LINGER with zero time turns close () into a TCP reset. */
+      setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+      g_socket_close (socket, NULL);
+    }
+  else if (g_str_equal (scenario, "redirect-loop"))
+    {
+      g_autofree char *headers = g_strdup_printf ("Location: %s%s%s\r\n", request->path,
+                                                  request->query != NULL ? "?" : "",
+                                                  request->query != NULL ? request->query : "");
+
+      respond (out, 302, "Found", "text/plain", headers, "", 0, stop);
+    }
+  else if (g_str_equal (scenario, "redirect-other-host"))
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *headers = NULL;
+
+      g_mutex_lock (&self->lock);
+      target = g_strdup (self->redirect_target);
+      g_mutex_unlock (&self->lock);
+      headers = g_strdup_printf ("Location: %s\r\n", target != NULL ? target : "https://elsewhere.invalid/");
+      respond (out, 302, "Found", "text/plain", headers, "", 0, stop);
+    }
+  else if (g_str_equal (scenario, "redirect-same-host"))
+    respond (out, 301, "Moved Permanently", "text/plain", "Location: /webapi/landed\r\n", "", 0, stop);
+  else
+    g_error ("unknown scenario %s", scenario);
+}
+
+static void
+play_token_scenario (JdBrokenServer    *self,
+                     const char        *scenario,
+                     Request           *request,
+                     GSocketConnection *connection)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GCancellable *stop = self->stop;
+
+  if (g_str_equal (scenario, "ok"))
+    respond_json (out, 200, "OK", "{\"access_token\": \"broken-token\", \"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
+  else if (g_str_equal (scenario, "no-expires-in"))
+    respond_json (out, 200, "OK", "{\"access_token\": \"broken-token\", \"token_type\": \"bearer\"}", stop);
+  else if (g_str_equal (scenario, "error-object"))
+    respond_json (out, 400, "Bad Request",
+                  "{\"error\": \"invalid_client\", \"error_description\": \"The client credentials are invalid.\"}", stop);
+  else if (g_str_equal (scenario, "no-token"))
+    respond_json (out, 200, "OK", "{\"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
+  else
+    play_scenario (self, scenario, request, connection);
+}
+
+/* ------------------------------------------------------------------ */
+
+static Request *
+read_request (GInputStream *in,
+              GCancellable *stop)
+{
+  g_autoptr(GString) head = g_string_new (NULL);
+  g_autoptr(Request) request = g_new0 (Request, 1);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) first = NULL;
+  const char *length_value;
+  char *end;
+  char c;
+
+  /* One byte at a time: requests are small, and we must not read past
+   * the head into a body the scenario reads itself. */
+  while (!g_str_has_suffix (head->str, "\r\n\r\n"))
+    {
+      if (g_input_stream_read (in, &c, 1, stop, NULL) != 1 || head->len > 64 * 1024)
+        return NULL;
+      g_string_append_c (head, c);
+    }
+
+  lines = g_strsplit (head->str, "\r\n", -1);
+  first = g_strsplit (lines[0], " ", 3);
+  if (g_strv_length (first) < 2)
+    return NULL;
+
+  request->method = g_strdup (first[0]);
+  end = strchr (first[1], '?');
+  if (end != NULL)
+    {
+      request->query = g_strdup (end + 1);
+      *end = '\0';
+    }
+  request->path = g_strdup (first[1]);
+  request->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      char *colon = strchr (lines[i], ':');
+
+      if (colon == NULL)
+        continue;
+      *colon = '\0';
+      g_hash_table_insert (request->headers,
+                           g_ascii_strdown (lines[i], -1),
+                           g_strstrip (g_strdup (colon + 1)));
+    }
+
+  length_value = g_hash_table_lookup (request->headers, "content-length");
+  if (length_value != NULL)
+    {
+      guint64 length = 0;
+      g_autofree char *body = NULL;
+      gsize got = 0;
+
+      if (!g_ascii_string_to_unsigned (length_value, 10, 0, 1024 * 1024, &length, NULL))
+        return NULL;
+      body = g_malloc (length + 1);
+      if (!g_input_stream_read_all (in, body, length, &got, stop, NULL) || got != length)
+        return NULL;
+      request->body = g_bytes_new_take (g_steal_pointer (&body), length);
+    }
+
+  return g_steal_pointer (&request);
+}
+
+static gboolean
+on_run_cb (GThreadedSocketService *service,
+           GSocketConnection      *connection,
+           GObject                *source_object,
+           gpointer                user_data)
+{
+  JdBrokenServer *self = user_data;
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  g_autoptr(Request) request = NULL;
+  g_autofree char *scenario = NULL;
+  gboolean is_token;
+
+  g_mutex_lock (&self->lock);
+  self->active++;
+  g_mutex_unlock (&self->lock);
+
+  request = read_request (in, self->stop);
+  if (request == NULL)
+    goto out;
+
+  is_token = g_str_has_suffix (request->path, "/oauth2/token");
+
+  g_mutex_lock (&self->lock);
+  if (is_token)
+    {
+      self->token_requests++;
+      scenario = g_strdup (self->token_scenario);
+    }
+  else
+    {
+      self->requests++;
+      scenario = g_strdup (self->scenario);
+    }
+  g_free (self->last_authorization);
+  self->last_authorization = g_strdup (g_hash_table_lookup (request->headers, "authorization"));
+  g_mutex_unlock (&self->lock);
+
+  if (is_token)
+    play_token_scenario (self, scenario, request, connection);
+  else
+    play_scenario (self, scenario, request, connection);
+
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+out:
+  g_mutex_lock (&self->lock);
+  if (--self->active == 0)
+    g_cond_broadcast (&self->idle);
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+const char *
+jd_broken_server_get_base_url (JdBrokenServer *self)
+{
+  return self->base_url;
+}
+
+void
+jd_broken_server_set_scenario (JdBrokenServer *self,
+                               const char     *scenario)
+{
+  g_assert (g_strv_contains (scenario_names, scenario));
+  g_mutex_lock (&self->lock);
+  g_free (self->scenario);
+  self->scenario = g_strdup (scenario);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+jd_broken_server_set_token_scenario (JdBrokenServer *self,
+                                     const char     *scenario)
+{
+  g_mutex_lock (&self->lock);
+  g_free (self->token_scenario);
+  self->token_scenario = g_strdup (scenario);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+jd_broken_server_set_redirect_target (JdBrokenServer *self,
+                                      const char     *url)
+{
+  g_mutex_lock (&self->lock);
+  g_free (self->redirect_target);
+  self->redirect_target = g_strdup (url);
+  g_mutex_unlock (&self->lock);
+}
+
+guint
+jd_broken_server_get_request_count (JdBrokenServer *self)
+{
+  guint count;
+
+  g_mutex_lock (&self->lock);
+  count = self->requests;
+  g_mutex_unlock (&self->lock);
+  return count;
+}
+
+guint
+jd_broken_server_get_token_request_count (JdBrokenServer *self)
+{
+  guint count;
+
+  g_mutex_lock (&self->lock);
+  count = self->token_requests;
+  g_mutex_unlock (&self->lock);
+  return count;
+}
+
+char *
+jd_broken_server_dup_last_authorization (JdBrokenServer *self)
+{
+  char *value;
+
+  g_mutex_lock (&self->lock);
+  value = g_strdup (self->last_authorization);
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+void
+jd_broken_server_stop (JdBrokenServer *self)
+{
+  if (self->service == NULL)
+    return;
+
+  g_cancellable_cancel (self->stop);
+  g_socket_service_stop (self->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+
+  /* Handlers hold no reference on us: let them all leave first. */
+  g_mutex_lock (&self->lock);
+  while (self->active > 0)
+    g_cond_wait (&self->idle, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  g_clear_object (&self->service);
+}
+
+static void
+jd_broken_server_finalize (GObject *object)
+{
+  JdBrokenServer *self = JD_BROKEN_SERVER (object);
+
+  jd_broken_server_stop (self);
+  g_clear_object (&self->stop);
+  g_free (self->base_url);
+  g_free (self->scenario);
+  g_free (self->token_scenario);
+  g_free (self->redirect_target);
+  g_free (self->last_authorization);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->idle);
+
+  G_OBJECT_CLASS (jd_broken_server_parent_class)->finalize (object);
+}
+
+static void
+jd_broken_server_class_init (JdBrokenServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jd_broken_server_finalize;
+}
+
+static void
+jd_broken_server_init (JdBrokenServer *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->idle);
+  self->stop = g_cancellable_new ();
+  self->scenario = g_strdup ("ok");
+  self->token_scenario = g_strdup ("ok");
+}
+
+JdBrokenServer *
+jd_broken_server_new (const char *address)
+{
+  JdBrokenServer *self = g_object_new (JD_TYPE_BROKEN_SERVER, NULL);
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address != NULL ? address : "127.0.0.1");
+  g_autoptr(GSocketAddress) wanted = g_inet_socket_address_new (inet, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *host = NULL;
+
+  self->service = g_threaded_socket_service_new (32);
+  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), wanted,
+                                      G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                      NULL, &effective, &error))
+    g_error ("broken server cannot listen: %s", error->message);
+
+  g_signal_connect (self->service, "run", G_CALLBACK (on_run_cb), self);
+  g_socket_service_start (self->service);
+
+  host = g_inet_address_to_string (inet);
+  self->base_url = g_strdup_printf ("http://%s:%u/webapi", host,
+                                    g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  return self;
+}

@@ -1,0 +1,35 @@
+/* jd-test-util.h: small helpers shared by the test programs. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Spins the thread-default main context until *flag is TRUE or the
+ * timeout passes; returns *flag. Never a fixed sleep. */
+gboolean      jd_test_spin_until       (const gboolean *flag,
+                                        guint           timeout_ms);
+/* Spins the thread-default main context for about this long. */
+void          jd_test_spin_for         (guint           milliseconds);
+
+/* An async callback that stores the GAsyncResult; wait with
+ * jd_test_wait_result (). */
+typedef struct
+{
+  GAsyncResult *result;
+  gboolean      done;
+} JdTestAsync;
+
+void          jd_test_async_ready_cb   (GObject      *source,
+                                        GAsyncResult *result,
+                                        gpointer      user_data);
+/* Waits for the callback (asserting it comes within timeout_ms) and
+ * returns the result (owned by async; freed by jd_test_async_clear). */
+GAsyncResult *jd_test_wait_result      (JdTestAsync  *async,
+                                        guint         timeout_ms);
+void          jd_test_async_clear      (JdTestAsync  *async);
+
+/* Reads a whole file of the source tree's tests/ folder. */
+GBytes       *jd_test_load_data        (const char   *name);
+
+G_END_DECLS

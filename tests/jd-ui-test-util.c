@@ -1,0 +1,281 @@
+/* jd-ui-test-util.c: helpers for tests that drive the real widgets. */
+#include "config.h"
+
+#include "jd-ui-test-util.h"
+
+void
+jd_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  /* No portals, no keyring prompts: tests that need them start their own. */
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+
+  /* Isolated dirs hide the system's data dirs. Read what we need from them
+   * first: the MIME database (to tell an SVG icon) and the icon themes. */
+  gtk_init ();
+  adw_init ();
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+JdApplication *
+jd_ui_test_app_new (void)
+{
+  JdApplication *app = jd_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+JdDemoServer *
+jd_ui_test_demo_server_new (void)
+{
+  JdDemoServer *server = jd_demo_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  jd_demo_server_start_thread (server, 0, &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+JdClient *
+jd_ui_test_demo_client_new (JdDemoServer *server,
+                            gboolean      viewer)
+{
+  JdClient *client = jd_client_new (NULL, jd_demo_server_get_base_url (server));
+
+  jd_client_set_timeout (client, 15);
+  if (viewer)
+    jd_client_set_api_key (client, JD_DEMO_VIEWER_API_KEY, JD_DEMO_VIEWER_API_SECRET);
+  else
+    jd_client_set_api_key (client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
+  return client;
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+jd_ui_test_wait_for (JdUiTestCondition condition,
+                     gpointer          data,
+                     guint             timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return ok;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+jd_ui_test_spin (guint milliseconds)
+{
+  jd_ui_test_wait_for (never, NULL, milliseconds);
+}
+
+typedef struct
+{
+  GObject    *object;
+  const char *property;
+  const char *value;
+} StringWait;
+
+static gboolean
+string_matches (gpointer data)
+{
+  StringWait *wait = data;
+  g_autofree char *current = NULL;
+
+  g_object_get (wait->object, wait->property, &current, NULL);
+  return g_strcmp0 (current, wait->value) == 0;
+}
+
+gboolean
+jd_ui_test_wait_for_string (gpointer    object,
+                            const char *property,
+                            const char *value,
+                            guint       timeout_ms)
+{
+  StringWait wait = { object, property, value };
+
+  return jd_ui_test_wait_for (string_matches, &wait, timeout_ms);
+}
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_read_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+char *
+jd_ui_test_read_clipboard (GtkWidget *widget)
+{
+  ClipboardRead read = { NULL, FALSE };
+
+  /* The claim is asynchronous: let it settle first. */
+  jd_ui_test_spin (50);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_read_cb, &read);
+  g_assert_true (jd_ui_test_wait_for (clipboard_read_done, &read, 5000));
+  return read.text;
+}
+
+static GtkWidget *
+find (GtkWidget *root,
+      gboolean (*match) (GtkWidget *widget, gconstpointer data),
+      gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_id (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+  return g_strcmp0 (id, data) == 0;
+}
+
+GtkWidget *
+jd_ui_test_find_by_id (GtkWidget  *root,
+                       const char *id)
+{
+  return find (root, match_id, id);
+}
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+GtkWidget *
+jd_ui_test_find_by_type (GtkWidget *root,
+                         GType      type)
+{
+  return find (root, match_type, &type);
+}
+
+static gboolean
+match_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+
+  return text != NULL && g_str_equal (text, data);
+}
+
+GtkWidget *
+jd_ui_test_find_by_text (GtkWidget  *root,
+                         const char *text)
+{
+  return find (root, match_text, text);
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+GPtrArray *
+jd_ui_test_find_all (GtkWidget *root,
+                     GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+void
+jd_ui_test_screenshot (GtkWidget  *widget,
+                       const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

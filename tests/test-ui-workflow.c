@@ -1,0 +1,719 @@
+/* test-ui-workflow.c: the workflow-jobs page in the real window, driven
+ * through its entry, actions and widgets against the sample server. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jd-lookup-page.h"
+#include "jd-ui-test-util.h"
+#include "jd-window.h"
+#include "jd-window-private.h"
+#include "jd-workflow-job.h"
+#include "jd-workflow-page.h"
+
+#define WAIT_MS 20000
+#define PAGE_SIZE 50
+/* A valid ID that names no workflow of the sample server. */
+#define UNKNOWN_WORKFLOW "5f3a0c9e1b2d4e00ffffffff"
+
+typedef struct
+{
+  JdApplication  *app;
+  JdDemoServer   *server;
+  JdClient       *client;
+  JdWindow       *window;
+  JdWorkflowPage *page;
+  GtkEditable    *entry;
+} Fixture;
+
+static void
+set_up (Fixture  *fixture,
+        gboolean  viewer)
+{
+  fixture->app = jd_ui_test_app_new ();
+  fixture->server = jd_ui_test_demo_server_new ();
+  fixture->client = jd_ui_test_demo_client_new (fixture->server, viewer);
+  jd_application_set_client (fixture->app, fixture->client);
+
+  fixture->window = jd_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
+
+  fixture->page = jd_window_get_workflow_page (fixture->window);
+  fixture->entry = GTK_EDITABLE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "workflow_entry"));
+  g_assert_nonnull (fixture->entry);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  set_up (fixture, FALSE);
+}
+
+static void
+fixture_set_up_viewer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  set_up (fixture, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  jd_ui_test_spin (50);
+  jd_application_set_client (fixture->app, NULL);
+  g_clear_object (&fixture->client);
+  jd_demo_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_object (&fixture->app);
+}
+
+static GtkWidget *
+find (Fixture    *fixture,
+      const char *id)
+{
+  GtkWidget *widget = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* With JD_TEST_SCREENSHOT_DIR set, writes PNGs of the page's states there,
+ * to look at. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("JD_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  jd_ui_test_spin (400);
+  path = g_build_filename (dir, name, NULL);
+  jd_ui_test_screenshot (widget, path);
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+settled (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *state = jd_workflow_page_get_state (fixture->page);
+
+  return !jd_workflow_page_is_loading (fixture->page) &&
+         (g_str_equal (state, "jobs") || g_str_equal (state, "no-jobs") || g_str_equal (state, "error"));
+}
+
+static void
+wait_settled (Fixture *fixture)
+{
+  g_assert_true (jd_ui_test_wait_for (settled, fixture, WAIT_MS));
+}
+
+/* Types the text into the entry and presses "Show Jobs". */
+static void
+show_workflow (Fixture    *fixture,
+               const char *text)
+{
+  gtk_editable_set_text (fixture->entry, text);
+  g_signal_emit_by_name (find (fixture, "show_button"), "clicked");
+}
+
+static JdWorkflowJob *
+job_at (Fixture *fixture,
+        guint    position)
+{
+  GListModel *jobs = jd_workflow_page_get_jobs (fixture->page);
+  JdWorkflowJob *job = g_list_model_get_item (jobs, position);
+
+  g_assert_nonnull (job);
+  g_object_unref (job); /* the model keeps it */
+  return job;
+}
+
+static guint
+n_jobs (Fixture *fixture)
+{
+  return g_list_model_get_n_items (jd_workflow_page_get_jobs (fixture->page));
+}
+
+static GStrv
+shown_ids (Fixture *fixture)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    g_strv_builder_add (builder, jd_workflow_job_get_id (job_at (fixture, i)));
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+is_sensitive (Fixture    *fixture,
+              const char *id)
+{
+  return gtk_widget_is_sensitive (find (fixture, id));
+}
+
+static void
+test_first_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkColumnView *list;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_SALES);
+  g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
+  g_assert_true (jd_workflow_page_get_has_next_page (fixture->page));
+
+  /* the list shows the page's model */
+  list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (list))), ==, PAGE_SIZE);
+
+  g_assert_true (is_sensitive (fixture, "next_button"));
+  g_assert_false (is_sensitive (fixture, "previous_button"));
+  g_assert_true (gtk_widget_get_visible (find (fixture, "pager")));
+  g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "range_label"))), ==, "Jobs 1–50");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "id_label"))), ==, JD_DEMO_WORKFLOW_SALES);
+
+  /* what was asked for: one job more than a page, newest first */
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), >, 0);
+}
+
+static void
+test_link_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  show_workflow (fixture, "See https://ayx.example.com/gallery/app/Weekly/" JD_DEMO_WORKFLOW_INVENTORY " please");
+  wait_settled (fixture);
+
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_INVENTORY);
+  /* the entry shows what was understood: the ID alone */
+  g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_WORKFLOW_INVENTORY);
+}
+
+static void
+test_paging (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) second = NULL;
+  g_auto(GStrv) again = NULL;
+  g_autofree char *range = NULL;
+  guint rest;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  first = shown_ids (fixture);
+  g_assert_cmpuint (g_strv_length (first), ==, PAGE_SIZE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  /* no double steps while the page is on its way */
+  g_assert_false (is_sensitive (fixture, "next_button"));
+  wait_settled (fixture);
+
+  rest = n_jobs (fixture);
+  g_assert_cmpuint (rest, >=, 1);
+  g_assert_cmpuint (rest, <=, PAGE_SIZE);
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, PAGE_SIZE);
+  g_assert_false (is_sensitive (fixture, "next_button"));
+  g_assert_true (is_sensitive (fixture, "previous_button"));
+  range = g_strdup_printf ("Jobs 51–%u", PAGE_SIZE + rest);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "range_label"))), ==, range);
+
+  second = shown_ids (fixture);
+  for (guint i = 0; second[i] != NULL; i++)
+    g_assert_false (g_strv_contains ((const char * const *) first, second[i]));
+
+  g_signal_emit_by_name (find (fixture, "previous_button"), "clicked");
+  wait_settled (fixture);
+
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
+  again = shown_ids (fixture);
+  g_assert_true (g_strv_equal ((const char * const *) first, (const char * const *) again));
+  g_assert_false (is_sensitive (fixture, "previous_button"));
+  g_assert_true (is_sensitive (fixture, "next_button"));
+}
+
+static void
+test_status_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkDropDown *status = GTK_DROP_DOWN (find (fixture, "status_dropdown"));
+  guint all;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+
+  /* go to page 2 first: a filter starts again at page 1 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  wait_settled (fixture);
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, PAGE_SIZE);
+  all = PAGE_SIZE + n_jobs (fixture);
+
+  gtk_drop_down_set_selected (status, 2); /* Error */
+  g_assert_true (jd_workflow_page_is_loading (fixture->page));
+  wait_settled (fixture);
+
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
+  g_assert_cmpuint (n_jobs (fixture), >, 0);
+  g_assert_cmpuint (n_jobs (fixture), <, all);
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    g_assert_cmpint (jd_workflow_job_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
+  g_assert_false (is_sensitive (fixture, "previous_button"));
+}
+
+static void
+test_filter_without_matches (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkDropDown *status = GTK_DROP_DOWN (find (fixture, "status_dropdown"));
+  GtkDropDown *result = GTK_DROP_DOWN (find (fixture, "result_dropdown"));
+  AdwStatusPage *no_jobs = ADW_STATUS_PAGE (find (fixture, "no_jobs_page"));
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+
+  /* a job with status Error never ended with Success */
+  gtk_drop_down_set_selected (status, 2);
+  gtk_drop_down_set_selected (result, 1);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "no-jobs");
+  g_assert_cmpstr (adw_status_page_get_title (no_jobs), ==, "No Jobs");
+  g_assert_cmpstr (adw_status_page_get_description (no_jobs), ==, "This workflow has no jobs that match the filters.");
+  /* the filters stay in reach */
+  g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.clear-filters", NULL));
+  wait_settled (fixture);
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (result), ==, 0);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
+}
+
+static void
+test_oldest_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkDropDown *sort = GTK_DROP_DOWN (find (fixture, "sort_dropdown"));
+  g_autoptr(GDateTime) newest = NULL;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+
+  for (guint i = 1; i < n_jobs (fixture); i++)
+    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
+                                          jd_workflow_job_get_created (job_at (fixture, i))), >=, 0);
+  newest = g_date_time_ref (jd_workflow_job_get_created (job_at (fixture, 0)));
+
+  gtk_drop_down_set_selected (sort, 1); /* Oldest First */
+  wait_settled (fixture);
+
+  g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
+  for (guint i = 1; i < n_jobs (fixture); i++)
+    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
+                                          jd_workflow_job_get_created (job_at (fixture, i))), <=, 0);
+  g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, 0)), newest), <, 0);
+}
+
+static void
+on_job_activated_cb (JdWorkflowPage *page,
+                     const char     *job_id,
+                     char          **out)
+{
+  g_free (*out);
+  *out = g_strdup (job_id);
+}
+
+typedef struct
+{
+  JdLookupPage *page;
+  const char   *id;
+} JobWait;
+
+static gboolean
+job_shown (gpointer data)
+{
+  JobWait *wait = data;
+  JdJob *job = jd_lookup_page_get_job (wait->page);
+
+  return g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
+         job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
+}
+
+static void
+test_activate_row (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
+  AdwViewStack *stack = jd_window_get_view_stack (fixture->window);
+  g_autofree char *activated = NULL;
+  g_autofree char *expected = NULL;
+  JobWait wait;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  expected = g_strdup (jd_workflow_job_get_id (job_at (fixture, 3)));
+
+  g_assert_true (gtk_column_view_get_single_click_activate (list));
+  g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
+  g_signal_emit_by_name (list, "activate", 3);
+
+  g_assert_cmpstr (activated, ==, expected);
+
+  /* the window opens it on the job page */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "job");
+  wait.page = jd_window_get_lookup_page (fixture->window);
+  wait.id = expected;
+  g_assert_true (jd_ui_test_wait_for (job_shown, &wait, WAIT_MS));
+
+  g_signal_handlers_disconnect_by_func (fixture->page, on_job_activated_cb, &activated);
+}
+
+static void
+test_invalid_text_sends_nothing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (find (fixture, "entry_error_revealer"));
+  GtkLabel *label = GTK_LABEL (find (fixture, "entry_error_label"));
+  guint before = jd_demo_server_get_request_count (fixture->server);
+
+  show_workflow (fixture, "the sales rollup from last week");
+  jd_ui_test_spin (300);
+
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_text (label), !=, "");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->entry), "error"));
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_false (jd_workflow_page_is_loading (fixture->page));
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
+
+  /* the public call refuses the same way, and keeps the text */
+  jd_workflow_page_show_workflow (fixture->page, "12345");
+  jd_ui_test_spin (100);
+  g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, "12345");
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
+
+  /* typing clears the error */
+  gtk_editable_set_text (fixture->entry, JD_DEMO_WORKFLOW_SALES);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->entry), "error"));
+}
+
+static void
+test_unknown_workflow (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AdwStatusPage *error_page = ADW_STATUS_PAGE (find (fixture, "error_page"));
+
+  show_workflow (fixture, UNKNOWN_WORKFLOW);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Workflow Not Found");
+  g_assert_nonnull (adw_status_page_get_description (error_page));
+  g_assert_cmpstr (adw_status_page_get_description (error_page), !=, "");
+  g_assert_true (gtk_widget_get_visible (find (fixture, "retry_button")));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "toolbar")));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "pager")));
+
+  /* a known workflow afterwards shows normally */
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+}
+
+static void
+test_refresh_reloads_page (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(GStrv) before_ids = NULL;
+  g_auto(GStrv) after_ids = NULL;
+  guint before;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  wait_settled (fixture);
+  before_ids = shown_ids (fixture);
+  before = jd_demo_server_get_request_count (fixture->server);
+
+  /* Ctrl+R on this page reloads the page shown, not page 1 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
+  g_assert_true (jd_workflow_page_is_loading (fixture->page));
+  wait_settled (fixture);
+
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), >, before);
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, PAGE_SIZE);
+  after_ids = shown_ids (fixture);
+  g_assert_true (g_strv_equal ((const char * const *) before_ids, (const char * const *) after_ids));
+}
+
+static gboolean
+inventory_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return settled (fixture) &&
+         g_strcmp0 (jd_workflow_page_get_workflow_id (fixture->page), JD_DEMO_WORKFLOW_INVENTORY) == 0;
+}
+
+static void
+test_newer_load_wins (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(GStrv) inventory = NULL;
+  g_auto(GStrv) shown = NULL;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_INVENTORY);
+  wait_settled (fixture);
+  inventory = shown_ids (fixture);
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  show_workflow (fixture, JD_DEMO_WORKFLOW_INVENTORY);
+  g_assert_true (jd_ui_test_wait_for (inventory_shown, fixture, WAIT_MS));
+  /* let a late answer for the sales workflow arrive, if one were coming */
+  jd_ui_test_spin (300);
+
+  shown = shown_ids (fixture);
+  g_assert_true (g_strv_equal ((const char * const *) inventory, (const char * const *) shown));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "id_label"))), ==, JD_DEMO_WORKFLOW_INVENTORY);
+}
+
+static void
+test_cancel_load (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  g_assert_true (jd_workflow_page_is_loading (fixture->page));
+  jd_workflow_page_cancel (fixture->page);
+  g_assert_false (jd_workflow_page_is_loading (fixture->page));
+  jd_ui_test_spin (300);
+
+  /* nothing arrives afterwards */
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpuint (n_jobs (fixture), ==, 0);
+}
+
+static gboolean
+browse_has_rows (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkStack *stack = GTK_STACK (find (fixture, "browse_stack"));
+  GtkListBox *list = GTK_LIST_BOX (find (fixture, "browse_list"));
+  guint wanted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "test-wanted-rows"));
+  guint rows = 0;
+
+  while (gtk_list_box_get_row_at_index (list, rows) != NULL)
+    rows++;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "list") == 0 && rows == wanted;
+}
+
+static void
+wait_browse_rows (Fixture *fixture,
+                  guint    wanted)
+{
+  g_object_set_data (G_OBJECT (find (fixture, "browse_list")), "test-wanted-rows", GUINT_TO_POINTER (wanted));
+  g_assert_true (jd_ui_test_wait_for (browse_has_rows, fixture, WAIT_MS));
+}
+
+static void
+test_browse_and_pick (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find (fixture, "browse_button"));
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkListBox *list = GTK_LIST_BOX (find (fixture, "browse_list"));
+  GtkEditable *search = GTK_EDITABLE (find (fixture, "browse_search"));
+  AdwActionRow *row;
+
+  gtk_menu_button_popup (button);
+  wait_browse_rows (fixture, 2);
+
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Weekly Sales Rollup");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, JD_DEMO_WORKFLOW_SALES);
+
+  /* the Server filters by name */
+  gtk_editable_set_text (search, "inventory");
+  wait_browse_rows (fixture, 1);
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Inventory Reconciliation");
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  wait_settled (fixture);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_INVENTORY);
+  g_assert_cmpstr (jd_workflow_page_get_workflow_name (fixture->page), ==, "Inventory Reconciliation");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "title_label"))), ==, "Inventory Reconciliation");
+  g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_WORKFLOW_INVENTORY);
+}
+
+static gboolean
+browse_shows_message (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkStack *stack = GTK_STACK (find (fixture, "browse_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "message") == 0;
+}
+
+static void
+test_browse_refused_for_viewer (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find (fixture, "browse_button"));
+  GtkLabel *message = GTK_LABEL (find (fixture, "browse_message"));
+  GtkWidget *search = find (fixture, "browse_search");
+  guint before;
+
+  gtk_menu_button_popup (button);
+  g_assert_true (jd_ui_test_wait_for (browse_shows_message, fixture, WAIT_MS));
+
+  g_assert_cmpstr (gtk_label_get_text (message), ==,
+                   "This server does not list workflows for your account. Paste a workflow ID instead.");
+  g_assert_false (gtk_widget_get_visible (search));
+  screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "jd-workflow-browse-refused.png");
+
+  /* no new request for every keystroke, nor for opening it again */
+  before = jd_demo_server_get_request_count (fixture->server);
+  gtk_editable_set_text (GTK_EDITABLE (search), "sales");
+  jd_ui_test_spin (500);
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  jd_ui_test_spin (300);
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
+  g_assert_cmpstr (gtk_label_get_text (message), ==,
+                   "This server does not list workflows for your account. Paste a workflow ID instead.");
+  gtk_menu_button_popdown (button);
+
+  /* a viewer may still page through the jobs of a workflow */
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+}
+
+static void
+test_signed_out (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  jd_application_set_client (fixture->app, NULL);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_false (is_sensitive (fixture, "browse_button"));
+
+  /* asked for while signed out: shown once signed in */
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_false (jd_workflow_page_is_loading (fixture->page));
+
+  jd_application_set_client (fixture->app, fixture->client);
+  wait_settled (fixture);
+  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
+}
+
+static void
+test_close_while_loading (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  JdWorkflowPage *page = fixture->page;
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  g_assert_true (jd_workflow_page_is_loading (fixture->page));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  fixture->page = NULL;
+
+  /* the cancelled callback comes, touches nothing, and lets go */
+  jd_ui_test_spin (500);
+  g_assert_null (page);
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find (fixture, "browse_button"));
+  GtkListBox *list = GTK_LIST_BOX (find (fixture, "browse_list"));
+
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-empty.png");
+
+  /* picked from the list, so the heading has the workflow's name */
+  gtk_menu_button_popup (button);
+  wait_browse_rows (fixture, 2);
+  screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "jd-workflow-browse.png");
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  wait_settled (fixture);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "title_label"))), ==, "Weekly Sales Rollup");
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-page.png");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 2);
+  wait_settled (fixture);
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-errors.png");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 3);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "result_dropdown")), 1);
+  wait_settled (fixture);
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-no-jobs.png");
+
+  show_workflow (fixture, UNKNOWN_WORKFLOW);
+  wait_settled (fixture);
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-not-found.png");
+
+  show_workflow (fixture, "no ID in here");
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-invalid.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  jd_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/ui/workflow/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("show/first-page", test_first_page);
+  ADD ("show/id-from-link", test_link_text);
+  ADD ("show/invalid-text-sends-nothing", test_invalid_text_sends_nothing);
+  ADD ("show/unknown-workflow-not-found", test_unknown_workflow);
+  ADD ("show/newer-load-wins", test_newer_load_wins);
+  ADD ("show/cancel", test_cancel_load);
+  ADD ("show/signed-out-waits-for-sign-in", test_signed_out);
+  ADD ("paging/next-and-previous", test_paging);
+  ADD ("paging/refresh-reloads-shown-page", test_refresh_reloads_page);
+  ADD ("filter/status-error", test_status_filter);
+  ADD ("filter/no-matches-then-clear", test_filter_without_matches);
+  ADD ("sort/oldest-first", test_oldest_first);
+  ADD ("open/activate-row-opens-job", test_activate_row);
+  ADD ("browse/search-and-pick", test_browse_and_pick);
+  ADD ("window/close-while-loading", test_close_while_loading);
+  ADD ("screenshot", test_screenshot);
+  g_test_add ("/ui/workflow/browse/refused-for-viewer", Fixture, NULL,
+              fixture_set_up_viewer, test_browse_refused_for_viewer, fixture_tear_down);
+#undef ADD
+
+  return g_test_run ();
+}
