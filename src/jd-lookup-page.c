@@ -537,6 +537,7 @@ jd_lookup_page_set_settings (JdLookupPage *self,
     return;
 
   jd_job_view_set_settings (self->job_view, settings);
+
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::recent-jobs",
                              G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);

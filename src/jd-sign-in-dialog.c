@@ -260,6 +260,8 @@ update_suggestion (JdSignInDialog *self,
 
   if (suggestion != NULL)
     {
+      /* Translators: %s is a Web API address, such as
+       * https://server.example.com/webapi */
       g_autofree char *title = g_strdup_printf (_("Did you mean %s?"), suggestion);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggestion_row), title);
@@ -325,7 +327,7 @@ finish (JdSignInDialog *self,
   /* The address and kind only; the secret went to the keyring, or nowhere. */
   g_settings_set_string (settings, "server-address", credentials->server);
   g_settings_set_enum (settings, "sign-in-kind", credentials->kind);
-  if (insecure_allowed (self))
+  if (jd_client_get_allow_insecure (client))
     jd_application_set_allow_insecure (self->app, credentials->server, TRUE);
 
   set_busy (self, FALSE);

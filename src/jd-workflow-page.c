@@ -43,6 +43,7 @@ struct _JdWorkflowPage
   GtkDropDown       *result_dropdown;
   GtkDropDown       *sort_dropdown;
   GtkStack          *state_stack;
+  GtkWidget         *empty_browse_button;
   GtkSpinner        *spinner;
   GtkLabel          *loading_label;
   GtkScrolledWindow *job_scroller;
@@ -95,6 +96,37 @@ G_DEFINE_FINAL_TYPE (JdWorkflowPage, jd_workflow_page, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* What an answer needs to know when it comes: the page, and whether it
+ * was superseded or cancelled meanwhile. The client may have finished just
+ * before a cancel; its answer then arrives without an error, and must not
+ * be shown. */
+typedef struct
+{
+  JdWorkflowPage *self;
+  GCancellable   *cancellable;
+} Request;
+
+static Request *
+request_new (JdWorkflowPage *self,
+             GCancellable   *cancellable)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->self = g_object_ref (self);
+  request->cancellable = g_object_ref (cancellable);
+  return request;
+}
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->self);
+  g_object_unref (request->cancellable);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 /* What the filter drop-downs mean to the Server, in the order of their
  * items; NULL leaves the filter out of the request. */
@@ -275,6 +307,15 @@ worker_tag_text (GtkListItem *item,
   return g_strdup (worker_tag != NULL && *worker_tag != '\0' ? worker_tag : "—");
 }
 
+/* The check mark beside the chosen item of a drop-down's list keeps its
+ * place when hidden, so the list does not change width. */
+static double
+selected_opacity (GtkListItem *item,
+                  gboolean     selected)
+{
+  return selected ? 1.0 : 0.0;
+}
+
 /* ------------------------------------------------------------------ */
 /* State                                                               */
 
@@ -319,6 +360,8 @@ update_chrome (JdWorkflowPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.reload", self->client != NULL && self->workflow_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.browse", self->client != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->browse_button), self->client != NULL);
+  /* Once refused, the button would only repeat the refusal. */
+  gtk_widget_set_visible (self->empty_browse_button, !self->browse_refused);
 }
 
 static void
@@ -459,7 +502,8 @@ on_jobs_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(JdWorkflowPage) self = user_data;
+  g_autoptr(Request) request = user_data;
+  JdWorkflowPage *self = request->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GPtrArray) shown = NULL;
@@ -468,7 +512,7 @@ on_jobs_cb (GObject      *source,
   jobs = jd_client_list_workflow_jobs_finish (JD_CLIENT (source), result, &error);
 
   /* A newer load, a cancel, or a closed window: say nothing. */
-  if (jd_client_error_is_cancelled (error))
+  if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
     return;
 
   clear_spinner_timeout (self);
@@ -542,7 +586,7 @@ start_load (JdWorkflowPage *self,
   update_chrome (self);
 
   jd_client_list_workflow_jobs_async (self->client, self->workflow_id, &query,
-                                      self->cancellable, on_jobs_cb, g_object_ref (self));
+                                      self->cancellable, on_jobs_cb, request_new (self, self->cancellable));
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,7 +632,8 @@ on_workflows_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(JdWorkflowPage) self = user_data;
+  g_autoptr(Request) request = user_data;
+  JdWorkflowPage *self = request->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) workflows = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -597,7 +642,7 @@ on_workflows_cb (GObject      *source,
 
   workflows = jd_client_list_workflows_finish (JD_CLIENT (source), result, &error);
 
-  if (jd_client_error_is_cancelled (error))
+  if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
     return;
 
   g_clear_object (&self->browse_cancellable);
@@ -612,6 +657,7 @@ on_workflows_cb (GObject      *source,
         {
           self->browse_refused = TRUE;
           show_browse_refusal (self);
+          update_chrome (self);
         }
       else
         show_browse_message (self, error->message);
@@ -683,7 +729,8 @@ browse_fetch (JdWorkflowPage *self)
 
   self->browse_cancellable = g_cancellable_new ();
   jd_client_list_workflows_async (self->client, *name != '\0' ? name : NULL,
-                                  self->browse_cancellable, on_workflows_cb, g_object_ref (self));
+                                  self->browse_cancellable, on_workflows_cb,
+                                  request_new (self, self->browse_cancellable));
 }
 
 static void
@@ -696,6 +743,7 @@ reset_browse (JdWorkflowPage *self)
   self->browse_refused = FALSE;
   g_hash_table_remove_all (self->workflow_names);
   g_list_store_remove_all (self->workflows);
+  gtk_editable_set_text (GTK_EDITABLE (self->browse_search), "");
   gtk_widget_set_visible (GTK_WIDGET (self->browse_search), TRUE);
   gtk_stack_set_visible_child_name (self->browse_stack, "loading");
 }
@@ -997,6 +1045,7 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, result_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, empty_browse_button);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, loading_label);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, job_scroller);
@@ -1028,6 +1077,7 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, priority_text);
   gtk_widget_class_bind_template_callback (widget_class, worker_tag_text);
+  gtk_widget_class_bind_template_callback (widget_class, selected_opacity);
 
   gtk_widget_class_install_action (widget_class, "workflow.show-jobs", NULL, show_jobs_action);
   gtk_widget_class_install_action (widget_class, "workflow.previous-page", NULL, previous_page_action);
@@ -1150,8 +1200,11 @@ jd_workflow_page_reload (JdWorkflowPage *self)
       return;
     }
 
-  /* The page that failed to load, or the page shown. */
-  start_load (self, g_str_equal (jd_workflow_page_get_state (self), "error") ? self->loading_offset : self->offset);
+  /* The page on its way or that failed to come, else the page shown. */
+  if (self->cancellable != NULL || g_str_equal (jd_workflow_page_get_state (self), "error"))
+    start_load (self, self->loading_offset);
+  else
+    start_load (self, self->offset);
 }
 
 void

@@ -30,7 +30,14 @@ jd_ui_test_app_new (void)
 {
   JdApplication *app = jd_application_new ();
   g_autoptr(GError) error = NULL;
+  static guint serial;
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++serial);
 
+  /* GtkApplication keeps a reference to itself from startup to shutdown,
+   * and an application that never runs never shuts down: on a session bus
+   * (tools/test-session) the next test's application would collide with
+   * the one still exported at the same path. Give each its own. */
+  g_application_set_application_id (G_APPLICATION (app), id);
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -1,10 +1,10 @@
 /* test-ui-sign-in.c: the sign-in dialog, driven through its real fields
  * and buttons against the sample server over real HTTP.
  *
- * A successful sign-in stores the credentials in the keyring when there is
- * one (tools/test-session sets JD_TEST_KEYRING) and is not remembered when
- * there is none; the tests expect whichever applies and forget what they
- * stored. Set JD_SCREENSHOT_DIR to get PNGs of the dialog.
+ * A successful sign-in stores the credentials in the keyring of the test
+ * session (tools/test-session sets JD_TEST_KEYRING) and the tests forget
+ * them again; without JD_TEST_KEYRING there is no bus, hence no keyring,
+ * and the sign-in is not remembered. Set JD_SCREENSHOT_DIR to get PNGs of the dialog.
  */
 #include "config.h"
 
@@ -782,6 +782,10 @@ main (int   argc,
   /* The test AT context keeps accessible names readable (the default,
    * none, keeps none). */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* Only the keyring of a test session: never a developer's own. A bus
+   * address that leads nowhere fails at once and starts no bus. */
+  if (!keyring_expected ())
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/jobdesk-test-no-bus", TRUE);
   jd_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) \

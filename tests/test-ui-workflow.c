@@ -593,6 +593,7 @@ test_browse_refused_for_viewer (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (message), ==,
                    "This server does not list workflows for your account. Paste a workflow ID instead.");
   g_assert_false (gtk_widget_get_visible (search));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "empty_browse_button")));
   screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "jd-workflow-browse-refused.png");
 
   /* no new request for every keystroke, nor for opening it again */
@@ -672,6 +673,14 @@ test_screenshot (Fixture       *fixture,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 2);
   wait_settled (fixture);
   screenshot (GTK_WIDGET (fixture->window), "jd-workflow-errors.png");
+  if (g_getenv ("JD_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *dropdown = find (fixture, "status_dropdown");
+
+      g_signal_emit_by_name (dropdown, "activate");
+      screenshot (jd_ui_test_find_by_type (dropdown, GTK_TYPE_POPOVER), "jd-workflow-status-list.png");
+      gtk_popover_popdown (GTK_POPOVER (jd_ui_test_find_by_type (dropdown, GTK_TYPE_POPOVER)));
+    }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 3);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "result_dropdown")), 1);
@@ -684,6 +693,12 @@ test_screenshot (Fixture       *fixture,
 
   show_workflow (fixture, "no ID in here");
   screenshot (GTK_WIDGET (fixture->window), "jd-workflow-invalid.png");
+
+  /* the narrowest window still shows the whole page */
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-narrow.png");
 }
 
 int

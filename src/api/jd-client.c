@@ -584,6 +584,44 @@ parse_workflows (GBytes   *bytes,
   return jd_json_read_workflows (bytes, error);
 }
 
+/* The result may have been returned just before the caller cancelled;
+ * GTask delivers it later. A cancelled call never delivers data, so the
+ * finish functions check once more. An unpropagated result is freed by the
+ * task itself. */
+static gboolean
+caller_cancelled (GAsyncResult  *result,
+                  GError       **error)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  if (cancellable == NULL || !g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+
+  g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_CANCELLED,
+                       _("The request was cancelled."));
+  return TRUE;
+}
+
+static gpointer
+finish_pointer (GAsyncResult  *result,
+                GError       **error)
+{
+  if (caller_cancelled (result, error))
+    return NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+finish_boolean (GAsyncResult  *result,
+                GError       **error)
+{
+  if (caller_cancelled (result, error))
+    return FALSE;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 void
 jd_client_sign_in_async (JdClient            *self,
                          GCancellable        *cancellable,
@@ -618,7 +656,7 @@ jd_client_sign_in_finish (JdClient      *self,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (result, error);
 }
 
 void
@@ -659,7 +697,7 @@ jd_client_get_job_finish (JdClient      *self,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (result, error);
 }
 
 void
@@ -698,7 +736,7 @@ jd_client_get_job_messages_finish (JdClient      *self,
                                    GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (result, error);
 }
 
 static void
@@ -776,7 +814,7 @@ jd_client_list_workflow_jobs_finish (JdClient      *self,
                                      GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (result, error);
 }
 
 void
@@ -809,7 +847,7 @@ jd_client_list_workflows_finish (JdClient      *self,
                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (result, error);
 }
 
 static gboolean
@@ -877,7 +915,7 @@ jd_client_download_output_finish (JdClient      *self,
                                   GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (result, error);
 }
 
 /* ------------------------------------------------------------------ */

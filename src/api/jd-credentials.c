@@ -228,8 +228,10 @@ on_cleared_before_store_cb (GObject      *source,
 
   /* The label is what keyring managers such as Passwords and Keys show. */
   if (credentials->kind == JD_AUTH_API_KEY)
+    /* Translators: a keyring item's name; %s is the server's address */
     label = g_strdup_printf (_("Job Desk: API key for %s"), credentials->server);
   else
+    /* Translators: a keyring item's name; %s is the server's address */
     label = g_strdup_printf (_("Job Desk: access token for %s"), credentials->server);
 
   secret_password_storev (&credentials_schema, attributes, SECRET_COLLECTION_DEFAULT,
