@@ -17,7 +17,6 @@
 
 #include "jd-job-view.h"
 #include "jd-message-filter-model.h"
-#include "jd-message-list.h"
 #include "jd-message-row.h"
 #include "jd-output-row.h"
 
@@ -490,6 +489,16 @@ update_outputs (JdJobView *self)
 }
 
 static void
+on_outputs_items_changed_cb (JdJobView  *self,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             GListModel *model)
+{
+  update_outputs (self);
+}
+
+static void
 on_output_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     JdJobView                *self)
@@ -607,6 +616,16 @@ update_messages (JdJobView *self)
 }
 
 static void
+on_messages_items_changed_cb (JdJobView  *self,
+                              guint       position,
+                              guint       removed,
+                              guint       added,
+                              GListModel *model)
+{
+  update_messages (self);
+}
+
+static void
 sync_filter_toggles (JdJobView *self)
 {
   JdMessageFilterKind kind = jd_message_filter_model_get_kind (self->message_filter);
@@ -634,7 +653,9 @@ on_filter_toggled_cb (JdJobView       *self,
 }
 
 static void
-on_filter_kind_changed_cb (JdJobView *self)
+on_filter_kind_changed_cb (JdJobView            *self,
+                           GParamSpec           *pspec,
+                           JdMessageFilterModel *filter)
 {
   sync_filter_toggles (self);
   update_messages (self);
@@ -1056,10 +1077,10 @@ jd_job_view_init (JdJobView *self)
                                   G_CALLBACK (on_job_notify_cb), self);
 
   g_signal_connect_object (self->outputs_selection, "items-changed",
-                           G_CALLBACK (update_outputs), self,
+                           G_CALLBACK (on_outputs_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message_filter, "items-changed",
-                           G_CALLBACK (update_messages), self,
+                           G_CALLBACK (on_messages_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message_filter, "notify::kind",
                            G_CALLBACK (on_filter_kind_changed_cb), self,
