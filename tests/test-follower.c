@@ -1,0 +1,297 @@
+/* test-follower.c: JdJobFollower against the sample server's job that moves
+ * from Queued to Running to Completed, and against failing servers. */
+#include "config.h"
+
+#include "jd-broken-server.h"
+#include "jd-demo-server.h"
+#include "jd-job-follower.h"
+#include "jd-test-util.h"
+
+#define WAIT_MS 20000
+
+typedef struct
+{
+  JdDemoServer *server;
+  JdClient     *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = jd_demo_server_new ();
+  jd_demo_server_set_progress_step (fixture->server, 400);
+  jd_demo_server_start_thread (fixture->server, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->client = jd_client_new (NULL, jd_demo_server_get_base_url (fixture->server));
+  jd_client_set_api_key (fixture->client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  jd_test_spin_for (20);
+  g_assert_finalize_object (fixture->client);
+  jd_demo_server_stop (fixture->server);
+  g_assert_finalize_object (fixture->server);
+}
+
+static JdJob *
+get_job (JdClient   *client,
+         const char *id)
+{
+  JdTestAsync async = { 0 };
+  g_autoptr(GError) error = NULL;
+  JdJob *job;
+
+  jd_client_get_job_async (client, id, TRUE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), &error);
+  g_assert_no_error (error);
+  jd_test_async_clear (&async);
+  return job;
+}
+
+static void
+on_finished_cb (JdJobFollower *follower,
+                JdJob         *job,
+                guint         *count)
+{
+  g_assert_true (jd_job_is_finished (job));
+  (*count)++;
+}
+
+static void
+on_job_cb (JdJobFollower *follower,
+           GParamSpec    *pspec,
+           GPtrArray     *states)
+{
+  g_ptr_array_add (states, GINT_TO_POINTER (jd_job_get_state (jd_job_follower_get_job (follower))));
+}
+
+static void
+test_follows_to_the_end (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JdJob) job = get_job (fixture->client, JD_DEMO_JOB_PROGRESSING);
+  g_autoptr(JdJobFollower) follower = NULL;
+  g_autoptr(GPtrArray) states = g_ptr_array_new ();
+  gboolean seen_running = FALSE;
+  guint finished = 0;
+  gint64 deadline;
+
+  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_QUEUED);
+  g_assert_true (jd_job_follower_should_follow (job));
+
+  follower = jd_job_follower_new (fixture->client, job);
+  jd_job_follower_set_intervals (follower, 50, 200);
+  g_signal_connect (follower, "finished", G_CALLBACK (on_finished_cb), &finished);
+  g_signal_connect (follower, "notify::job", G_CALLBACK (on_job_cb), states);
+  jd_job_follower_start (follower);
+  g_assert_true (jd_job_follower_get_following (follower));
+
+  deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+  while (!jd_job_follower_get_finished (follower))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      jd_test_spin_for (50);
+    }
+
+  /* Later checks never come: exactly one "finished". */
+  jd_test_spin_for (600);
+  g_assert_cmpuint (finished, ==, 1);
+  g_assert_false (jd_job_follower_get_following (follower));
+  g_assert_cmpint (jd_job_get_state (jd_job_follower_get_job (follower)), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpint (jd_job_get_disposition_kind (jd_job_follower_get_job (follower)), ==, JD_DISPOSITION_SUCCESS);
+
+  for (guint i = 0; i < states->len; i++)
+    seen_running |= GPOINTER_TO_INT (states->pdata[i]) == JD_JOB_STATE_RUNNING;
+  g_assert_true (seen_running);
+  g_assert_nonnull (jd_job_follower_get_running_since (follower));
+}
+
+typedef struct
+{
+  GArray *delays;   /* gint64 ms */
+} Delays;
+
+static void
+on_next_check_cb (JdJobFollower *follower,
+                  GParamSpec    *pspec,
+                  Delays        *delays)
+{
+  gint64 next = jd_job_follower_get_next_check (follower);
+  gint64 delay;
+
+  if (next == 0)
+    return;
+
+  delay = (next - g_get_monotonic_time () + 500) / 1000;
+  g_array_append_val (delays->delays, delay);
+}
+
+static void
+test_backs_off_while_nothing_changes (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(JdJob) job = get_job (fixture->client, JD_DEMO_JOB_RUNNING);
+  g_autoptr(JdJobFollower) follower = jd_job_follower_new (fixture->client, job);
+  Delays delays = { g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  const gint64 expected[] = { 20, 40, 80, 160, 160, 160 };
+
+  jd_job_follower_set_intervals (follower, 20, 160);
+  g_signal_connect (follower, "notify::next-check", G_CALLBACK (on_next_check_cb), &delays);
+  jd_job_follower_start (follower);
+
+  while (delays.delays->len < G_N_ELEMENTS (expected))
+    jd_test_spin_for (20);
+  jd_job_follower_stop (follower);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gint64 delay = g_array_index (delays.delays, gint64, i);
+
+      /* planned delays, read right after planning: exact to a millisecond */
+      g_assert_cmpint (delay, >=, expected[i] - 1);
+      g_assert_cmpint (delay, <=, expected[i]);
+    }
+
+  g_assert_null (jd_job_follower_get_last_error (follower));
+  g_array_unref (delays.delays);
+}
+
+static void
+test_stop_stops (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JdJob) job = get_job (fixture->client, JD_DEMO_JOB_RUNNING);
+  g_autoptr(JdJobFollower) follower = jd_job_follower_new (fixture->client, job);
+  guint checks;
+
+  jd_job_follower_set_intervals (follower, 20, 20);
+  jd_job_follower_start (follower);
+  jd_test_spin_for (200);
+  jd_job_follower_stop (follower);
+  g_assert_false (jd_job_follower_get_following (follower));
+  g_assert_cmpint (jd_job_follower_get_next_check (follower), ==, 0);
+
+  checks = jd_job_follower_get_check_count (follower);
+  g_assert_cmpuint (checks, >, 0);
+  jd_test_spin_for (200);
+  g_assert_cmpuint (jd_job_follower_get_check_count (follower), ==, checks);
+}
+
+static void
+test_finished_jobs_are_not_followed (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  const char *finished[] = { JD_DEMO_JOB_SUCCESS, JD_DEMO_JOB_FAILED, JD_DEMO_JOB_CANCELLED, JD_DEMO_JOB_SPARSE };
+  const char *active[] = { JD_DEMO_JOB_QUEUED, JD_DEMO_JOB_RUNNING, JD_DEMO_JOB_CREATED, JD_DEMO_JOB_INITIALIZING };
+
+  for (guint i = 0; i < G_N_ELEMENTS (finished); i++)
+    {
+      g_autoptr(JdJob) job = get_job (fixture->client, finished[i]);
+
+      g_assert_false (jd_job_follower_should_follow (job));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (active); i++)
+    {
+      g_autoptr(JdJob) job = get_job (fixture->client, active[i]);
+
+      g_assert_true (jd_job_follower_should_follow (job));
+    }
+}
+
+static void
+test_errors_back_off (void)
+{
+  g_autoptr(JdBrokenServer) server = jd_broken_server_new (NULL);
+  g_autoptr(JdClient) client = jd_client_new (NULL, jd_broken_server_get_base_url (server));
+  g_autoptr(JdJob) job = NULL;
+  g_autoptr(JdJobFollower) follower = NULL;
+  Delays delays = { g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  JdTestAsync async = { 0 };
+
+  jd_client_set_access_token (client, "t0ken");
+  jd_broken_server_set_scenario (server, "ok");
+  jd_client_get_job_async (client, "66ebd18d3d6200007e000d92", TRUE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), NULL);
+  jd_test_async_clear (&async);
+  g_assert_nonnull (job);
+
+  /* The broken server's job is Completed: follow it anyway, by hand. */
+  follower = jd_job_follower_new (client, job);
+  jd_job_follower_set_intervals (follower, 20, 80);
+  g_signal_connect (follower, "notify::next-check", G_CALLBACK (on_next_check_cb), &delays);
+  jd_broken_server_set_scenario (server, "status-503");
+  jd_job_follower_start (follower);
+
+  while (delays.delays->len < 5)
+    jd_test_spin_for (20);
+
+  /* Still following, saying why, and waiting longer each time. */
+  g_assert_true (jd_job_follower_get_following (follower));
+  g_assert_nonnull (jd_job_follower_get_last_error (follower));
+  g_assert_cmpint (g_array_index (delays.delays, gint64, 1), >=, 39);
+  g_assert_cmpint (g_array_index (delays.delays, gint64, 3), >=, 79);
+  g_assert_cmpint (g_array_index (delays.delays, gint64, 4), <=, 80);
+  /* at most one request per planned check: no spinning */
+  g_assert_cmpuint (jd_broken_server_get_request_count (server), <=, delays.delays->len + 1);
+
+  jd_job_follower_stop (follower);
+  jd_broken_server_stop (server);
+  g_array_unref (delays.delays);
+}
+
+static void
+test_lasting_error_stops (void)
+{
+  g_autoptr(JdBrokenServer) server = jd_broken_server_new (NULL);
+  g_autoptr(JdClient) client = jd_client_new (NULL, jd_broken_server_get_base_url (server));
+  g_autoptr(JdJob) job = NULL;
+  g_autoptr(JdJobFollower) follower = NULL;
+  JdTestAsync async = { 0 };
+  guint finished = 0;
+
+  jd_client_set_access_token (client, "t0ken");
+  jd_client_get_job_async (client, "66ebd18d3d6200007e000d92", TRUE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), NULL);
+  jd_test_async_clear (&async);
+
+  follower = jd_job_follower_new (client, job);
+  jd_job_follower_set_intervals (follower, 20, 80);
+  g_signal_connect (follower, "finished", G_CALLBACK (on_finished_cb), &finished);
+  jd_broken_server_set_scenario (server, "status-404");
+  jd_job_follower_start (follower);
+
+  while (jd_job_follower_get_following (follower))
+    jd_test_spin_for (20);
+
+  g_assert_nonnull (jd_job_follower_get_last_error (follower));
+  g_assert_cmpuint (finished, ==, 0);
+  g_assert_cmpuint (jd_broken_server_get_request_count (server), ==, 2);
+  jd_broken_server_stop (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/api/follower/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("queued-running-completed-finishes-once", test_follows_to_the_end);
+  ADD ("backs-off-while-nothing-changes", test_backs_off_while_nothing_changes);
+  ADD ("stop-stops", test_stop_stops);
+  ADD ("only-active-jobs-are-followed", test_finished_jobs_are_not_followed);
+#undef ADD
+  g_test_add_func ("/api/follower/errors-back-off-and-say-so", test_errors_back_off);
+  g_test_add_func ("/api/follower/lasting-error-stops", test_lasting_error_stops);
+
+  return g_test_run ();
+}
