@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jd-application.h"
@@ -25,6 +26,13 @@ struct _JdApplication
   JdClient       *client;
   JdDemoServer   *demo_server;
   GCancellable   *cancellable;
+  JdHistory      *history;
+  GHashTable     *followers;       /* job ID → JdJobFollower */
+  guint           follow_min_ms;
+  guint           follow_max_ms;
+  guint           notifications;
+  GMenu          *servers_menu;
+  GSimpleAction  *server_action;
   gboolean        restoring;
 };
 
@@ -37,6 +45,13 @@ enum {
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
 
 static GParamSpec *properties[N_PROPS];
+
+static void stop_all_following  (JdApplication *self);
+static void forget_follower     (gpointer       data);
+static void update_server_state (JdApplication *self);
+static void forget_server       (JdApplication *self,
+                                 const char    *server,
+                                 JdAuthKind     kind);
 
 static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -233,7 +248,10 @@ sign_out_activated (GSimpleAction *action,
     {
       /* Forget what the keyring holds for this server, then the setting. */
       if (*server != '\0' && kind != JD_AUTH_NONE)
-        jd_credentials_forget_async (server, kind, NULL, on_forgotten_cb, NULL);
+        {
+          jd_credentials_forget_async (server, kind, NULL, on_forgotten_cb, NULL);
+          forget_server (self, server, kind);
+        }
       g_settings_set_enum (self->settings, "sign-in-kind", JD_AUTH_NONE);
     }
 
@@ -241,7 +259,232 @@ sign_out_activated (GSimpleAction *action,
   show_sign_in (self, server);
 }
 
+/* ------------------------------------------------------------------ */
+/* Saved servers                                                       */
+
+static const char *
+kind_nick (JdAuthKind kind)
+{
+  return kind == JD_AUTH_ACCESS_TOKEN ? "access-token" : "api-key";
+}
+
+static JdAuthKind
+kind_from_nick (const char *nick)
+{
+  return g_strcmp0 (nick, "access-token") == 0 ? JD_AUTH_ACCESS_TOKEN : JD_AUTH_API_KEY;
+}
+
+char *
+jd_application_describe_server (const char *base_url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (base_url);
+
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+
+  return g_strdup (g_uri_get_host (uri));
+}
+
+static char *
+server_target (const char *server,
+               JdAuthKind  kind)
+{
+  return g_strconcat (kind_nick (kind), " ", server, NULL);
+}
+
+static void
+update_server_state (JdApplication *self)
+{
+  g_autofree char *target = NULL;
+
+  if (self->client != NULL && !jd_application_is_demo_client (self, self->client))
+    target = server_target (jd_client_get_base_url (self->client), jd_client_get_auth_kind (self->client));
+
+  g_simple_action_set_state (self->server_action, g_variant_new_string (target != NULL ? target : ""));
+}
+
+static void
+rebuild_servers_menu (JdApplication *self)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  GVariantIter iter;
+  const char *server, *nick;
+
+  g_menu_remove_all (self->servers_menu);
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s)", &server, &nick))
+    {
+      JdAuthKind kind = kind_from_nick (nick);
+      g_autofree char *host = jd_application_describe_server (server);
+      g_autofree char *label = NULL;
+      g_autofree char *target = server_target (server, kind);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* "ayx.example.com (API key)" */
+      label = g_strdup_printf (kind == JD_AUTH_ACCESS_TOKEN ? _("%s (access token)") : _("%s (API key)"), host);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.server", g_variant_new_string (target));
+      g_menu_append_item (self->servers_menu, item);
+    }
+}
+
+static void
+set_profiles (JdApplication *self,
+              GPtrArray     *servers,
+              GPtrArray     *nicks)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; i < servers->len; i++)
+    g_variant_builder_add (&builder, "(ss)", servers->pdata[i], nicks->pdata[i]);
+  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (&builder));
+}
+
+/* Every saved server but this one. */
+static void
+profiles_without (JdApplication *self,
+                  const char    *server,
+                  JdAuthKind     kind,
+                  GPtrArray     *servers,
+                  GPtrArray     *nicks)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  GVariantIter iter;
+  const char *saved, *nick;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s)", &saved, &nick))
+    if (g_strcmp0 (saved, server) != 0 || kind_from_nick (nick) != kind)
+      {
+        g_ptr_array_add (servers, g_strdup (saved));
+        g_ptr_array_add (nicks, g_strdup (nick));
+      }
+}
+
+static void
+forget_server (JdApplication *self,
+               const char    *server,
+               JdAuthKind     kind)
+{
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) nicks = g_ptr_array_new_with_free_func (g_free);
+
+  profiles_without (self, server, kind, servers, nicks);
+  set_profiles (self, servers, nicks);
+}
+
+void
+jd_application_remember_server (JdApplication *self,
+                                JdClient      *client)
+{
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) nicks = g_ptr_array_new_with_free_func (g_free);
+  const char *server;
+  JdAuthKind kind;
+
+  g_return_if_fail (JD_IS_APPLICATION (self));
+  g_return_if_fail (JD_IS_CLIENT (client));
+
+  server = jd_client_get_base_url (client);
+  kind = jd_client_get_auth_kind (client);
+  g_ptr_array_add (servers, g_strdup (server));
+  g_ptr_array_add (nicks, g_strdup (kind_nick (kind)));
+  profiles_without (self, server, kind, servers, nicks);
+  set_profiles (self, servers, nicks);
+  update_server_state (self);
+}
+
+GMenuModel *
+jd_application_get_servers_menu (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  return G_MENU_MODEL (self->servers_menu);
+}
+
+typedef struct
+{
+  JdApplication *self;
+  char          *server;
+  JdAuthKind     kind;
+} SwitchData;
+
+static void
+on_switch_credentials_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  SwitchData *data = user_data;
+  JdApplication *self = data->self;
+  g_autoptr(JdCredentials) credentials = NULL;
+  g_autoptr(JdClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  credentials = jd_credentials_lookup_finish (result, &error);
+
+  if (credentials != NULL)
+    client = jd_client_new (self->session, credentials->server);
+
+  if (client == NULL)
+    {
+      /* Nothing in the keyring for it (or no keyring): ask. */
+      g_settings_set_enum (self->settings, "sign-in-kind", data->kind);
+      show_sign_in (self, data->server);
+    }
+  else
+    {
+      jd_credentials_apply (credentials, client);
+      jd_client_set_allow_insecure (client, jd_application_get_allow_insecure (self, credentials->server));
+      g_settings_set_string (self->settings, "server-address", credentials->server);
+      g_settings_set_enum (self->settings, "sign-in-kind", credentials->kind);
+      jd_application_set_client (self, client);
+    }
+
+  update_server_state (self);
+  g_object_unref (data->self);
+  g_free (data->server);
+  g_free (data);
+}
+
+static void
+server_change_state (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  const char *target = g_variant_get_string (value, NULL);
+  const char *space = strchr (target, ' ');
+  SwitchData *data;
+
+  if (space == NULL)
+    return;
+
+  data = g_new0 (SwitchData, 1);
+  data->self = g_object_ref (self);
+  data->kind = g_str_has_prefix (target, "access-token ") ? JD_AUTH_ACCESS_TOKEN : JD_AUTH_API_KEY;
+  data->server = g_strdup (space + 1);
+  jd_credentials_lookup_async (data->server, data->kind, self->cancellable,
+                               on_switch_credentials_cb, data);
+}
+
+static void
+open_job_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  JdWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_open_job (window, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-job", open_job_activated, "s" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "sign-in", sign_in_activated },
@@ -261,6 +504,9 @@ jd_application_startup (GApplication *application)
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
   static const char *workflow_accels[] = { "<Control><Shift>w", NULL };
+  static const char *new_tab_accels[] = { "<Control>t", NULL };
+  static const char *close_tab_accels[] = { "<Control>w", NULL };
+  static const char *history_accels[] = { "<Control>h", NULL };
 
   G_APPLICATION_CLASS (jd_application_parent_class)->startup (application);
 
@@ -270,6 +516,9 @@ jd_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.copy-file-names", copy_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-workflow-jobs", workflow_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-tab", new_tab_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.close-tab", close_tab_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-history", history_accels);
 }
 
 static void
@@ -341,6 +590,7 @@ jd_application_shutdown (GApplication *application)
   JdApplication *self = JD_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  stop_all_following (self);
   g_clear_object (&self->client);
   if (self->demo_server != NULL)
     jd_demo_server_stop (self->demo_server);
@@ -356,6 +606,10 @@ jd_application_finalize (GObject *object)
 {
   JdApplication *self = JD_APPLICATION (object);
 
+  g_clear_pointer (&self->followers, g_hash_table_unref);
+  g_clear_object (&self->servers_menu);
+  g_clear_object (&self->server_action);
+  g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->demo_server);
   g_clear_object (&self->cancellable);
@@ -433,6 +687,14 @@ jd_application_init (JdApplication *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->session = jd_client_session_new ();
   self->cancellable = g_cancellable_new ();
+  self->history = jd_history_new (self->settings);
+  self->followers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forget_follower);
+  self->servers_menu = g_menu_new ();
+  self->server_action = g_simple_action_new_stateful ("server", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+  g_signal_connect (self->server_action, "change-state", G_CALLBACK (server_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->server_action));
+  g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (rebuild_servers_menu), self, G_CONNECT_SWAPPED);
+  rebuild_servers_menu (self);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[JOB-ID-OR-TEXT…]"));
@@ -481,8 +743,13 @@ jd_application_set_client (JdApplication *self,
   g_return_if_fail (JD_IS_APPLICATION (self));
   g_return_if_fail (client == NULL || JD_IS_CLIENT (client));
 
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  if (!g_set_object (&self->client, client))
+    return;
+
+  /* Followers belong to the server they were started on. */
+  stop_all_following (self);
+  update_server_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 const char *
@@ -560,4 +827,189 @@ jd_application_set_allow_insecure (JdApplication *self,
 
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "allow-insecure", (const char * const *) updated);
+}
+
+/* ------------------------------------------------------------------ */
+/* Following jobs                                                      */
+
+static const char *
+notification_title (JdJob *job)
+{
+  if (jd_job_get_state (job) == JD_JOB_STATE_CANCELLED)
+    return _("Job Cancelled");
+
+  switch (jd_job_get_disposition_kind (job))
+    {
+    case JD_DISPOSITION_SUCCESS:
+      return _("Job Finished Successfully");
+    case JD_DISPOSITION_WARNING:
+      return _("Job Finished With Warnings");
+    case JD_DISPOSITION_ERROR:
+      return _("Job Failed");
+    case JD_DISPOSITION_CANCELLED:
+      return _("Job Cancelled");
+    case JD_DISPOSITION_NONE:
+    case JD_DISPOSITION_UNKNOWN:
+    default:
+      return jd_job_get_state (job) == JD_JOB_STATE_ERROR ? _("Job Failed") : _("Job Finished");
+    }
+}
+
+static void
+release_follower (JdApplication *self,
+                  JdJobFollower *follower)
+{
+  if (g_object_get_data (G_OBJECT (follower), "jd-held") == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (follower), "jd-held", NULL);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+on_follower_following_cb (JdJobFollower *follower,
+                          GParamSpec    *pspec,
+                          JdApplication *self)
+{
+  if (jd_job_follower_get_following (follower))
+    {
+      if (g_object_get_data (G_OBJECT (follower), "jd-held") == NULL)
+        {
+          /* Closing the last window must not end the wait. */
+          g_object_set_data (G_OBJECT (follower), "jd-held", GINT_TO_POINTER (TRUE));
+          g_application_hold (G_APPLICATION (self));
+        }
+    }
+  else
+    release_follower (self, follower);
+}
+
+static void
+on_follower_job_cb (JdJobFollower *follower,
+                    GParamSpec    *pspec,
+                    JdApplication *self)
+{
+  jd_history_update_job (self->history, jd_job_follower_get_job (follower));
+}
+
+static void
+on_follower_finished_cb (JdJobFollower *follower,
+                         JdJob         *job,
+                         JdApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *notification_id = NULL;
+  g_autofree char *status = jd_history_describe_job (job);
+  g_autofree char *body = NULL;
+  const char *id = jd_job_get_id (job);
+
+  /* "Completed · Warning", with the job it is about */
+  body = g_strdup_printf (_("Job %s ended: %s."), id, status);
+
+  notification = g_notification_new (notification_title (job));
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.open-job", "s", id);
+  g_notification_add_button_with_target (notification, _("Open Job"), "app.open-job", "s", id);
+  if (jd_job_get_disposition_kind (job) == JD_DISPOSITION_ERROR)
+    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+
+  notification_id = g_strconcat ("job-finished-", id, NULL);
+  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
+  self->notifications++;
+  g_debug ("Sent the notification for job %s", id);
+}
+
+static void
+forget_follower (gpointer data)
+{
+  JdJobFollower *follower = data;
+  JdApplication *self = g_object_get_data (G_OBJECT (follower), "jd-application");
+
+  g_signal_handlers_disconnect_by_data (follower, self);
+  jd_job_follower_stop (follower);
+  release_follower (self, follower);
+  g_object_unref (follower);
+}
+
+static void
+stop_all_following (JdApplication *self)
+{
+  g_hash_table_remove_all (self->followers);
+}
+
+JdHistory *
+jd_application_get_history (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  return self->history;
+}
+
+JdJobFollower *
+jd_application_follow_job (JdApplication *self,
+                           JdJob         *job)
+{
+  JdJobFollower *follower;
+
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (JD_IS_JOB (job), NULL);
+
+  if (self->client == NULL || !jd_job_follower_should_follow (job))
+    return NULL;
+
+  follower = g_hash_table_lookup (self->followers, jd_job_get_id (job));
+  if (follower != NULL && !jd_job_follower_get_finished (follower))
+    {
+      jd_job_follower_start (follower);
+      return follower;
+    }
+
+  follower = jd_job_follower_new (self->client, job);
+  if (self->follow_min_ms > 0)
+    jd_job_follower_set_intervals (follower, self->follow_min_ms, self->follow_max_ms);
+  g_object_set_data (G_OBJECT (follower), "jd-application", self);
+  g_signal_connect (follower, "notify::following", G_CALLBACK (on_follower_following_cb), self);
+  g_signal_connect (follower, "notify::job", G_CALLBACK (on_follower_job_cb), self);
+  g_signal_connect (follower, "finished", G_CALLBACK (on_follower_finished_cb), self);
+  g_hash_table_replace (self->followers, g_strdup (jd_job_get_id (job)), follower);
+
+  jd_job_follower_start (follower);
+  return follower;
+}
+
+JdJobFollower *
+jd_application_get_follower (JdApplication *self,
+                             const char    *job_id)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+  return g_hash_table_lookup (self->followers, job_id);
+}
+
+void
+jd_application_stop_following (JdApplication *self,
+                               const char    *job_id)
+{
+  JdJobFollower *follower;
+
+  g_return_if_fail (JD_IS_APPLICATION (self));
+
+  follower = g_hash_table_lookup (self->followers, job_id);
+  if (follower != NULL)
+    jd_job_follower_stop (follower);
+}
+
+void
+jd_application_set_follow_intervals (JdApplication *self,
+                                     guint          min_ms,
+                                     guint          max_ms)
+{
+  g_return_if_fail (JD_IS_APPLICATION (self));
+  self->follow_min_ms = min_ms;
+  self->follow_max_ms = max_ms;
+}
+
+guint
+jd_application_get_notification_count (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), 0);
+  return self->notifications;
 }

@@ -11,12 +11,14 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-application.h"
 #include "jd-error-text.h"
+#include "jd-history.h"
+#include "jd-job-follower.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
 
-#define MAX_RECENT 20
 #define SPINNER_DELAY_MS 250
 
 struct _JdLookupPage
@@ -38,9 +40,18 @@ struct _JdLookupPage
   GtkWidget    *retry_button;
   GtkWidget    *sign_in_again_button;
   JdJobView    *job_view;
+  GtkRevealer  *follow_revealer;
+  GtkSpinner   *follow_spinner;
+  GtkImage     *follow_icon;
+  GtkLabel     *follow_title;
+  GtkLabel     *follow_detail;
+  GtkButton    *follow_button;
 
   JdClient     *client;
   GSettings    *settings;
+  JdHistory    *history;
+  JdJobFollower *follower;
+  guint         follow_tick;
   GCancellable *cancellable;
   guint         spinner_timeout;
   char         *current_id;
@@ -54,6 +65,11 @@ enum {
   PROP_SETTINGS,
   PROP_STATE,
   PROP_JOB,
+  PROP_HISTORY,
+  PROP_JOB_ID,
+  PROP_TITLE,
+  PROP_ICON,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -130,64 +146,44 @@ make_recent_row (const char *id)
 }
 
 static void
-fill_recent_list (GtkListBox         *list,
-                  const char * const *ids)
+fill_recent_list (GtkListBox *list,
+                  GListModel *history)
 {
   GtkWidget *child;
+  guint n = MIN (g_list_model_get_n_items (history), JD_HISTORY_RECENT);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    gtk_list_box_append (list, make_recent_row (ids[i]));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdHistoryItem) item = g_list_model_get_item (history, i);
+      GtkWidget *row = make_recent_row (jd_history_item_get_job_id (item));
+      const char *status = jd_history_item_get_status (item);
+
+      if (*status != '\0')
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+      gtk_list_box_append (list, row);
+    }
 }
 
 static void
 update_recent (JdLookupPage *self)
 {
-  g_auto(GStrv) ids = NULL;
   gboolean any;
 
-  if (self->settings == NULL)
+  if (self->history == NULL)
     return;
 
-  ids = g_settings_get_strv (self->settings, "recent-jobs");
-  any = ids[0] != NULL;
-
-  fill_recent_list (self->recent_list, (const char * const *) ids);
-  fill_recent_list (self->recent_popover_list, (const char * const *) ids);
+  any = g_list_model_get_n_items (G_LIST_MODEL (self->history)) > 0;
+  fill_recent_list (self->recent_list, G_LIST_MODEL (self->history));
+  fill_recent_list (self->recent_popover_list, G_LIST_MODEL (self->history));
   gtk_widget_set_visible (self->recent_box, any);
   gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), any);
 }
 
 static void
-remember_recent (JdLookupPage *self,
-                 const char   *id)
-{
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
-  guint kept = 1;
-
-  if (self->settings == NULL)
-    return;
-
-  ids = g_settings_get_strv (self->settings, "recent-jobs");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, id);
-  for (guint i = 0; ids[i] != NULL && kept < MAX_RECENT; i++)
-    if (g_strcmp0 (ids[i], id) != 0)
-      {
-        g_strv_builder_add (builder, ids[i]);
-        kept++;
-      }
-
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-jobs", (const char * const *) updated);
-}
-
-static void
-on_recent_changed_cb (JdLookupPage *self)
+on_history_changed_cb (JdLookupPage *self)
 {
   update_recent (self);
 }
@@ -206,6 +202,45 @@ on_recent_row_activated_cb (JdLookupPage  *self,
 /* ------------------------------------------------------------------ */
 /* Lookup                                                              */
 
+static const char *
+icon_name_for_job (JdJob *job)
+{
+  if (job == NULL)
+    return NULL;
+
+  switch (jd_job_get_state (job))
+    {
+    case JD_JOB_STATE_CREATED:
+    case JD_JOB_STATE_QUEUED:
+      return "alarm-symbolic";
+    case JD_JOB_STATE_INITIALIZING:
+    case JD_JOB_STATE_RUNNING:
+      return "media-playback-start-symbolic";
+    case JD_JOB_STATE_CANCELLED:
+      return "process-stop-symbolic";
+    case JD_JOB_STATE_ERROR:
+      return "dialog-error-symbolic";
+    case JD_JOB_STATE_COMPLETED:
+      switch (jd_job_get_disposition_kind (job))
+        {
+        case JD_DISPOSITION_WARNING:
+          return "dialog-warning-symbolic";
+        case JD_DISPOSITION_ERROR:
+          return "dialog-error-symbolic";
+        case JD_DISPOSITION_CANCELLED:
+          return "process-stop-symbolic";
+        case JD_DISPOSITION_SUCCESS:
+        case JD_DISPOSITION_NONE:
+        case JD_DISPOSITION_UNKNOWN:
+        default:
+          return "emblem-ok-symbolic";
+        }
+    case JD_JOB_STATE_UNKNOWN:
+    default:
+      return "dialog-question-symbolic";
+    }
+}
+
 static void
 set_job (JdLookupPage *self,
          JdJob        *job)
@@ -214,8 +249,223 @@ set_job (JdLookupPage *self,
     {
       jd_job_view_set_job (self->job_view, job);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON]);
     }
 }
+
+static JdApplication *
+get_application (JdLookupPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return JD_IS_APPLICATION (app) ? JD_APPLICATION (app) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Following                                                           */
+
+static char *
+format_duration (gint64 seconds)
+{
+  if (seconds < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", (gulong) seconds), (int) seconds);
+
+  if (seconds < 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) (seconds / 60)), (int) (seconds / 60));
+
+  /* hours and minutes, e.g. "2 h 05 min" */
+  return g_strdup_printf (_("%d h %02d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
+}
+
+static void update_follow_bar (JdLookupPage *self);
+
+static gboolean
+on_follow_tick_cb (gpointer user_data)
+{
+  update_follow_bar (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_follow_bar (JdLookupPage *self)
+{
+  JdJobFollower *follower = self->follower;
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  gboolean following;
+  JdJob *job;
+
+  if (follower == NULL || jd_job_follower_get_finished (follower) ||
+      !jd_job_follower_should_follow (jd_job_follower_get_job (follower)))
+    {
+      gtk_revealer_set_reveal_child (self->follow_revealer, FALSE);
+      gtk_spinner_set_spinning (self->follow_spinner, FALSE);
+      g_clear_handle_id (&self->follow_tick, g_source_remove);
+      return;
+    }
+
+  job = jd_job_follower_get_job (follower);
+  following = jd_job_follower_get_following (follower);
+
+  switch (jd_job_get_state (job))
+    {
+    case JD_JOB_STATE_RUNNING:
+      if (jd_job_follower_get_running_since (follower) != NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          GTimeSpan span = g_date_time_difference (now, jd_job_follower_get_running_since (follower));
+          g_autofree char *duration = format_duration (MAX (0, span / G_USEC_PER_SEC));
+
+          title = g_strdup_printf (_("Running for %s"), duration);
+        }
+      else
+        title = g_strdup (_("Running"));
+      break;
+
+    case JD_JOB_STATE_QUEUED:
+      title = g_strdup (_("Waiting in the queue"));
+      break;
+
+    case JD_JOB_STATE_CREATED:
+    case JD_JOB_STATE_INITIALIZING:
+    case JD_JOB_STATE_UNKNOWN:
+    case JD_JOB_STATE_COMPLETED:
+    case JD_JOB_STATE_CANCELLED:
+    case JD_JOB_STATE_ERROR:
+    default:
+      title = g_strdup (_("Starting"));
+      break;
+    }
+
+  if (following)
+    {
+      gint64 next = jd_job_follower_get_next_check (follower);
+      gint64 left = next > 0 ? MAX (0, (next - g_get_monotonic_time () + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC) : 0;
+      g_autofree char *when = NULL;
+
+      if (next == 0)
+        when = g_strdup (_("Checking now."));
+      else
+        when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Checking again in %d second.",
+                                             "Checking again in %d seconds.", (gulong) left),
+                                (int) left);
+
+      if (jd_job_follower_get_last_error (follower) != NULL)
+        detail = g_strdup_printf (_("The last check failed: %s %s"), jd_job_follower_get_last_error (follower), when);
+      else
+        detail = g_strdup_printf (_("%s You will get a notification when it ends, even with the window closed."), when);
+
+      gtk_button_set_label (self->follow_button, _("Stop Following"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop following this job"), -1);
+    }
+  else
+    {
+      if (jd_job_follower_get_last_error (follower) != NULL)
+        detail = g_strdup_printf (_("Stopped following: %s"), jd_job_follower_get_last_error (follower));
+      else
+        detail = g_strdup (_("Not following. Follow the job to see it change and to be told when it ends."));
+
+      gtk_button_set_label (self->follow_button, _("Follow"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Follow this job"), -1);
+    }
+
+  gtk_label_set_text (self->follow_title, title);
+  gtk_label_set_text (self->follow_detail, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_spinner), following);
+  gtk_spinner_set_spinning (self->follow_spinner, following);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_icon), !following);
+  gtk_revealer_set_reveal_child (self->follow_revealer, TRUE);
+
+  if (following && self->follow_tick == 0)
+    self->follow_tick = g_timeout_add_seconds (1, on_follow_tick_cb, self);
+  else if (!following)
+    g_clear_handle_id (&self->follow_tick, g_source_remove);
+}
+
+static void
+on_follower_job_cb (JdLookupPage *self)
+{
+  JdJob *job = jd_job_follower_get_job (self->follower);
+
+  /* Only while this page still shows that job. */
+  if (self->job != NULL && g_strcmp0 (jd_job_get_id (self->job), jd_job_get_id (job)) == 0)
+    set_job (self, job);
+  update_follow_bar (self);
+}
+
+static void
+on_follower_changed_cb (JdLookupPage *self)
+{
+  update_follow_bar (self);
+}
+
+static void
+set_follower (JdLookupPage  *self,
+              JdJobFollower *follower)
+{
+  if (self->follower == follower)
+    return;
+
+  if (self->follower != NULL)
+    g_signal_handlers_disconnect_by_data (self->follower, self);
+
+  g_set_object (&self->follower, follower);
+
+  if (follower != NULL)
+    {
+      g_signal_connect_object (follower, "notify::job", G_CALLBACK (on_follower_job_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (follower, "notify::following", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (follower, "notify::last-error", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (follower, "notify::next-check", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (follower, "notify::finished", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  update_follow_bar (self);
+}
+
+/* A queued or running job is followed as soon as it is shown. */
+static void
+follow_if_active (JdLookupPage *self,
+                  JdJob        *job)
+{
+  JdApplication *app = get_application (self);
+  JdJobFollower *follower = NULL;
+
+  if (app != NULL && jd_job_follower_should_follow (job))
+    {
+      follower = jd_application_get_follower (app, jd_job_get_id (job));
+      /* One the user stopped stays stopped until they ask again. */
+      if (follower == NULL || jd_job_follower_get_finished (follower))
+        follower = jd_application_follow_job (app, job);
+    }
+
+  set_follower (self, follower);
+}
+
+static void
+on_follow_clicked_cb (JdLookupPage *self)
+{
+  JdApplication *app = get_application (self);
+
+  if (self->follower == NULL || app == NULL)
+    return;
+
+  if (jd_job_follower_get_following (self->follower))
+    jd_application_stop_following (app, jd_job_follower_get_job_id (self->follower));
+  else
+    {
+      JdJobFollower *follower = jd_application_follow_job (app, jd_job_follower_get_job (self->follower));
+
+      set_follower (self, follower);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookup                                                              */
 
 static gboolean
 on_spinner_timeout_cb (gpointer user_data)
@@ -246,6 +496,21 @@ show_error (JdLookupPage *self,
 }
 
 static void
+set_loading (JdLookupPage *self,
+             GCancellable *cancellable)
+{
+  gboolean was_loading = self->cancellable != NULL;
+
+  if (self->cancellable != NULL && cancellable == NULL)
+    g_clear_object (&self->cancellable);
+  else if (cancellable != NULL)
+    g_set_object (&self->cancellable, cancellable);
+
+  if (was_loading != (self->cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
 on_job_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -261,10 +526,12 @@ on_job_cb (GObject      *source,
     return;
 
   clear_spinner_timeout (self);
-  g_clear_object (&self->cancellable);
+  set_loading (self, NULL);
 
   if (job == NULL)
     {
+      set_job (self, NULL);
+      set_follower (self, NULL);
       if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN))
         set_state (self, "signed-out");
       else
@@ -274,7 +541,9 @@ on_job_cb (GObject      *source,
 
   set_job (self, job);
   set_state (self, "job");
-  remember_recent (self, jd_job_get_id (job));
+  if (self->history != NULL)
+    jd_history_add_job (self->history, job);
+  follow_if_active (self, job);
 }
 
 static void
@@ -282,11 +551,18 @@ start_lookup (JdLookupPage *self,
               const char   *id)
 {
   g_autofree char *loading = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
 
   jd_lookup_page_cancel (self);
 
-  g_free (self->current_id);
-  self->current_id = g_strdup (id);
+  if (g_strcmp0 (self->current_id, id) != 0)
+    {
+      g_free (self->current_id);
+      self->current_id = g_strdup (id);
+      set_follower (self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ID]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
 
   if (self->client == NULL)
     {
@@ -299,9 +575,16 @@ start_lookup (JdLookupPage *self,
   loading = g_strdup_printf (_("Looking up job %s…"), id);
   gtk_label_set_text (self->loading_label, loading);
 
-  self->cancellable = g_cancellable_new ();
+  cancellable = g_cancellable_new ();
+  set_loading (self, cancellable);
   self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
-  jd_client_get_job_async (self->client, id, TRUE, self->cancellable, on_job_cb, g_object_ref (self));
+  jd_client_get_job_async (self->client, id, TRUE, cancellable, on_job_cb, g_object_ref (self));
+}
+
+static void
+on_refresh_requested_cb (JdLookupPage *self)
+{
+  jd_lookup_page_refresh (self);
 }
 
 static void
@@ -334,6 +617,10 @@ jd_lookup_page_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_spinner_timeout (self);
+  g_clear_handle_id (&self->follow_tick, g_source_remove);
+  set_follower (self, NULL);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_LOOKUP_PAGE);
 
@@ -347,6 +634,7 @@ jd_lookup_page_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
   g_clear_object (&self->job);
   g_free (self->current_id);
   g_free (self->pending_id);
@@ -380,6 +668,30 @@ jd_lookup_page_get_property (GObject    *object,
       g_value_set_object (value, self->job);
       break;
 
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_JOB_ID:
+      g_value_set_string (value, self->current_id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, jd_lookup_page_get_title (self));
+      break;
+
+    case PROP_ICON:
+      {
+        const char *name = icon_name_for_job (self->job);
+
+        g_value_take_object (value, name != NULL ? g_themed_icon_new (name) : NULL);
+      }
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -401,6 +713,10 @@ jd_lookup_page_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       jd_lookup_page_set_settings (self, g_value_get_object (value));
+      break;
+
+    case PROP_HISTORY:
+      jd_lookup_page_set_history (self, g_value_get_object (value));
       break;
 
     default:
@@ -435,6 +751,22 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
     g_param_spec_object ("job", NULL, NULL,
                          JD_TYPE_JOB,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         JD_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOB_ID] =
+    g_param_spec_string ("job-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICON] =
+    g_param_spec_object ("icon", NULL, NULL, G_TYPE_ICON,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -456,6 +788,13 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, sign_in_again_button);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, job_view);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_spinner);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_icon);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_title);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_detail);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_follow_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
@@ -466,6 +805,10 @@ static void
 jd_lookup_page_init (JdLookupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The job view asks for a fresh look after cancelling a job. */
+  if (g_signal_lookup ("refresh-requested", JD_TYPE_JOB_VIEW) != 0)
+    g_signal_connect_object (self->job_view, "refresh-requested",
+                             G_CALLBACK (on_refresh_requested_cb), self, G_CONNECT_SWAPPED);
   set_state (self, "signed-out");
   gtk_widget_set_visible (self->recent_box, FALSE);
 }
@@ -498,6 +841,7 @@ jd_lookup_page_set_client (JdLookupPage *self,
     return;
 
   jd_lookup_page_cancel (self);
+  set_follower (self, NULL);
   jd_job_view_set_client (self->job_view, client);
 
   if (client == NULL)
@@ -538,10 +882,6 @@ jd_lookup_page_set_settings (JdLookupPage *self,
 
   jd_job_view_set_settings (self->job_view, settings);
 
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed::recent-jobs",
-                             G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
-  update_recent (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
 }
 
@@ -611,7 +951,7 @@ jd_lookup_page_cancel (JdLookupPage *self)
     return;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  set_loading (self, NULL);
 
   /* Back to what was there before. */
   if (g_strcmp0 (jd_lookup_page_get_state (self), "loading") == 0)
@@ -625,6 +965,60 @@ jd_lookup_page_focus_entry (JdLookupPage *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->job_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->job_entry), 0, -1);
+}
+
+JdHistory *
+jd_lookup_page_get_history (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), NULL);
+  return self->history;
+}
+
+void
+jd_lookup_page_set_history (JdLookupPage *self,
+                            JdHistory    *history)
+{
+  g_return_if_fail (JD_IS_LOOKUP_PAGE (self));
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  if (!g_set_object (&self->history, history))
+    return;
+
+  if (history != NULL)
+    g_signal_connect_object (history, "items-changed",
+                             G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  update_recent (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+const char *
+jd_lookup_page_get_job_id (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), NULL);
+  return self->current_id;
+}
+
+const char *
+jd_lookup_page_get_title (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), NULL);
+  return self->current_id != NULL ? self->current_id : _("New Lookup");
+}
+
+gboolean
+jd_lookup_page_is_blank (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), FALSE);
+  return self->current_id == NULL && self->cancellable == NULL;
+}
+
+JdJobFollower *
+jd_lookup_page_get_follower (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), NULL);
+  return self->follower;
 }
 
 JdJob *

@@ -5,7 +5,9 @@
 #include <adwaita.h>
 
 #include "jd-client.h"
+#include "jd-history.h"
 #include "jd-job.h"
+#include "jd-job-follower.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,15 @@ JdJob      *jd_lookup_page_get_job      (JdLookupPage *self);
 /* "empty", "loading", "error", "signed-out" or "job" */
 const char *jd_lookup_page_get_state    (JdLookupPage *self);
 gboolean    jd_lookup_page_copy_all_file_names (JdLookupPage *self);
+JdHistory  *jd_lookup_page_get_history  (JdLookupPage *self);
+void        jd_lookup_page_set_history  (JdLookupPage *self,
+                                         JdHistory    *history);
+/* The ID being shown or looked up, or NULL. */
+const char *jd_lookup_page_get_job_id   (JdLookupPage *self);
+/* For the tab: the job ID, or "New Lookup". */
+const char *jd_lookup_page_get_title    (JdLookupPage *self);
+/* Nothing looked up yet, nothing under way. */
+gboolean    jd_lookup_page_is_blank     (JdLookupPage *self);
+JdJobFollower *jd_lookup_page_get_follower (JdLookupPage *self);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* jd-window.c: the main window.
  *
- * Two pages: look up a job, and browse the jobs of a workflow. The window
- * follows the application's client, remembers its size, and carries the
- * actions that the shortcuts, the menu and the tests all go through.
+ * Pages: jobs in tabs (each tab a JdLookupPage), the lookup history, and
+ * the jobs of a workflow. The window follows the application's client,
+ * remembers its size and its open tabs, and carries the actions that the
+ * shortcuts, the menu and the tests all go through.
  */
 #define G_LOG_DOMAIN "jd-window"
 
@@ -10,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-history-page.h"
 #include "jd-lookup-page.h"
+#include "jd-object-id.h"
 #include "jd-sign-in-dialog.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
@@ -23,12 +26,16 @@ struct _JdWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
-  JdLookupPage         *lookup_page;
+  AdwTabView           *tab_view;
+  AdwTabBar            *tab_bar;
+  JdHistoryPage        *history_page;
   JdWorkflowPage       *workflow_page;
   GtkWidget            *refresh_button;
+  GMenu                *servers_section;
 
   GSettings            *settings;
   GtkWindow            *sign_in_dialog;
+  gboolean              restoring_tabs;
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,45 +48,230 @@ get_app (JdWindow *self)
   return app != NULL ? JD_APPLICATION (app) : NULL;
 }
 
+static JdLookupPage *
+page_at (JdWindow *self,
+         guint     position)
+{
+  return JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, position)));
+}
+
+static JdLookupPage *
+current_page (JdWindow *self)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  return page != NULL ? JD_LOOKUP_PAGE (adw_tab_page_get_child (page)) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Title and server                                                    */
+
 static void
-update_subtitle (JdWindow *self)
+update_titles (JdWindow *self)
 {
   JdApplication *app = get_app (self);
   JdClient *client = app != NULL ? jd_application_get_client (app) : NULL;
-  g_autofree char *subtitle = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *title = NULL;
 
   if (client == NULL)
-    subtitle = g_strdup (_("Not signed in"));
+    server = g_strdup (_("Not signed in"));
   else if (jd_application_is_demo_client (app, client))
-    subtitle = g_strdup (_("Sample data"));
+    server = g_strdup (_("Sample data"));
   else
-    {
-      g_autoptr(GUri) uri = g_uri_parse (jd_client_get_base_url (client), G_URI_FLAGS_NONE, NULL);
+    server = jd_application_describe_server (jd_client_get_base_url (client));
 
-      subtitle = g_strdup (uri != NULL ? g_uri_get_host (uri) : jd_client_get_base_url (client));
-    }
+  adw_view_switcher_title_set_subtitle (self->switcher_title, server);
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  /* The window list and the task switcher show the server too. */
+  if (client != NULL)
+    title = g_strdup_printf (_("Job Desk — %s"), server);
+  else
+    title = g_strdup (_("Job Desk"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
 on_client_changed_cb (JdWindow *self)
 {
-  JdApplication *app = get_app (self);
-  JdClient *client = jd_application_get_client (app);
+  JdClient *client = jd_application_get_client (get_app (self));
+  guint n;
 
-  jd_lookup_page_set_client (self->lookup_page, client);
+  if (self->tab_view == NULL)
+    return;
+
+  n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n; i++)
+    jd_lookup_page_set_client (page_at (self, i), client);
   jd_workflow_page_set_client (self->workflow_page, client);
-  update_subtitle (self);
+  update_titles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
 }
+
+/* ------------------------------------------------------------------ */
+/* Tabs                                                                */
+
+static void
+save_open_tabs (JdWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) ids = NULL;
+  guint n;
+
+  if (self->settings == NULL || self->restoring_tabs || self->tab_view == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  n = adw_tab_view_get_n_pages (self->tab_view);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = jd_lookup_page_get_job_id (page_at (self, i));
+
+      if (id != NULL)
+        g_strv_builder_add (builder, id);
+    }
+
+  ids = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "open-tabs", (const char * const *) ids);
+}
+
+static void
+on_page_job_id_cb (JdWindow *self)
+{
+  save_open_tabs (self);
+}
+
+static void
+on_page_job_cb (JdLookupPage *page,
+                GParamSpec   *pspec,
+                AdwTabPage   *tab)
+{
+  JdJob *job = jd_lookup_page_get_job (page);
+  g_autofree char *tooltip = NULL;
+
+  if (job != NULL)
+    {
+      g_autofree char *status = jd_history_describe_job (job);
+
+      tooltip = g_strdup_printf ("%s\n%s", jd_job_get_id (job), status);
+    }
+
+  adw_tab_page_set_tooltip (tab, tooltip);
+}
+
+static JdLookupPage *
+add_tab (JdWindow *self,
+         gboolean  select)
+{
+  JdApplication *app = get_app (self);
+  JdLookupPage *page = JD_LOOKUP_PAGE (jd_lookup_page_new ());
+  AdwTabPage *tab;
+
+  jd_lookup_page_set_settings (page, self->settings);
+  jd_lookup_page_set_history (page, jd_application_get_history (app));
+  jd_lookup_page_set_client (page, jd_application_get_client (app));
+
+  tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "icon", tab, "icon", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "loading", tab, "loading", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "notify::job-id", G_CALLBACK (on_page_job_id_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::job", G_CALLBACK (on_page_job_cb), tab, 0);
+
+  if (select)
+    adw_tab_view_set_selected_page (self->tab_view, tab);
+
+  return page;
+}
+
+static gboolean
+on_close_page_cb (JdWindow   *self,
+                  AdwTabPage *page)
+{
+  adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_page_detached_cb (JdWindow *self)
+{
+  /* The window going away takes its tabs with it. */
+  if (self->tab_view == NULL || self->restoring_tabs || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  /* Always one tab to type into. */
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    add_tab (self, TRUE);
+
+  save_open_tabs (self);
+}
+
+static void
+on_selected_page_cb (JdWindow *self)
+{
+  JdLookupPage *page;
+
+  if (self->tab_view == NULL)
+    return;
+
+  page = current_page (self);
+
+  if (page != NULL && jd_lookup_page_is_blank (page))
+    jd_lookup_page_focus_entry (page);
+}
+
+/* The tab that shows this job, or NULL. */
+static JdLookupPage *
+find_tab (JdWindow   *self,
+          const char *id)
+{
+  guint n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (jd_lookup_page_get_job_id (page_at (self, i)), id) == 0)
+      return page_at (self, i);
+
+  return NULL;
+}
+
+static void
+select_tab (JdWindow     *self,
+            JdLookupPage *page)
+{
+  adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
+}
+
+static void
+restore_tabs (JdWindow *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "open-tabs");
+
+  self->restoring_tabs = TRUE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (jd_object_id_is_valid (ids[i]) && find_tab (self, ids[i]) == NULL)
+      jd_lookup_page_look_up_text (add_tab (self, i == 0), ids[i]);
+  self->restoring_tabs = FALSE;
+
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    add_tab (self, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Other pages                                                         */
 
 static void
 on_workflow_job_activated_cb (JdWindow   *self,
                               const char *job_id)
 {
-  adw_view_stack_set_visible_child_name (self->view_stack, "job");
-  jd_lookup_page_look_up_text (self->lookup_page, job_id);
+  jd_window_open_job (self, job_id);
+}
+
+static void
+on_history_job_activated_cb (JdWindow   *self,
+                             const char *job_id)
+{
+  jd_window_open_job (self, job_id);
 }
 
 static void
@@ -87,7 +279,11 @@ on_signed_in_cb (JdWindow *self,
                  JdClient *client,
                  gboolean  remembered)
 {
-  jd_application_set_client (get_app (self), client);
+  JdApplication *app = get_app (self);
+
+  jd_application_set_client (app, client);
+  if (!jd_application_is_demo_client (app, client))
+    jd_application_remember_server (app, client);
 
   if (!remembered)
     jd_window_show_toast (self, _("No keyring is available, so Job Desk will not remember this sign-in after you quit."));
@@ -104,7 +300,7 @@ look_up_action (GtkWidget  *widget,
   JdWindow *self = JD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "job");
-  jd_lookup_page_look_up (self->lookup_page);
+  jd_lookup_page_look_up (current_page (self));
 }
 
 static void
@@ -117,8 +313,8 @@ refresh_action (GtkWidget  *widget,
 
   if (g_strcmp0 (page, "workflow") == 0)
     jd_workflow_page_reload (self->workflow_page);
-  else
-    jd_lookup_page_refresh (self->lookup_page);
+  else if (g_strcmp0 (page, "job") == 0)
+    jd_lookup_page_refresh (current_page (self));
 }
 
 static void
@@ -129,7 +325,7 @@ focus_job_entry_action (GtkWidget  *widget,
   JdWindow *self = JD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "job");
-  jd_lookup_page_focus_entry (self->lookup_page);
+  jd_lookup_page_focus_entry (current_page (self));
 }
 
 static void
@@ -139,7 +335,7 @@ copy_file_names_action (GtkWidget  *widget,
 {
   JdWindow *self = JD_WINDOW (widget);
 
-  if (!jd_lookup_page_copy_all_file_names (self->lookup_page))
+  if (!jd_lookup_page_copy_all_file_names (current_page (self)))
     jd_window_show_toast (self, _("This job has no output files to copy."));
 }
 
@@ -152,6 +348,41 @@ show_workflow_jobs_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
   jd_workflow_page_focus_entry (self->workflow_page);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "history");
+}
+
+static void
+new_tab_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  JdLookupPage *page;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "job");
+  page = add_tab (self, TRUE);
+  jd_lookup_page_focus_entry (page);
+}
+
+static void
+close_tab_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (page != NULL)
+    adw_tab_view_close_page (self->tab_view, page);
 }
 
 /* ------------------------------------------------------------------ */
@@ -170,6 +401,10 @@ jd_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+
+  save_open_tabs (self);
+  /* From here on, closing tabs is the window going away, not the user. */
+  self->restoring_tabs = TRUE;
 
   return GTK_WINDOW_CLASS (jd_window_parent_class)->close_request (window);
 }
@@ -190,9 +425,11 @@ setup_for_application (JdWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  jd_lookup_page_set_settings (self->lookup_page, self->settings);
+  jd_history_page_set_history (self->history_page, jd_application_get_history (app));
+  g_menu_append_section (self->servers_section, NULL, jd_application_get_servers_menu (app));
 
   g_signal_connect_object (app, "notify::client", G_CALLBACK (on_client_changed_cb), self, G_CONNECT_SWAPPED);
+  restore_tabs (self);
   on_client_changed_cb (self);
 }
 
@@ -201,6 +438,7 @@ jd_window_dispose (GObject *object)
 {
   JdWindow *self = JD_WINDOW (object);
 
+  self->restoring_tabs = TRUE;
   if (self->sign_in_dialog != NULL)
     gtk_window_destroy (self->sign_in_dialog);
 
@@ -230,6 +468,7 @@ jd_window_class_init (JdWindowClass *klass)
   object_class->finalize = jd_window_finalize;
   window_class->close_request = jd_window_close_request;
 
+  g_type_ensure (JD_TYPE_HISTORY_PAGE);
   g_type_ensure (JD_TYPE_LOOKUP_PAGE);
   g_type_ensure (JD_TYPE_WORKFLOW_PAGE);
 
@@ -237,16 +476,26 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, lookup_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, workflow_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, servers_section);
   gtk_widget_class_bind_template_callback (widget_class, on_workflow_job_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_job_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_detached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.look-up", NULL, look_up_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.focus-job-entry", NULL, focus_job_entry_action);
   gtk_widget_class_install_action (widget_class, "win.copy-file-names", NULL, copy_file_names_action);
   gtk_widget_class_install_action (widget_class, "win.show-workflow-jobs", NULL, show_workflow_jobs_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.new-tab", NULL, new_tab_action);
+  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
 }
 
 static void
@@ -274,13 +523,47 @@ jd_window_new (JdApplication *application)
 }
 
 void
-jd_window_look_up (JdWindow   *self,
-                   const char *text)
+jd_window_open_job (JdWindow   *self,
+                    const char *job_id)
 {
+  JdLookupPage *page;
+
   g_return_if_fail (JD_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "job");
-  jd_lookup_page_look_up_text (self->lookup_page, text);
+
+  /* Already open: show that tab. Else a blank tab, or a new one. */
+  page = find_tab (self, job_id);
+  if (page != NULL)
+    {
+      select_tab (self, page);
+      return;
+    }
+
+  page = current_page (self);
+  if (page == NULL || !jd_lookup_page_is_blank (page))
+    page = add_tab (self, TRUE);
+
+  jd_lookup_page_look_up_text (page, job_id);
+}
+
+void
+jd_window_look_up (JdWindow   *self,
+                   const char *text)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (JD_IS_WINDOW (self));
+
+  id = jd_object_id_extract (text, JD_OBJECT_ID_JOB, NULL);
+  if (id != NULL)
+    jd_window_open_job (self, id);
+  else
+    {
+      /* The entry says what is wrong with the text. */
+      adw_view_stack_set_visible_child_name (self->view_stack, "job");
+      jd_lookup_page_look_up_text (current_page (self), text);
+    }
 }
 
 static void
@@ -315,10 +598,13 @@ jd_window_show_toast (JdWindow   *self,
                       const char *text)
 {
   AdwToast *toast;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (JD_IS_WINDOW (self));
 
-  toast = adw_toast_new (text);
+  /* Toast titles are markup; our sentences are plain text. */
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -328,7 +614,7 @@ JdLookupPage *
 jd_window_get_lookup_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
-  return self->lookup_page;
+  return current_page (self);
 }
 
 JdWorkflowPage *
@@ -336,6 +622,20 @@ jd_window_get_workflow_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
   return self->workflow_page;
+}
+
+JdHistoryPage *
+jd_window_get_history_page (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+  return self->history_page;
+}
+
+AdwTabView *
+jd_window_get_tab_view (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+  return self->tab_view;
 }
 
 GtkWindow *

@@ -14,6 +14,9 @@ JdWindow *jd_window_new          (JdApplication *application);
 /* Looks up the job ID that text holds, as if pasted into the entry. */
 void      jd_window_look_up      (JdWindow      *self,
                                   const char    *text);
+/* Shows the job: its tab if open, else a blank tab or a new one. */
+void      jd_window_open_job     (JdWindow      *self,
+                                  const char    *job_id);
 /* Opens the sign-in dialog, with this address filled in if given. */
 void      jd_window_show_sign_in (JdWindow      *self,
                                   const char    *server);

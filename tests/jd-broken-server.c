@@ -1,4 +1,10 @@
-/* jd-broken-server.c: a deliberately misbehaving HTTP server for tests. */
+/* jd-broken-server.c: a deliberately misbehaving HTTP server for tests.
+ *
+ * Each connection is served by a worker thread of a GThreadedSocketService,
+ * which reads one request head (and body) by hand and then plays the
+ * scenario chosen by name, writing raw bytes. Nothing here is HTTP-correct
+ * on purpose; the client must survive all of it.
+ */
 #include "config.h"
 
 #include <string.h>
@@ -13,6 +19,7 @@ struct _JdBrokenServer
   GSocketService        *service;
   GCancellable          *stop;
   char                  *base_url;
+  GTlsCertificate       *certificate;     /* NULL: plain HTTP */
 
   GMutex                 lock;
   GCond                  idle;
@@ -21,6 +28,8 @@ struct _JdBrokenServer
   char                  *token_scenario;
   char                  *redirect_target;
   char                  *last_authorization;
+  char                  *last_path;
+  guint                  connections;
   guint                  requests;
   guint                  token_requests;
 };
@@ -67,7 +76,7 @@ static const char * const scenario_names[] = {
   "malformed",             /* not JSON at all */
   "empty",                 /* 200 with an empty body */
   "non-utf8",              /* JSON with invalid UTF-8 in a string */
-  "wrong-types",           /* the right members with the wrong types */
+  "wrong-types",           /* the right members, each of a type that cannot be read */
   "deep-nesting",          /* 100,000 nested arrays */
   "huge-string",           /* one 50 MB string */
   "wrong-content-type",    /* XML */
@@ -81,6 +90,19 @@ static const char * const scenario_names[] = {
   "redirect-loop",         /* 302 to itself */
   "redirect-other-host",   /* 302 to the redirect target */
   "redirect-same-host",    /* 302 to another path here, which answers ok */
+  "short-length",          /* Content-Length shorter than the JSON */
+  "huge-content-length",   /* Content-Length of 2^62, a little body, close */
+  "gzip-bomb",             /* 64 MB of JSON white space, gzip-compressed to ~64 KB */
+  "not-http",              /* answers with an SSH banner */
+  "close-without-answer",  /* reads the request and hangs up */
+  "endless-headers",       /* header lines that never end */
+  "bad-chunked",           /* a chunk size that is not hexadecimal */
+  "wrong-job",             /* a valid job, but not the one asked for */
+  "not-a-job",             /* valid JSON, an array */
+  "json-null",             /* the JSON value null */
+  "deep-objects",          /* 100,000 nested objects inside the job */
+  "status-999",            /* a status code outside every class */
+  "lone-surrogate",        /* valid JSON whose escapes decode to invalid UTF-8 */
   NULL
 };
 
@@ -191,14 +213,40 @@ reason_for (guint status)
     }
 }
 
+/* The gzip bomb is made once per process: 64 MB of JSON white space after
+ * an opening '[', which gzip shrinks to some 64 KB. */
+static GBytes *
+gzip_bomb (void)
+{
+  static GBytes *bomb;
+
+  if (g_once_init_enter (&bomb))
+    {
+      g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+      g_autoptr(GOutputStream) zipped = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+      g_autofree char *filler = g_malloc (1024 * 1024);
+
+      memset (filler, ' ', 1024 * 1024);
+      g_output_stream_write_all (zipped, "[", 1, NULL, NULL, NULL);
+      for (guint i = 0; i < 64; i++)
+        g_output_stream_write_all (zipped, filler, 1024 * 1024, NULL, NULL, NULL);
+      g_output_stream_close (zipped, NULL, NULL);
+      g_once_init_leave (&bomb, g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory)));
+    }
+
+  return bomb;
+}
+
 static void
 play_scenario (JdBrokenServer    *self,
                const char        *scenario,
                Request           *request,
-               GSocketConnection *connection)
+               GIOStream         *stream,
+               GSocket           *socket)
 {
-  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+  GInputStream *in = g_io_stream_get_input_stream (stream);
   GCancellable *stop = self->stop;
   const char *id = strrchr (request->path, '/') != NULL ? strrchr (request->path, '/') + 1 : "";
   g_autofree char *job = g_strdup_printf (SAMPLE_JOB, id);
@@ -255,7 +303,7 @@ play_scenario (JdBrokenServer    *self,
     {
       g_autofree char *body = g_strdup_printf ("{\"id\": \"%s\", \"appId\": 12, \"createDateTime\": true, "
                                                "\"status\": [1], \"disposition\": {}, \"outputs\": \"none\", "
-                                               "\"messages\": 7, \"priority\": null, \"workerTag\": 3.5, "
+                                               "\"messages\": 7, \"priority\": null, \"workerTag\": [\"gpu\"], "
                                                "\"runWithE2\": \"maybe\"}", id);
 
       respond_json (out, 200, "OK", body, stop);
@@ -339,7 +387,6 @@ play_scenario (JdBrokenServer    *self,
     }
   else if (g_str_equal (scenario, "reset"))
     {
-      GSocket *socket = g_socket_connection_get_socket (connection);
       struct linger linger = { 1, 0 };
       g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                                "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", strlen (job));
@@ -373,6 +420,93 @@ play_scenario (JdBrokenServer    *self,
     }
   else if (g_str_equal (scenario, "redirect-same-host"))
     respond (out, 301, "Moved Permanently", "text/plain", "Location: /webapi/landed\r\n", "", 0, stop);
+  else if (g_str_equal (scenario, "short-length"))
+    {
+      g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                               "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n",
+                                               strlen (job) / 2);
+
+      if (write_str (out, head, stop))
+        write_str (out, job, stop);
+    }
+  else if (g_str_equal (scenario, "huge-content-length"))
+    {
+      const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         "Content-Length: 4611686018427387904\r\nConnection: close\r\n\r\n";
+
+      if (write_str (out, head, stop))
+        write_str (out, job, stop);
+    }
+  else if (g_str_equal (scenario, "gzip-bomb"))
+    {
+      GBytes *bomb = gzip_bomb ();
+
+      respond (out, 200, "OK", "application/json", "Content-Encoding: gzip\r\n",
+               g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb), stop);
+    }
+  else if (g_str_equal (scenario, "not-http"))
+    {
+      write_str (out, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", stop);
+      g_output_stream_flush (out, NULL, NULL);
+      nap (stop, 50);
+    }
+  else if (g_str_equal (scenario, "close-without-answer"))
+    {
+      /* nothing: the connection closes below */
+    }
+  else if (g_str_equal (scenario, "endless-headers"))
+    {
+      gboolean ok = write_str (out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n", stop);
+
+      for (guint64 i = 0; ok; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("X-Filler-%" G_GUINT64_FORMAT ": %0100d\r\n", i, 0);
+
+          ok = write_str (out, line, stop);
+        }
+    }
+  else if (g_str_equal (scenario, "bad-chunked"))
+    {
+      const char *answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                           "zz\r\n{\"id\": 1}\r\n0\r\n\r\n";
+
+      write_str (out, answer, stop);
+    }
+  else if (g_str_equal (scenario, "wrong-job"))
+    {
+      g_autofree char *other = g_strdup_printf (SAMPLE_JOB, "ffffffffffffffffffffffff");
+
+      respond_json (out, 200, "OK", other, stop);
+    }
+  else if (g_str_equal (scenario, "not-a-job"))
+    respond_json (out, 200, "OK", "[{\"id\": \"66ebd18d3d6200007e000d8c\"}]", stop);
+  else if (g_str_equal (scenario, "json-null"))
+    respond_json (out, 200, "OK", "null", stop);
+  else if (g_str_equal (scenario, "deep-objects"))
+    {
+      gsize depth = 100000;
+      g_autoptr(GString) body = g_string_sized_new (depth * 7 + 128);
+
+      g_string_append_printf (body, "{\"id\": \"%s\", \"outputs\": ", id);
+      for (gsize i = 0; i < depth; i++)
+        g_string_append (body, "{\"a\": ");
+      g_string_append (body, "1");
+      for (gsize i = 0; i < depth; i++)
+        g_string_append_c (body, '}');
+      g_string_append_c (body, '}');
+      respond (out, 200, "OK", "application/json", NULL, body->str, body->len, stop);
+    }
+  else if (g_str_equal (scenario, "lone-surrogate"))
+    {
+      g_autofree char *body = g_strdup_printf ("{\"id\": \"%s\", \"status\": \"Compl\\ud800eted\", "
+                                               "\"messages\": [{\"status\": 2, \"text\": \"bad \\udfff text\", "
+                                               "\"toolId\": 3}]}", id);
+
+      respond_json (out, 200, "OK", body, stop);
+    }
+  else if (g_str_equal (scenario, "status-999"))
+    respond_json (out, 999, "Whatever", "{}", stop);
   else
     g_error ("unknown scenario %s", scenario);
 }
@@ -381,9 +515,10 @@ static void
 play_token_scenario (JdBrokenServer    *self,
                      const char        *scenario,
                      Request           *request,
-                     GSocketConnection *connection)
+                     GIOStream         *stream,
+                     GSocket           *socket)
 {
-  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
   GCancellable *stop = self->stop;
 
   if (g_str_equal (scenario, "ok"))
@@ -396,22 +531,25 @@ play_token_scenario (JdBrokenServer    *self,
   else if (g_str_equal (scenario, "no-token"))
     respond_json (out, 200, "OK", "{\"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
   else
-    play_scenario (self, scenario, request, connection);
+    play_scenario (self, scenario, request, stream, socket);
 }
 
 /* ------------------------------------------------------------------ */
 
 static Request *
 read_request (GInputStream *in,
+              char          first,
               GCancellable *stop)
 {
   g_autoptr(GString) head = g_string_new (NULL);
   g_autoptr(Request) request = g_new0 (Request, 1);
   g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) first_line = NULL;
   const char *length_value;
   char *end;
   char c;
+
+  g_string_append_c (head, first);
 
   /* One byte at a time: requests are small, and we must not read past
    * the head into a body the scenario reads itself. */
@@ -423,18 +561,18 @@ read_request (GInputStream *in,
     }
 
   lines = g_strsplit (head->str, "\r\n", -1);
-  first = g_strsplit (lines[0], " ", 3);
-  if (g_strv_length (first) < 2)
+  first_line = g_strsplit (lines[0], " ", 3);
+  if (g_strv_length (first_line) < 2)
     return NULL;
 
-  request->method = g_strdup (first[0]);
-  end = strchr (first[1], '?');
+  request->method = g_strdup (first_line[0]);
+  end = strchr (first_line[1], '?');
   if (end != NULL)
     {
       request->query = g_strdup (end + 1);
       *end = '\0';
     }
-  request->path = g_strdup (first[1]);
+  request->path = g_strdup (first_line[1]);
   request->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
@@ -467,25 +605,45 @@ read_request (GInputStream *in,
   return g_steal_pointer (&request);
 }
 
-static gboolean
-on_run_cb (GThreadedSocketService *service,
-           GSocketConnection      *connection,
-           GObject                *source_object,
-           gpointer                user_data)
+static void
+serve (JdBrokenServer    *self,
+       GSocketConnection *connection)
 {
-  JdBrokenServer *self = user_data;
-  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GSocket *socket = g_socket_connection_get_socket (connection);
+  g_autoptr(GIOStream) stream = g_object_ref (G_IO_STREAM (connection));
   g_autoptr(Request) request = NULL;
   g_autofree char *scenario = NULL;
   gboolean is_token;
+  char first;
 
-  g_mutex_lock (&self->lock);
-  self->active++;
-  g_mutex_unlock (&self->lock);
+  if (self->certificate != NULL)
+    {
+      g_autoptr(GIOStream) tls = NULL;
 
-  request = read_request (in, self->stop);
+      tls = g_tls_server_connection_new (stream, self->certificate, NULL);
+      /* A client that refuses the certificate ends here, before it sent
+       * a single byte of its request. */
+      if (tls == NULL || !g_tls_connection_handshake (G_TLS_CONNECTION (tls), self->stop, NULL))
+        return;
+      g_set_object (&stream, tls);
+    }
+
+  if (g_input_stream_read (g_io_stream_get_input_stream (stream), &first, 1, self->stop, NULL) != 1)
+    return;
+
+  /* A TLS handshake record on a plain HTTP port: answer in plain HTTP,
+   * as nginx and most servers do. No request was read. */
+  if (first == 0x16 && self->certificate == NULL)
+    {
+      const char *answer = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+      write_str (g_io_stream_get_output_stream (stream), answer, self->stop);
+      return;
+    }
+
+  request = read_request (g_io_stream_get_input_stream (stream), first, self->stop);
   if (request == NULL)
-    goto out;
+    return;
 
   is_token = g_str_has_suffix (request->path, "/oauth2/token");
 
@@ -502,16 +660,34 @@ on_run_cb (GThreadedSocketService *service,
     }
   g_free (self->last_authorization);
   self->last_authorization = g_strdup (g_hash_table_lookup (request->headers, "authorization"));
+  g_free (self->last_path);
+  self->last_path = g_strdup (request->path);
   g_mutex_unlock (&self->lock);
 
   if (is_token)
-    play_token_scenario (self, scenario, request, connection);
+    play_token_scenario (self, scenario, request, stream, socket);
   else
-    play_scenario (self, scenario, request, connection);
+    play_scenario (self, scenario, request, stream, socket);
 
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+static gboolean
+on_run_cb (GThreadedSocketService *service,
+           GSocketConnection      *connection,
+           GObject                *source_object,
+           gpointer                user_data)
+{
+  JdBrokenServer *self = user_data;
+
+  g_mutex_lock (&self->lock);
+  self->active++;
+  self->connections++;
+  g_mutex_unlock (&self->lock);
+
+  serve (self, connection);
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
 
-out:
   g_mutex_lock (&self->lock);
   if (--self->active == 0)
     g_cond_broadcast (&self->idle);
@@ -570,6 +746,17 @@ jd_broken_server_get_request_count (JdBrokenServer *self)
 }
 
 guint
+jd_broken_server_get_connection_count (JdBrokenServer *self)
+{
+  guint count;
+
+  g_mutex_lock (&self->lock);
+  count = self->connections;
+  g_mutex_unlock (&self->lock);
+  return count;
+}
+
+guint
 jd_broken_server_get_token_request_count (JdBrokenServer *self)
 {
   guint count;
@@ -587,6 +774,17 @@ jd_broken_server_dup_last_authorization (JdBrokenServer *self)
 
   g_mutex_lock (&self->lock);
   value = g_strdup (self->last_authorization);
+  g_mutex_unlock (&self->lock);
+  return value;
+}
+
+char *
+jd_broken_server_dup_last_path (JdBrokenServer *self)
+{
+  char *value;
+
+  g_mutex_lock (&self->lock);
+  value = g_strdup (self->last_path);
   g_mutex_unlock (&self->lock);
   return value;
 }
@@ -617,11 +815,13 @@ jd_broken_server_finalize (GObject *object)
 
   jd_broken_server_stop (self);
   g_clear_object (&self->stop);
+  g_clear_object (&self->certificate);
   g_free (self->base_url);
   g_free (self->scenario);
   g_free (self->token_scenario);
   g_free (self->redirect_target);
   g_free (self->last_authorization);
+  g_free (self->last_path);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->idle);
 
@@ -644,15 +844,20 @@ jd_broken_server_init (JdBrokenServer *self)
   self->token_scenario = g_strdup ("ok");
 }
 
-JdBrokenServer *
-jd_broken_server_new (const char *address)
+static JdBrokenServer *
+broken_server_new (const char      *address,
+                   GTlsCertificate *certificate)
 {
   JdBrokenServer *self = g_object_new (JD_TYPE_BROKEN_SERVER, NULL);
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address != NULL ? address : "127.0.0.1");
-  g_autoptr(GSocketAddress) wanted = g_inet_socket_address_new (inet, 0);
+  g_autoptr(GSocketAddress) wanted = NULL;
   g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *host = NULL;
+
+  g_assert (inet != NULL);
+  wanted = g_inet_socket_address_new (inet, 0);
+  g_set_object (&self->certificate, certificate);
 
   self->service = g_threaded_socket_service_new (32);
   if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), wanted,
@@ -664,7 +869,37 @@ jd_broken_server_new (const char *address)
   g_socket_service_start (self->service);
 
   host = g_inet_address_to_string (inet);
-  self->base_url = g_strdup_printf ("http://%s:%u/webapi", host,
+  self->base_url = g_strdup_printf ("%s://%s%s%s:%u/webapi",
+                                    certificate != NULL ? "https" : "http",
+                                    g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "[" : "",
+                                    host,
+                                    g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "]" : "",
                                     g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
   return self;
+}
+
+JdBrokenServer *
+jd_broken_server_new (const char *address)
+{
+  return broken_server_new (address, NULL);
+}
+
+JdBrokenServer *
+jd_broken_server_new_tls (const char      *address,
+                          GTlsCertificate *certificate)
+{
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+
+  return broken_server_new (address, certificate);
+}
+
+GTlsCertificate *
+jd_broken_server_load_test_certificate (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "test-only-self-signed.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate = g_tls_certificate_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return certificate;
 }

@@ -3,7 +3,8 @@
  * It speaks raw HTTP/1.1 on 127.0.0.1 from worker threads, so it can do what
  * a well-behaved SoupServer never would: lie about lengths, stop mid-body,
  * drip, reset the connection, or never answer. The scenario for API paths
- * and the one for the token endpoint are chosen by name.
+ * and the one for the token endpoint are chosen by name. A TLS handshake
+ * on the plain port is answered in plain HTTP, as real servers do.
  */
 #pragma once
 
@@ -16,6 +17,13 @@ G_DECLARE_FINAL_TYPE (JdBrokenServer, jd_broken_server, JD, BROKEN_SERVER, GObje
 
 /* Listens on address (NULL: 127.0.0.1), any free port. */
 JdBrokenServer *jd_broken_server_new                 (const char     *address);
+/* The same behind TLS with this certificate (an https:// base URL). A
+ * client that refuses the certificate never gets to send a request. */
+JdBrokenServer *jd_broken_server_new_tls             (const char      *address,
+                                                      GTlsCertificate *certificate);
+/* tests/data/test-only-self-signed.pem: a self-signed certificate and its
+ * key for 127.0.0.1 and localhost, made for these tests only. */
+GTlsCertificate *jd_broken_server_load_test_certificate (void);
 const char     *jd_broken_server_get_base_url        (JdBrokenServer *self);
 void            jd_broken_server_set_scenario        (JdBrokenServer *self,
                                                       const char     *scenario);
@@ -25,8 +33,12 @@ void            jd_broken_server_set_redirect_target (JdBrokenServer *self,
                                                       const char     *url);
 guint           jd_broken_server_get_request_count   (JdBrokenServer *self);
 guint           jd_broken_server_get_token_request_count (JdBrokenServer *self);
+/* Connections accepted, including those that never sent a request. */
+guint           jd_broken_server_get_connection_count (JdBrokenServer *self);
 /* Authorization header of the most recent request, or NULL. */
 char           *jd_broken_server_dup_last_authorization (JdBrokenServer *self);
+/* Path (without the query) of the most recent request, as sent, or NULL. */
+char           *jd_broken_server_dup_last_path  (JdBrokenServer *self);
 /* Every scenario name, NULL-terminated. */
 const char * const *jd_broken_server_list_scenarios  (void);
 void            jd_broken_server_stop                (JdBrokenServer *self);

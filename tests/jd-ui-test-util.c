@@ -42,6 +42,19 @@ jd_ui_test_app_new (void)
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* The memory settings backend lives as long as the process: start each
+   * test from the defaults. */
+  {
+    GSettings *settings = jd_application_get_settings (app);
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
+
   return app;
 }
 
@@ -285,4 +298,138 @@ jd_ui_test_screenshot (GtkWidget  *widget,
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* ------------------------------------------------------------------ */
+/* A notification server                                               */
+
+struct _JdUiTestNotifications
+{
+  GDBusConnection *connection;
+  guint            count;
+  char            *summary;
+  char            *body;
+  gboolean         owned;
+};
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+on_notifications_call (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *object_path,
+                       const char            *interface_name,
+                       const char            *method_name,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  JdUiTestNotifications *self = user_data;
+
+  if (g_str_equal (method_name, "Notify"))
+    {
+      const char *summary, *body;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_free (self->summary);
+      g_free (self->body);
+      self->summary = g_strdup (summary);
+      self->body = g_strdup (body);
+      self->count++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", self->count));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "jd-test", "jobdesk", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+on_name_acquired (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  ((JdUiTestNotifications *) user_data)->owned = TRUE;
+}
+
+static gboolean
+notifications_owned (gpointer data)
+{
+  return ((JdUiTestNotifications *) data)->owned;
+}
+
+JdUiTestNotifications *
+jd_ui_test_notifications_start (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  JdUiTestNotifications *self;
+  GDBusConnection *connection;
+
+  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (connection == NULL)
+    return NULL;
+
+  self = g_new0 (JdUiTestNotifications, 1);
+  self->connection = connection;
+  info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+                                     info->interfaces[0], &vtable, self, NULL, NULL);
+  g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications",
+                                G_BUS_NAME_OWNER_FLAGS_REPLACE,
+                                on_name_acquired, NULL, self, NULL);
+  g_assert_true (jd_ui_test_wait_for (notifications_owned, self, 5000));
+  return self;
+}
+
+guint
+jd_ui_test_notifications_get_count (JdUiTestNotifications *self)
+{
+  return self->count;
+}
+
+const char *
+jd_ui_test_notifications_get_summary (JdUiTestNotifications *self)
+{
+  return self->summary;
+}
+
+const char *
+jd_ui_test_notifications_get_body (JdUiTestNotifications *self)
+{
+  return self->body;
+}
+
+void
+jd_ui_test_notifications_reset (JdUiTestNotifications *self)
+{
+  self->count = 0;
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->body, g_free);
 }

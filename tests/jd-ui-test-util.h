@@ -55,3 +55,17 @@ void           jd_ui_test_screenshot      (GtkWidget      *widget,
                                            const char     *path);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A notification server (org.freedesktop.Notifications) on the session bus
+ * that counts what it is sent; NULL when there is no session bus. */
+typedef struct _JdUiTestNotifications JdUiTestNotifications;
+
+JdUiTestNotifications *jd_ui_test_notifications_start       (void);
+guint                  jd_ui_test_notifications_get_count   (JdUiTestNotifications *self);
+const char            *jd_ui_test_notifications_get_summary (JdUiTestNotifications *self);
+const char            *jd_ui_test_notifications_get_body    (JdUiTestNotifications *self);
+void                   jd_ui_test_notifications_reset       (JdUiTestNotifications *self);
+
+G_END_DECLS

@@ -12,6 +12,9 @@
 
 #define WAIT_MS 20000
 
+/* The desktop's notification server, played by the test on the session bus. */
+static JdUiTestNotifications *notifications;
+
 typedef struct
 {
   JdApplication *app;
@@ -26,6 +29,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  if (notifications != NULL)
+    jd_ui_test_notifications_reset (notifications);
+
   fixture->app = jd_ui_test_app_new ();
   fixture->server = jd_ui_test_demo_server_new ();
   fixture->client = jd_ui_test_demo_client_new (fixture->server, FALSE);
@@ -44,6 +50,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)))
+    gtk_window_destroy (l->data);
   jd_ui_test_spin (50);
   jd_application_set_client (fixture->app, NULL);
   g_clear_object (&fixture->client);
@@ -218,12 +226,13 @@ static void
 test_recent_lookups (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GSettings *settings = jd_application_get_settings (fixture->app);
-  g_auto(GStrv) recent = NULL;
+  JdHistory *history = jd_application_get_history (fixture->app);
+  g_autoptr(JdHistoryItem) first = NULL;
+  g_autoptr(JdHistoryItem) second = NULL;
   GtkWidget *list;
   GtkWidget *row;
 
-  g_settings_set_strv (settings, "recent-jobs", NULL);
+  jd_history_clear (history);
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
@@ -232,10 +241,12 @@ test_recent_lookups (Fixture       *fixture,
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
 
-  recent = g_settings_get_strv (settings, "recent-jobs");
-  g_assert_cmpuint (g_strv_length (recent), ==, 2);
-  g_assert_cmpstr (recent[0], ==, JD_DEMO_JOB_SUCCESS);
-  g_assert_cmpstr (recent[1], ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (history), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (history), 1);
+  g_assert_cmpstr (jd_history_item_get_job_id (first), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpstr (jd_history_item_get_job_id (second), ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpstr (jd_history_item_get_status (second), ==, "Completed · Warning");
 
   /* one click away: activating the row looks the job up */
   list = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "recent_list");
@@ -250,25 +261,28 @@ test_recent_lookups_capped (Fixture       *fixture,
                             gconstpointer  data)
 {
   GSettings *settings = jd_application_get_settings (fixture->app);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) many = NULL;
-  g_auto(GStrv) recent = NULL;
+  JdHistory *history = jd_application_get_history (fixture->app);
+  GVariantBuilder builder;
+  GtkWidget *list;
+  guint rows = 0;
 
-  for (guint i = 0; i < 20; i++)
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxs)"));
+  for (guint i = 0; i < 30; i++)
     {
       g_autofree char *id = g_strdup_printf ("%024x", i + 1);
 
-      g_strv_builder_add (builder, id);
+      g_variant_builder_add (&builder, "(sxs)", id, (gint64) 1700000000 - i, "Completed · Success");
     }
-  many = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-jobs", (const char * const *) many);
+  g_settings_set_value (settings, "history", g_variant_builder_end (&builder));
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
-  wait_settled (fixture);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
 
-  recent = g_settings_get_strv (settings, "recent-jobs");
-  g_assert_cmpuint (g_strv_length (recent), ==, 20);
-  g_assert_cmpstr (recent[0], ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 31);
+  list = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "recent_list");
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
+    rows++;
+  g_assert_cmpuint (rows, ==, 20);
 }
 
 static void
@@ -440,11 +454,350 @@ test_accessible_names (Fixture       *fixture,
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->entry)), ==, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
 }
 
+/* ------------------------------------------------------------------ */
+/* Tabs                                                                */
+
+static guint
+n_tabs (Fixture *fixture)
+{
+  return adw_tab_view_get_n_pages (jd_window_get_tab_view (fixture->window));
+}
+
+static void
+test_tabs_new_and_close (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  g_assert_cmpuint (n_tabs (fixture), ==, 1);
+  g_assert_true (gtk_widget_activate_action (window, "win.new-tab", NULL));
+  g_assert_cmpuint (n_tabs (fixture), ==, 2);
+  g_assert_true (jd_lookup_page_is_blank (jd_window_get_lookup_page (fixture->window)));
+  g_assert_true (jd_lookup_page_get_title (jd_window_get_lookup_page (fixture->window)) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.close-tab", NULL));
+  g_assert_cmpuint (n_tabs (fixture), ==, 1);
+
+  /* the last tab closed leaves a blank one to type into */
+  g_assert_true (gtk_widget_activate_action (window, "win.close-tab", NULL));
+  jd_ui_test_spin (50);
+  g_assert_cmpuint (n_tabs (fixture), ==, 1);
+  g_assert_true (jd_lookup_page_is_blank (jd_window_get_lookup_page (fixture->window)));
+}
+
+static void
+test_tabs_open_job (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwTabView *view = jd_window_get_tab_view (fixture->window);
+  AdwTabPage *tab;
+
+  /* a blank tab is used first */
+  jd_window_open_job (fixture->window, JD_DEMO_JOB_SUCCESS);
+  fixture->page = jd_window_get_lookup_page (fixture->window);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpuint (n_tabs (fixture), ==, 1);
+
+  /* another job: its own tab, titled with its ID and a status icon */
+  jd_window_open_job (fixture->window, JD_DEMO_JOB_ERROR);
+  fixture->page = jd_window_get_lookup_page (fixture->window);
+  wait_for_job (fixture, JD_DEMO_JOB_ERROR);
+  g_assert_cmpuint (n_tabs (fixture), ==, 2);
+  tab = adw_tab_view_get_selected_page (view);
+  g_assert_cmpstr (adw_tab_page_get_title (tab), ==, JD_DEMO_JOB_ERROR);
+  g_assert_nonnull (adw_tab_page_get_icon (tab));
+
+  /* an open job: back to its tab, no new one */
+  jd_window_open_job (fixture->window, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpuint (n_tabs (fixture), ==, 2);
+  g_assert_cmpstr (jd_lookup_page_get_job_id (jd_window_get_lookup_page (fixture->window)), ==, JD_DEMO_JOB_SUCCESS);
+
+  /* and the open tabs are remembered */
+  {
+    g_auto(GStrv) open = g_settings_get_strv (jd_application_get_settings (fixture->app), "open-tabs");
+
+    g_assert_cmpuint (g_strv_length (open), ==, 2);
+    g_assert_cmpstr (open[0], ==, JD_DEMO_JOB_SUCCESS);
+    g_assert_cmpstr (open[1], ==, JD_DEMO_JOB_ERROR);
+  }
+}
+
+static void
+test_tabs_restored (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *ids[] = { JD_DEMO_JOB_WARNING, JD_DEMO_JOB_CANCELLED, NULL };
+  AdwTabView *view;
+  JdWindow *window;
+
+  g_settings_set_strv (jd_application_get_settings (fixture->app), "open-tabs", ids);
+  window = jd_window_new (fixture->app);
+  view = jd_window_get_tab_view (window);
+  g_assert_cmpuint (adw_tab_view_get_n_pages (view), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JdLookupPage *page = JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (view, i)));
+      Fixture other = *fixture;
+
+      g_assert_cmpstr (jd_lookup_page_get_job_id (page), ==, ids[i]);
+      other.page = page;
+      wait_for_job (&other, ids[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------ */
+/* Following                                                           */
+
+typedef struct
+{
+  JdApplication *app;
+  guint          count;
+} NotificationWait;
+
+static gboolean
+notified (gpointer data)
+{
+  NotificationWait *wait = data;
+
+  return jd_application_get_notification_count (wait->app) >= wait->count;
+}
+
+static void
+test_follow_notifies_once_after_window_closed (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  NotificationWait wait = { fixture->app, 1 };
+  JdJobFollower *follower;
+  GtkWidget *revealer;
+
+  jd_demo_server_set_progress_step (fixture->server, 700);
+  jd_application_set_follow_intervals (fixture->app, 100, 400);
+
+  type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
+  wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
+  g_assert_cmpint (jd_job_get_state (jd_lookup_page_get_job (fixture->page)), ==, JD_JOB_STATE_QUEUED);
+
+  /* followed by itself, and says so */
+  follower = jd_lookup_page_get_follower (fixture->page);
+  g_assert_nonnull (follower);
+  g_assert_true (jd_job_follower_get_following (follower));
+  revealer = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* switch to another tab, then close the window: still told */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-tab", NULL));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  g_assert_true (jd_ui_test_wait_for (notified, &wait, WAIT_MS));
+  jd_ui_test_spin (1500);
+  g_assert_cmpuint (jd_application_get_notification_count (fixture->app), ==, 1);
+
+  /* and the desktop got exactly one, with the disposition in it */
+  if (notifications != NULL)
+    {
+      g_assert_cmpuint (jd_ui_test_notifications_get_count (notifications), ==, 1);
+      g_assert_cmpstr (jd_ui_test_notifications_get_summary (notifications), ==, "Job Finished Successfully");
+      g_assert_nonnull (strstr (jd_ui_test_notifications_get_body (notifications), JD_DEMO_JOB_PROGRESSING));
+      g_assert_nonnull (strstr (jd_ui_test_notifications_get_body (notifications), "Success"));
+    }
+
+  /* the history knows how it ended */
+  {
+    g_autoptr(JdHistoryItem) item = g_list_model_get_item (G_LIST_MODEL (jd_application_get_history (fixture->app)), 0);
+
+    g_assert_cmpstr (jd_history_item_get_job_id (item), ==, JD_DEMO_JOB_PROGRESSING);
+    g_assert_cmpstr (jd_history_item_get_status (item), ==, "Completed · Success");
+  }
+}
+
+static gboolean
+page_job_completed (gpointer data)
+{
+  Fixture *fixture = data;
+  JdJob *job = jd_lookup_page_get_job (fixture->page);
+
+  return job != NULL && jd_job_get_state (job) == JD_JOB_STATE_COMPLETED;
+}
+
+static void
+test_follow_updates_the_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *revealer;
+
+  jd_demo_server_set_progress_step (fixture->server, 500);
+  jd_application_set_follow_intervals (fixture->app, 100, 300);
+
+  type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
+  wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
+
+  g_assert_true (jd_ui_test_wait_for (page_job_completed, fixture, WAIT_MS));
+
+  g_assert_cmpint (jd_job_get_disposition_kind (jd_lookup_page_get_job (fixture->page)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (jd_lookup_page_get_job (fixture->page))), >, 0);
+  jd_ui_test_spin (50);
+  revealer = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpuint (jd_application_get_notification_count (fixture->app), ==, 1);
+}
+
+static void
+test_follow_can_stop (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *button;
+  JdJobFollower *follower;
+  guint checks;
+
+  jd_application_set_follow_intervals (fixture->app, 50, 100);
+  type_and_look_up (fixture, JD_DEMO_JOB_RUNNING);
+  wait_for_job (fixture, JD_DEMO_JOB_RUNNING);
+  follower = jd_lookup_page_get_follower (fixture->page);
+  g_assert_true (jd_job_follower_get_following (follower));
+
+  button = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_button");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Stop Following");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (jd_job_follower_get_following (follower));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Follow");
+
+  checks = jd_job_follower_get_check_count (follower);
+  jd_ui_test_spin (400);
+  g_assert_cmpuint (jd_job_follower_get_check_count (follower), ==, checks);
+
+  /* and follow again */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (jd_job_follower_get_following (jd_lookup_page_get_follower (fixture->page)));
+}
+
+static void
+test_finished_job_not_followed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+  g_assert_null (jd_lookup_page_get_follower (fixture->page));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer"))));
+}
+
+/* ------------------------------------------------------------------ */
+/* History                                                             */
+
+static void
+test_history_search_and_reopen (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  JdHistoryPage *history_page = jd_window_get_history_page (fixture->window);
+  GListModel *shown = jd_history_page_get_shown (history_page);
+  g_autoptr(JdHistoryItem) item = NULL;
+
+  jd_history_clear (jd_application_get_history (fixture->app));
+  type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+  type_and_look_up (fixture, JD_DEMO_JOB_ERROR);
+  wait_for_job (fixture, JD_DEMO_JOB_ERROR);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* by status words */
+  jd_history_page_set_search (history_page, "success");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  item = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (jd_history_item_get_job_id (item), ==, JD_DEMO_JOB_SUCCESS);
+
+  /* by part of the ID */
+  jd_history_page_set_search (history_page, "D8E");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  jd_history_page_set_search (history_page, "nothing like this");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  jd_history_page_set_search (history_page, "");
+
+  /* one click to reopen: the job is open already, so its tab comes back */
+  g_signal_emit_by_name (history_page, "job-activated", JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (jd_window_get_view_stack (fixture->window)), ==, "job");
+  fixture->page = jd_window_get_lookup_page (fixture->window);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+}
+
+static void
+test_history_clear (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  JdHistoryPage *history_page = jd_window_get_history_page (fixture->window);
+
+  type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_history_page_get_shown (history_page)), >, 0);
+
+  jd_history_page_clear (history_page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jd_application_get_history (fixture->app))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_history_page_get_shown (history_page)), ==, 0);
+  /* the recent lookups follow */
+  g_assert_false (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "recent_box")));
+}
+
+/* ------------------------------------------------------------------ */
+/* Servers                                                             */
+
+static void
+test_servers_remembered_and_listed (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GMenuModel *menu = jd_application_get_servers_menu (fixture->app);
+  g_autofree char *host = jd_application_describe_server (jd_client_get_base_url (fixture->client));
+  g_autoptr(JdClient) other = jd_client_new (NULL, "https://ayx.example.com/webapi");
+  g_autoptr(GVariant) state = NULL;
+
+  jd_application_remember_server (fixture->app, fixture->client);
+  jd_client_set_access_token (other, "t0ken");
+  jd_application_remember_server (fixture->app, other);
+  jd_application_remember_server (fixture->app, fixture->client);
+
+  /* newest first, no duplicates */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  {
+    g_autofree char *label = NULL;
+
+    g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+    g_assert_true (g_str_has_prefix (label, host));
+    g_free (g_steal_pointer (&label));
+    g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+    g_assert_cmpstr (label, ==, "ayx.example.com (access token)");
+  }
+
+  /* the current one is checked, and named in the window title */
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->app), "server");
+  g_assert_true (g_str_has_suffix (g_variant_get_string (state, NULL), jd_client_get_base_url (fixture->client)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), host));
+}
+
+static void
+test_servers_switch_without_saved_credentials (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autofree char *target = g_strdup ("access-token https://ayx.example.com/webapi");
+  GtkWindow *dialog;
+
+  /* No keyring entry for it (or no keyring): the dialog asks, filled in. */
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->app), "server", g_variant_new_string (target));
+  g_assert_true (jd_ui_test_wait_for ((JdUiTestCondition) jd_window_get_sign_in_dialog, fixture->window, WAIT_MS));
+  dialog = jd_window_get_sign_in_dialog (fixture->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  /* the current server stays until the new one is signed in */
+  g_assert_true (jd_application_get_client (fixture->app) == fixture->client);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   jd_ui_test_init (&argc, &argv);
+  notifications = jd_ui_test_notifications_start ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -467,6 +820,17 @@ main (int   argc,
   ADD ("keyboard/shortcuts", test_shortcuts);
   ADD ("window/size-remembered", test_window_size_remembered);
   ADD ("a11y/entry-role", test_accessible_names);
+  ADD ("tabs/new-and-close", test_tabs_new_and_close);
+  ADD ("tabs/open-job-once", test_tabs_open_job);
+  ADD ("tabs/restored-at-start", test_tabs_restored);
+  ADD ("follow/notifies-once-after-window-closed", test_follow_notifies_once_after_window_closed);
+  ADD ("follow/updates-the-page-until-it-ends", test_follow_updates_the_page);
+  ADD ("follow/can-stop-and-restart", test_follow_can_stop);
+  ADD ("follow/finished-job-not-followed", test_finished_job_not_followed);
+  ADD ("history/search-and-reopen", test_history_search_and_reopen);
+  ADD ("history/clear", test_history_clear);
+  ADD ("servers/remembered-and-listed", test_servers_remembered_and_listed);
+  ADD ("servers/switch-without-saved-credentials", test_servers_switch_without_saved_credentials);
 #undef ADD
 
   return g_test_run ();

@@ -545,7 +545,7 @@ status_error (JdCall *call,
       code = JD_CLIENT_ERROR_NOT_FOUND;
       if (call->subject == JD_CALL_SUBJECT_JOB || call->subject == JD_CALL_SUBJECT_MESSAGES ||
           call->subject == JD_CALL_SUBJECT_CANCEL_JOB)
-        sentence = g_strdup_printf (_("There is no job %s on this server, or it is not shared with you. You see the jobs you ran and those of schedules shared with you."), id);
+        sentence = g_strdup_printf (_("There is no job %s on this server, or it is not shared with you: you see the jobs you ran and those of schedules shared with you. Check the ID, or ask the job’s owner to share its schedule."), id);
       else if (call->subject == JD_CALL_SUBJECT_WORKFLOW)
         sentence = g_strdup_printf (_("There is no workflow %s on this server, or it is not shared with you."), id);
       else if (call->subject == JD_CALL_SUBJECT_OUTPUT)
@@ -680,9 +680,15 @@ on_chunk_read_cb (GObject      *source,
 
   if (call->received > (goffset) call->limit)
     {
-      call_return_error (call, g_error_new (JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                                            _("The server’s answer is larger than %u MB, more than Job Desk reads."),
-                                            (guint) (call->limit / (1024 * 1024))));
+      /* Token and error answers have a limit below 1 MB. */
+      if (call->limit >= 1024 * 1024)
+        call_return_error (call, g_error_new (JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
+                                              _("The server’s answer is larger than %u MB, more than Job Desk reads."),
+                                              (guint) (call->limit / (1024 * 1024))));
+      else
+        call_return_error (call, g_error_new (JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
+                                              _("The server’s answer is larger than %u KB, more than Job Desk reads."),
+                                              (guint) (call->limit / 1024)));
       return;
     }
 
@@ -776,7 +782,19 @@ on_parsed_cb (GObject      *source,
 
   parsed = g_task_propagate_pointer (G_TASK (result), &error);
   if (parsed == NULL)
-    call_return_error (call, error);
+    {
+      /* The reader says what is wrong with the answer; the user also
+       * needs to hear what to do about it. */
+      if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE))
+        {
+          GError *told = g_error_new (JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE, "%s %s", error->message,
+                                      _("Check that the address is the Server’s Web API, or try again later."));
+
+          g_error_free (error);
+          error = told;
+        }
+      call_return_error (call, error);
+    }
   else
     call_return_pointer (call, parsed, g_object_unref);
 }
@@ -1231,7 +1249,7 @@ on_sent_cb (GObject      *source,
           call_return_error (call, g_steal_pointer (&type_error));
           return;
         }
-      read_body (call, JD_CLIENT_MAX_RESPONSE_SIZE, on_json_body_cb);
+      read_body (call, jd_client_get_max_response_size (call->client), on_json_body_cb);
       break;
 
     case JD_CALL_TOKEN:

@@ -37,6 +37,7 @@ struct _JdClient
   guint         credentials_serial;
 
   guint         timeout;
+  gsize         max_response_size;
   gboolean      allow_insecure;
   guint         retry_after;
 };
@@ -462,6 +463,21 @@ jd_client_get_timeout (JdClient *self)
 {
   g_return_val_if_fail (JD_IS_CLIENT (self), 0);
   return self->timeout != 0 ? self->timeout : JD_CLIENT_DEFAULT_TIMEOUT;
+}
+
+void
+jd_client_set_max_response_size (JdClient *self,
+                                 gsize     bytes)
+{
+  g_return_if_fail (JD_IS_CLIENT (self));
+  self->max_response_size = bytes;
+}
+
+gsize
+jd_client_get_max_response_size (JdClient *self)
+{
+  g_return_val_if_fail (JD_IS_CLIENT (self), 0);
+  return self->max_response_size != 0 ? self->max_response_size : JD_CLIENT_MAX_RESPONSE_SIZE;
 }
 
 void
@@ -892,7 +908,11 @@ jd_client_download_output_async (JdClient              *self,
       return;
     }
 
-  if (output_id == NULL || *output_id == '\0' || strlen (output_id) > 256 || !is_format_name (format))
+  /* Escaping keeps every other ID in its segment, but "." and ".." are
+   * dot segments that URI parsing resolves away. */
+  if (output_id == NULL || *output_id == '\0' || strlen (output_id) > 256 ||
+      g_str_equal (output_id, ".") || g_str_equal (output_id, "..") ||
+      !is_format_name (format))
     {
       error = g_error_new_literal (JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT,
                                    _("This output or format cannot be downloaded."));

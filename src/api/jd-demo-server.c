@@ -114,6 +114,7 @@ struct _JdDemoServer
   gboolean            basic_only;
   gboolean            legacy;
   GHashTable         *tokens;            /* token → Token */
+  GPtrArray          *issued_tokens;     /* every token ever issued, for tests */
   GHashTable         *overrides;         /* job ID → Override */
   GHashTable         *cache;             /* key → GBytes (messages) */
   GHashTable         *output_cache;      /* key → CachedOutput */
@@ -559,6 +560,7 @@ handle_token (JdDemoServer      *self,
   g_mutex_lock (&self->mutex);
   forget_expired_tokens_locked (self);
   g_hash_table_insert (self->tokens, g_strdup (token), entry);
+  g_ptr_array_add (self->issued_tokens, g_strdup (token));
   g_mutex_unlock (&self->mutex);
 
   g_debug ("issued a token for a %s (%s credentials, %u s)",
@@ -1680,6 +1682,7 @@ jd_demo_server_finalize (GObject *object)
   JdDemoServer *self = (JdDemoServer *) object;
 
   g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->issued_tokens, g_ptr_array_unref);
   g_clear_pointer (&self->overrides, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->output_cache, g_hash_table_unref);
@@ -1710,6 +1713,7 @@ jd_demo_server_init (JdDemoServer *self)
   self->token_lifetime = DEFAULT_TOKEN_LIFETIME;
   self->progress_step = DEFAULT_PROGRESS_STEP;
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->issued_tokens = g_ptr_array_new_with_free_func (g_free);
   self->overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   self->output_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_output_free);
@@ -1880,6 +1884,22 @@ jd_demo_server_get_token_request_count (JdDemoServer *self)
   g_return_val_if_fail (JD_IS_DEMO_SERVER (self), 0);
 
   return (guint) g_atomic_int_get (&self->token_request_count);
+}
+
+char **
+jd_demo_server_dup_issued_tokens (JdDemoServer *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (JD_IS_DEMO_SERVER (self), NULL);
+
+  builder = g_strv_builder_new ();
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < self->issued_tokens->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->issued_tokens, i));
+  g_mutex_unlock (&self->mutex);
+
+  return g_strv_builder_end (builder);
 }
 
 char *

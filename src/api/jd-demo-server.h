@@ -74,6 +74,9 @@ void          jd_demo_server_expire_tokens      (JdDemoServer  *self);
 /* Counters for tests (thread-safe). */
 guint         jd_demo_server_get_request_count  (JdDemoServer  *self);
 guint         jd_demo_server_get_token_request_count (JdDemoServer *self);
+/* Every token the server has issued, oldest first, so tests can check
+ * that none of them leaks into logs. */
+char        **jd_demo_server_dup_issued_tokens  (JdDemoServer  *self);
 /* The value of a header in the most recent request that was not a token
  * request, or NULL. */
 char         *jd_demo_server_dup_last_header    (JdDemoServer  *self,

@@ -38,6 +38,9 @@
 #define MAX_DEPTH 512
 /* An ID longer than this is not an ID. */
 #define MAX_ID_LENGTH 256
+/* Text longer than this (bytes) is no status, name or message a Server
+ * writes; shown, it would stall the UI. Such a field is "not given". */
+#define MAX_TEXT_LENGTH (64 * 1024)
 /* A token is sent in a header of every request. */
 #define MAX_TOKEN_LENGTH (64 * 1024)
 /* The most of a Server's sentence we show. */
@@ -121,10 +124,23 @@ get_object (JsonObject *object,
   return json_node_get_object (node);
 }
 
+/* A bounded strlen (): no need to walk all of a 50 MB string. */
+static gboolean
+is_short_text (const char *text)
+{
+  for (gsize i = 0; i <= MAX_TEXT_LENGTH; i++)
+    {
+      if (text[i] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static char *
 dup_valid_utf8 (const char *text)
 {
-  if (text == NULL)
+  if (text == NULL || !is_short_text (text))
     return NULL;
 
   if (g_utf8_validate (text, -1, NULL))
@@ -484,7 +500,7 @@ read_message (JsonObject    *object,
     tool_id = JD_JOB_MESSAGE_NO_TOOL;
 
   /* the common case, a valid string, is appended without a copy */
-  if (text == NULL)
+  if (text == NULL || !is_short_text (text))
     text = copy = dup_text (object, "text");
   else if (!g_utf8_validate (text, -1, NULL))
     text = copy = g_utf8_make_valid (text, -1);
@@ -718,7 +734,7 @@ read_formats (JsonObject *object)
         {
           g_autofree char *part = dup_valid_utf8 (g_strstrip (parts[i]));
 
-          if (part[0] != '\0')
+          if (part != NULL && part[0] != '\0')
             g_strv_builder_add (builder, part);
         }
     }
@@ -736,7 +752,7 @@ read_formats (JsonObject *object)
             continue;
 
           format = dup_valid_utf8 (json_node_get_string (element));
-          if (format[0] != '\0')
+          if (format != NULL && format[0] != '\0')
             g_strv_builder_add (builder, format);
         }
     }

@@ -4,6 +4,8 @@
  * touch no global state, so the client runs them on a worker thread.
  * They follow DESIGN §1 "Be tolerant, be honest": unknown fields are
  * ignored, missing or mistyped fields are "not given", open sets stay open.
+ * Text longer than 64 KiB (a 50 MB "status") is "not given" as well: no
+ * Server writes such a field, and the UI could not show it.
  */
 #pragma once
 

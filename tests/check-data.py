@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+# The checks of the data suite (data/meson.build runs one subcommand per test):
+# that the desktop file, the metainfo, the icons, the translations, the
+# Flatpak manifest and the install layout are what a desktop expects.
+# Exit codes follow meson's: 0 pass, 1 fail, 77 skip (a tool is missing).
+
+import argparse
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+SKIP = 77
+
+FINISH_ARGS = [
+    "--share=network",
+    "--share=ipc",
+    "--socket=wayland",
+    "--socket=fallback-x11",
+    "--device=dri",
+]
+
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print(f"FAIL: {message}")
+
+
+def ok(message):
+    print(f"ok: {message}")
+
+
+def tool(name):
+    path = shutil.which(name)
+    if path is None:
+        print(f"SKIP: {name} is not installed")
+        sys.exit(SKIP)
+    return path
+
+
+def run(argv):
+    print("$ " + " ".join(argv))
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.stdout:
+        print(proc.stdout.rstrip())
+    return proc
+
+
+def read_desktop_entry(path):
+    entry = {}
+    group = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                group = line.strip("[]")
+                continue
+            if group == "Desktop Entry" and "=" in line:
+                key, value = line.split("=", 1)
+                entry[key.strip()] = value.strip()
+    return entry
+
+
+def linguas(po_dir):
+    langs = []
+    path = os.path.join(po_dir, "LINGUAS")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#", 1)[0]
+                langs += line.split()
+    return langs
+
+
+# --- desktop file -----------------------------------------------------------
+
+def check_desktop(args):
+    validate = tool("desktop-file-validate")
+    proc = run([validate, args.file])
+    # It exits 0 on some lines it calls errors: read what it says too.
+    if proc.returncode != 0 or "error:" in proc.stdout:
+        fail("desktop-file-validate found errors")
+    else:
+        ok("desktop-file-validate")
+
+    entry = read_desktop_entry(args.file)
+    expect = {
+        "Type": "Application",
+        "Name": "Job Desk",
+        "Icon": args.app_id,
+        "StartupNotify": "true",
+        "Terminal": "false",
+    }
+    for key, value in expect.items():
+        if entry.get(key) != value:
+            fail(f"{key} is {entry.get(key)!r}, expected {value!r}")
+    exec_argv = entry.get("Exec", "").split()
+    if not exec_argv or exec_argv[0] != "jobdesk":
+        fail(f"Exec does not start jobdesk: {entry.get('Exec')!r}")
+    if entry.get("DBusActivatable", "false") == "true":
+        fail("DBusActivatable=true, but the app has no D-Bus activation service file")
+    for key in ("Comment", "Keywords", "Categories"):
+        if not entry.get(key):
+            fail(f"{key} is missing")
+    if os.path.basename(args.file) != args.app_id + ".desktop":
+        fail(f"the file is not named after the application ID {args.app_id}")
+    if not failures:
+        ok("the desktop file names the app, its icon and its command")
+
+
+# --- metainfo ---------------------------------------------------------------
+
+def check_metainfo(args):
+    appstreamcli = tool("appstreamcli")
+    # --no-net: the URLs and screenshots cannot be fetched here.
+    proc = run([appstreamcli, "validate", "--no-net", args.file])
+    if proc.returncode != 0:
+        fail("appstreamcli validate failed")
+    else:
+        ok("appstreamcli validate")
+
+    root = ET.parse(args.file).getroot()
+    if root.findtext("id") != args.app_id:
+        fail(f"<id> is {root.findtext('id')!r}, expected {args.app_id!r}")
+    launchable = root.find("launchable[@type='desktop-id']")
+    if launchable is None or launchable.text != args.app_id + ".desktop":
+        fail("<launchable type='desktop-id'> does not name the desktop file")
+    if root.findtext("provides/binary") != "jobdesk":
+        fail("<provides><binary> is not jobdesk")
+    if root.findtext("translation[@type='gettext']") != "jobdesk":
+        fail("<translation type='gettext'> is not jobdesk")
+    if not root.findall("screenshots/screenshot/image"):
+        fail("no screenshots")
+    for image in root.findall("screenshots/screenshot/image"):
+        name = os.path.basename(image.text or "")
+        local = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "screenshots", name)
+        if not os.path.exists(local):
+            # The screenshots are made from the app itself, not always yet.
+            print(f"note: {image.text} has no file in data/screenshots/ yet")
+    if root.find("content_rating[@type='oars-1.1']") is None:
+        fail("no OARS 1.1 content rating")
+    if not root.findall("releases/release"):
+        fail("no release")
+    if not failures:
+        ok("the metainfo describes the app under its ID")
+
+
+# --- icons ------------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def check_icons(args):
+    base = args.dir
+    app_id = "io.github.jobdesk.JobDesk"
+    full = os.path.join(base, "hicolor", "scalable", "apps", app_id + ".svg")
+    symbolic = os.path.join(base, "hicolor", "symbolic", "apps", app_id + "-symbolic.svg")
+
+    root = ET.parse(full).getroot()
+    if root.get("viewBox") != "0 0 128 128":
+        fail(f"{full}: the viewBox is {root.get('viewBox')!r}, expected 0 0 128 128")
+    if any(True for _ in root.iter(SVG + "text")):
+        fail(f"{full}: app icons carry no text")
+
+    root = ET.parse(symbolic).getroot()
+    if root.get("viewBox") != "0 0 16 16":
+        fail(f"{symbolic}: the viewBox is {root.get('viewBox')!r}, expected 0 0 16 16")
+    for element in root.iter():
+        # GTK recolours a symbolic icon by its fills; strokes would stay dark.
+        if element.get("stroke") not in (None, "none"):
+            fail(f"{symbolic}: <{element.tag}> has a stroke; use filled paths")
+        fill = element.get("fill")
+        if fill not in (None, "none", "#241f31"):
+            fail(f"{symbolic}: <{element.tag}> is filled with {fill}, not #241f31")
+    if not failures:
+        ok("the app icon and its symbolic variant")
+
+
+# --- translations -----------------------------------------------------------
+
+def check_po(args):
+    langs = linguas(args.po_dir)
+    files = sorted(glob.glob(os.path.join(args.po_dir, "*.po")))
+    names = [os.path.splitext(os.path.basename(f))[0] for f in files]
+
+    for lang in langs:
+        if lang not in names:
+            fail(f"LINGUAS lists {lang}, but po/{lang}.po does not exist")
+    for name in names:
+        if name not in langs:
+            fail(f"po/{name}.po is not listed in po/LINGUAS")
+    if langs != sorted(langs):
+        fail("po/LINGUAS is not sorted")
+
+    if not files:
+        ok("no translations yet")
+    else:
+        msgfmt = tool("msgfmt")
+        for f in files:
+            proc = run([msgfmt, "--check", "--statistics", "-o", os.devnull, f])
+            if proc.returncode != 0:
+                fail(f"msgfmt --check {os.path.basename(f)}")
+            else:
+                ok(f"msgfmt --check {os.path.basename(f)}")
+            with open(f, encoding="utf-8", errors="replace") as po:
+                head = po.read(4096)
+            # msginit writes charset=ASCII, which breaks every non-English letter.
+            if "charset=UTF-8" not in head:
+                fail(f"{os.path.basename(f)} does not declare charset=UTF-8")
+
+
+# --- POTFILES.in completeness -----------------------------------------------
+
+TRANSLATABLE_C = re.compile(r"(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|g_dngettext|ngettext|g_dpgettext2)\s*\(")
+TRANSLATABLE_UI = re.compile(r"""translatable\s*=\s*["'](?:yes|true|1)["']""")
+C_NOISE = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
+
+
+def has_translatable(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    if path.endswith((".c", ".h")):
+        # Only code counts: not a "_(" in a comment or inside a string.
+        return TRANSLATABLE_C.search(C_NOISE.sub(" ", text)) is not None
+    return TRANSLATABLE_UI.search(text) is not None
+
+
+def check_potfiles(args):
+    root = args.source_root
+    listed = []
+    with open(os.path.join(root, "po", "POTFILES.in"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                listed.append(line)
+
+    for entry in listed:
+        if not os.path.exists(os.path.join(root, entry)):
+            fail(f"po/POTFILES.in lists {entry}, which does not exist")
+    if len(set(listed)) != len(listed):
+        fail("po/POTFILES.in lists a file twice")
+
+    wanted = []
+    for dirpath, dirnames, filenames in os.walk(os.path.join(root, "src")):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith((".c", ".h", ".ui")):
+                path = os.path.join(dirpath, name)
+                if has_translatable(path):
+                    wanted.append(os.path.relpath(path, root))
+    for pattern in ("*.desktop.in", "*.metainfo.xml.in", "*.gschema.xml.in"):
+        wanted += [os.path.relpath(p, root) for p in sorted(glob.glob(os.path.join(root, "data", pattern)))]
+
+    for path in wanted:
+        if path not in listed:
+            fail(f"{path} has translatable strings but is missing from po/POTFILES.in")
+    if not failures:
+        ok(f"po/POTFILES.in lists all {len(wanted)} files with translatable strings")
+
+
+# --- Flatpak manifest -------------------------------------------------------
+
+def check_manifest(args):
+    with open(args.file, encoding="utf-8") as f:
+        manifest = json.load(f)
+
+    expect = {
+        "id": "io.github.jobdesk.JobDesk",
+        "runtime": "org.gnome.Platform",
+        "sdk": "org.gnome.Sdk",
+        "command": "jobdesk",
+    }
+    for key, value in expect.items():
+        if manifest.get(key) != value:
+            fail(f"{key} is {manifest.get(key)!r}, expected {value!r}")
+    if str(manifest.get("runtime-version")) != "50":
+        fail(f"runtime-version is {manifest.get('runtime-version')!r}, expected '50'")
+    # Exactly these: no keyring talk-name (libsecret uses the Secret portal),
+    # no file system access (downloads go through the file chooser portal).
+    if manifest.get("finish-args") != FINISH_ARGS:
+        fail(f"finish-args are {manifest.get('finish-args')!r}, expected {FINISH_ARGS!r}")
+
+    modules = manifest.get("modules", [])
+    app = [m for m in modules if isinstance(m, dict) and m.get("name") == "jobdesk"]
+    if len(app) != 1:
+        fail("there is no single module named jobdesk")
+    else:
+        module = app[0]
+        if module.get("buildsystem") != "meson":
+            fail("the jobdesk module is not built with meson")
+        if module.get("run-tests") is not True:
+            fail("the jobdesk module does not run its tests")
+        if {"type": "dir", "path": ".."} not in module.get("sources", []):
+            fail("the jobdesk module is not built from the checkout (type dir, path ..)")
+    if not failures:
+        ok("the manifest parses and has exactly the expected finish-args")
+
+
+# --- install layout ---------------------------------------------------------
+
+def check_install(args):
+    meson = tool("meson")
+    destdir = args.destdir
+    shutil.rmtree(destdir, ignore_errors=True)
+
+    proc = run([meson, "install", "-C", args.build_root, "--destdir", destdir, "--quiet"])
+    if proc.returncode != 0:
+        fail("meson install failed")
+        return
+
+    def staged(*parts):
+        path = os.path.join(args.prefix, *parts)
+        return destdir + path if os.path.isabs(path) else os.path.join(destdir, path)
+
+    app_id = args.app_id
+    datadir = args.datadir
+    expected = [
+        staged(args.bindir, "jobdesk"),
+        staged(datadir, "applications", app_id + ".desktop"),
+        staged(datadir, "metainfo", app_id + ".metainfo.xml"),
+        staged(datadir, "glib-2.0", "schemas", app_id + ".gschema.xml"),
+        staged(datadir, "icons", "hicolor", "scalable", "apps", app_id + ".svg"),
+        staged(datadir, "icons", "hicolor", "symbolic", "apps", app_id + "-symbolic.svg"),
+    ]
+    for lang in linguas(args.po_dir):
+        expected.append(staged(args.localedir, lang, "LC_MESSAGES", "jobdesk.mo"))
+
+    for path in expected:
+        if os.path.isfile(path):
+            ok(os.path.relpath(path, destdir))
+        else:
+            fail(f"{os.path.relpath(path, destdir)} was not installed")
+
+    binary = expected[0]
+    if os.path.isfile(binary) and not os.access(binary, os.X_OK):
+        fail("the installed jobdesk is not executable")
+    desktop = expected[1]
+    if os.path.isfile(desktop):
+        entry = read_desktop_entry(desktop)
+        if entry.get("Icon") != app_id:
+            fail(f"the installed desktop file names the icon {entry.get('Icon')!r}")
+    # What a desktop installs for itself must not be in the package.
+    cache = staged(datadir, "glib-2.0", "schemas", "gschemas.compiled")
+    if os.path.exists(cache):
+        fail("gschemas.compiled was installed; the desktop compiles schemas itself")
+
+    shutil.rmtree(destdir, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="The checks of Job Desk's data test suite.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("desktop")
+    p.add_argument("file")
+    p.add_argument("app_id")
+    p.set_defaults(func=check_desktop)
+
+    p = sub.add_parser("metainfo")
+    p.add_argument("file")
+    p.add_argument("app_id")
+    p.set_defaults(func=check_metainfo)
+
+    p = sub.add_parser("icons")
+    p.add_argument("dir")
+    p.set_defaults(func=check_icons)
+
+    p = sub.add_parser("po")
+    p.add_argument("po_dir")
+    p.set_defaults(func=check_po)
+
+    p = sub.add_parser("potfiles")
+    p.add_argument("source_root")
+    p.set_defaults(func=check_potfiles)
+
+    p = sub.add_parser("manifest")
+    p.add_argument("file")
+    p.set_defaults(func=check_manifest)
+
+    p = sub.add_parser("install")
+    for option in ("build-root", "destdir", "prefix", "bindir", "datadir", "localedir", "app-id", "po-dir"):
+        p.add_argument("--" + option, required=True)
+    p.set_defaults(func=check_install)
+
+    args = parser.parse_args()
+    args.func(args)
+    if failures:
+        print(f"{len(failures)} problem(s) found")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,548 @@
+/* test-robustness.c: JdClient against a server that misbehaves on purpose.
+ *
+ * Each case points a client at a JdBrokenServer playing one scenario and
+ * asserts two things: the exact JD_CLIENT_ERROR code the call ends with
+ * (or, where the answer is usable, what the job holds), and that the call
+ * ends within a bound, so that no answer can hang or crash the app.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/resource.h>
+
+#include "jd-broken-server.h"
+#include "jd-client.h"
+#include "jd-job-message.h"
+#include "jd-test-util.h"
+
+#define JOB_ID "66ebd18d3d6200007e000d8c"
+/* Longer than any bound below: a call that never returns fails here. */
+#define WAIT_MS 60000
+/* What the tests allow a client to read, so that "too large" comes fast. */
+#define TEST_MAX_RESPONSE (8 * 1024 * 1024)
+
+typedef struct
+{
+  const char   *name;       /* /robustness/<name> */
+  const char   *scenario;   /* what the API paths do */
+  JdClientError code;       /* the error the lookup must end with */
+  guint         timeout;    /* the client's whole-call deadline, seconds */
+  guint         bound;      /* the call must end within this, seconds */
+} BrokenCase;
+
+typedef struct
+{
+  JdBrokenServer *server;
+  JdClient       *client;
+  gint64          started;  /* monotonic µs */
+  gint64          elapsed;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->server = jd_broken_server_new (NULL);
+  fixture->client = jd_client_new (NULL, jd_broken_server_get_base_url (fixture->server));
+  jd_client_set_timeout (fixture->client, 2);
+  jd_client_set_max_response_size (fixture->client, TEST_MAX_RESPONSE);
+  jd_client_set_access_token (fixture->client, "t0ken");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Let finished tasks drop their references before we check. */
+  jd_test_spin_for (20);
+  g_assert_finalize_object (fixture->client);
+  jd_broken_server_stop (fixture->server);
+  g_assert_finalize_object (fixture->server);
+}
+
+static JdJob *
+get_job (Fixture  *fixture,
+         GError  **error)
+{
+  JdTestAsync async = { 0 };
+  JdJob *job;
+
+  fixture->started = g_get_monotonic_time ();
+  jd_client_get_job_async (fixture->client, JOB_ID, TRUE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (fixture->client, jd_test_wait_result (&async, WAIT_MS), error);
+  fixture->elapsed = g_get_monotonic_time () - fixture->started;
+  jd_test_async_clear (&async);
+
+  if (error != NULL && *error != NULL)
+    g_test_message ("%.2f s: %s", fixture->elapsed / (double) G_USEC_PER_SEC, (*error)->message);
+  return job;
+}
+
+static gboolean
+sign_in (Fixture  *fixture,
+         GError  **error)
+{
+  JdTestAsync async = { 0 };
+  gboolean ok;
+
+  fixture->started = g_get_monotonic_time ();
+  jd_client_sign_in_async (fixture->client, NULL, jd_test_async_ready_cb, &async);
+  ok = jd_client_sign_in_finish (fixture->client, jd_test_wait_result (&async, WAIT_MS), error);
+  fixture->elapsed = g_get_monotonic_time () - fixture->started;
+  jd_test_async_clear (&async);
+
+  if (error != NULL && *error != NULL)
+    g_test_message ("%.2f s: %s", fixture->elapsed / (double) G_USEC_PER_SEC, (*error)->message);
+  return ok;
+}
+
+static void
+assert_within (Fixture *fixture,
+               guint    seconds)
+{
+  g_assert_cmpint (fixture->elapsed, <, (gint64) seconds * G_USEC_PER_SEC);
+}
+
+/* The error a user sees is a sentence, never a bare code or nothing. */
+static void
+assert_sentence (const GError *error)
+{
+  gsize length = strlen (error->message);
+
+  g_assert_cmpuint (length, >, 20);
+  g_assert_true (g_unichar_isupper (g_utf8_get_char (error->message)));
+  g_assert_true (error->message[length - 1] == '.' || g_str_has_suffix (error->message, ".”"));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_null (strstr (error->message, "(null)"));
+  g_assert_null (strstr (error->message, " 0 MB"));
+}
+
+static gint64
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* ------------------------------------------------------------------ */
+/* One scenario, one error                                             */
+
+static void
+test_broken (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const BrokenCase *broken = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_client_set_timeout (fixture->client, broken->timeout);
+  jd_broken_server_set_scenario (fixture->server, broken->scenario);
+
+  job = get_job (fixture, &error);
+  g_assert_null (job);
+  g_assert_error (error, JD_CLIENT_ERROR, broken->code);
+  assert_sentence (error);
+  assert_within (fixture, broken->bound);
+}
+
+static const BrokenCase broken_cases[] = {
+  /* bodies that are not the JSON we expect */
+  { "json/malformed",              "malformed",            JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/truncated",              "truncated",            JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/empty",                  "empty",                JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/not-utf-8",             "non-utf8",             JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/null",                   "json-null",            JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/not-a-job",              "not-a-job",            JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/another-job",            "wrong-job",            JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "json/deep-nesting",           "deep-nesting",         JD_CLIENT_ERROR_BAD_RESPONSE,  5,  5 },
+  { "json/deep-objects",           "deep-objects",         JD_CLIENT_ERROR_BAD_RESPONSE,  5,  5 },
+  { "content/xml",                 "wrong-content-type",   JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "content/html-login-page",     "html-200",             JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  /* lengths and bodies that lie */
+  { "length/longer-then-silence",  "lying-length",         JD_CLIENT_ERROR_TIMEOUT,       2,  5 },
+  { "length/longer-then-close",    "close-mid-body",       JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "length/shorter",              "short-length",         JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "length/huge",                 "huge-content-length",  JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  { "body/endless",                "endless",              JD_CLIENT_ERROR_BAD_RESPONSE, 20, 20 },
+  { "body/gzip-bomb",              "gzip-bomb",            JD_CLIENT_ERROR_BAD_RESPONSE, 20, 20 },
+  { "body/bad-chunk",              "bad-chunked",          JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  /* libsoup stops reading headers at 64 KB, long before the deadline */
+  { "body/endless-headers",        "endless-headers",      JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  /* time */
+  { "time/never-answers",          "never-answers",        JD_CLIENT_ERROR_TIMEOUT,       2,  5 },
+  { "time/answers-too-late",       "slow",                 JD_CLIENT_ERROR_TIMEOUT,       2,  5 },
+  { "time/drip",                   "drip",                 JD_CLIENT_ERROR_TIMEOUT,       2,  5 },
+  /* the connection */
+  { "connection/reset-mid-body",   "reset",                JD_CLIENT_ERROR_NETWORK,       2,  2 },
+  /* libsoup reports a connection closed before the answer as a partial
+   * answer, the same as one cut off in its headers */
+  { "connection/closed-unanswered", "close-without-answer", JD_CLIENT_ERROR_BAD_RESPONSE, 2,  2 },
+  { "connection/not-http",         "not-http",             JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  /* redirects */
+  { "redirect/loop",               "redirect-loop",        JD_CLIENT_ERROR_REDIRECT,      2,  2 },
+  /* status codes */
+  { "status/400",                  "status-400",           JD_CLIENT_ERROR_BAD_REQUEST,   2,  2 },
+  { "status/401",                  "status-401",           JD_CLIENT_ERROR_UNAUTHORIZED,  2,  2 },
+  { "status/403",                  "status-403",           JD_CLIENT_ERROR_FORBIDDEN,     2,  2 },
+  { "status/404",                  "status-404",           JD_CLIENT_ERROR_NOT_FOUND,     2,  2 },
+  { "status/405",                  "status-405",           JD_CLIENT_ERROR_NOT_SUPPORTED, 2,  2 },
+  { "status/429",                  "rate-limited",         JD_CLIENT_ERROR_RATE_LIMITED,  2,  2 },
+  { "status/500",                  "status-500",           JD_CLIENT_ERROR_SERVER,        2,  2 },
+  { "status/502",                  "status-502",           JD_CLIENT_ERROR_SERVER,        2,  2 },
+  { "status/502-html",             "html-502",             JD_CLIENT_ERROR_SERVER,        2,  2 },
+  { "status/503",                  "status-503",           JD_CLIENT_ERROR_SERVER,        2,  2 },
+  { "status/504",                  "status-504",           JD_CLIENT_ERROR_SERVER,        2,  2 },
+  { "status/999",                  "status-999",           JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+};
+
+/* ------------------------------------------------------------------ */
+/* Cases that say more than a code                                     */
+
+/* DESIGN §1: a member of the wrong type is "not given", never a crash. */
+static void
+test_wrong_types (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "wrong-types");
+  job = get_job (fixture, &error);
+  g_assert_no_error (error);
+  assert_within (fixture, 2);
+
+  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_null (jd_job_get_app_id (job));
+  g_assert_null (jd_job_get_created (job));
+  g_assert_null (jd_job_get_status (job));
+  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_UNKNOWN);
+  g_assert_null (jd_job_get_disposition (job));
+  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_UNKNOWN);
+  g_assert_null (jd_job_get_priority (job));
+  g_assert_null (jd_job_get_worker_tag (job));
+  g_assert_false (jd_job_get_has_run_with_e2 (job));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), ==, 0);
+  g_assert_false (jd_job_get_messages_included (job));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 0);
+}
+
+/* "\ud800" is valid JSON that decodes to invalid UTF-8: the text is
+ * repaired, never passed on to the UI as it is. */
+static void
+test_lone_surrogate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  g_autoptr(JdJobMessage) message = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "lone-surrogate");
+  job = get_job (fixture, &error);
+  g_assert_no_error (error);
+  assert_within (fixture, 2);
+
+  g_assert_true (g_utf8_validate (jd_job_get_status (job), -1, NULL));
+  g_assert_true (g_str_has_prefix (jd_job_get_status (job), "Compl"));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 1);
+  message = g_list_model_get_item (jd_job_get_messages (job), 0);
+  g_assert_true (g_utf8_validate (jd_job_message_get_text (message), -1, NULL));
+  g_assert_true (g_str_has_prefix (jd_job_message_get_text (message), "bad "));
+}
+
+/* A 50 MB string is within the size limit, so it is read, and it must
+ * not take the memory of the machine: the status, a word, longer than
+ * any status could be, is "not given", and the job still shows. */
+static void
+test_huge_string (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  gint64 rss_before;
+  gint64 rss_after;
+
+  jd_client_set_timeout (fixture->client, 30);
+  jd_client_set_max_response_size (fixture->client, 0);
+  jd_broken_server_set_scenario (fixture->server, "huge-string");
+
+  rss_before = peak_rss_kb ();
+  job = get_job (fixture, &error);
+  rss_after = peak_rss_kb ();
+  g_test_message ("peak RSS %" G_GINT64_FORMAT " MB before, %" G_GINT64_FORMAT " MB after, %.2f s",
+                  rss_before / 1024, rss_after / 1024, fixture->elapsed / (double) G_USEC_PER_SEC);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_null (jd_job_get_status (job));
+  assert_within (fixture, 30);
+  /* The server's 50 MB copy, ours, and json-glib's: a few times the
+   * string, not without bound. */
+  g_assert_cmpint (rss_after - rss_before, <, 512 * 1024);
+}
+
+/* The limit is the client's own: JD_CLIENT_MAX_RESPONSE_SIZE unless set. */
+static void
+test_max_response_size (void)
+{
+  g_autoptr(JdClient) client = jd_client_new (NULL, "https://ayx.example.com/webapi");
+
+  g_assert_cmpuint (jd_client_get_max_response_size (client), ==, JD_CLIENT_MAX_RESPONSE_SIZE);
+  jd_client_set_max_response_size (client, 1024);
+  g_assert_cmpuint (jd_client_get_max_response_size (client), ==, 1024);
+  jd_client_set_max_response_size (client, 0);
+  g_assert_cmpuint (jd_client_get_max_response_size (client), ==, JD_CLIENT_MAX_RESPONSE_SIZE);
+}
+
+static void
+test_endless_stops_at_limit (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  g_autofree char *limit = g_strdup_printf ("%u MB", TEST_MAX_RESPONSE / (1024 * 1024));
+
+  jd_client_set_timeout (fixture->client, 20);
+  jd_broken_server_set_scenario (fixture->server, "endless");
+  job = get_job (fixture, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
+  /* stopped by the size, not by the clock */
+  g_assert_nonnull (strstr (error->message, limit));
+  assert_within (fixture, 10);
+}
+
+static void
+test_rate_limited_retry_after (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "rate-limited");
+  job = get_job (fixture, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (jd_client_get_retry_after (fixture->client), ==, 7);
+  g_assert_nonnull (strstr (error->message, "7 seconds"));
+  assert_within (fixture, 2);
+}
+
+static void
+test_redirect_other_host (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(JdBrokenServer) elsewhere = jd_broken_server_new ("127.0.0.2");
+  g_autofree char *target = g_strconcat (jd_broken_server_get_base_url (elsewhere), "/v3/jobs/" JOB_ID, NULL);
+  g_autofree char *authorization = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "redirect-other-host");
+  jd_broken_server_set_redirect_target (fixture->server, target);
+
+  job = get_job (fixture, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_REDIRECT);
+  assert_within (fixture, 2);
+
+  /* the other host never heard from us: no request, no token */
+  jd_test_spin_for (100);
+  g_assert_cmpuint (jd_broken_server_get_connection_count (elsewhere), ==, 0);
+  g_assert_cmpuint (jd_broken_server_get_request_count (elsewhere), ==, 0);
+  authorization = jd_broken_server_dup_last_authorization (elsewhere);
+  g_assert_null (authorization);
+
+  jd_broken_server_stop (elsewhere);
+}
+
+/* The same with a key and secret: the token request itself is sent on. */
+static void
+test_token_redirect_other_host (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(JdBrokenServer) elsewhere = jd_broken_server_new ("127.0.0.2");
+  g_autofree char *target = g_strconcat (jd_broken_server_get_base_url (elsewhere), "/oauth2/token", NULL);
+  g_autoptr(GError) error = NULL;
+
+  jd_broken_server_set_token_scenario (fixture->server, "redirect-other-host");
+  jd_broken_server_set_redirect_target (fixture->server, target);
+  jd_client_set_api_key (fixture->client, "key", "secret");
+
+  g_assert_false (sign_in (fixture, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_REDIRECT);
+  assert_within (fixture, 2);
+
+  jd_test_spin_for (100);
+  g_assert_cmpuint (jd_broken_server_get_connection_count (elsewhere), ==, 0);
+  jd_broken_server_stop (elsewhere);
+}
+
+static void
+test_https_to_plain_server (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *https = NULL;
+  g_autoptr(JdClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  JdTestAsync async = { 0 };
+  g_autoptr(JdJob) job = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  /* the same port, spoken to in TLS */
+  https = g_strconcat ("https://", jd_broken_server_get_base_url (fixture->server) + strlen ("http://"), NULL);
+  client = jd_client_new (NULL, https);
+  jd_client_set_timeout (client, 2);
+  jd_client_set_access_token (client, "t0ken");
+
+  jd_client_get_job_async (client, JOB_ID, FALSE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), &error);
+  jd_test_async_clear (&async);
+  g_test_message ("%s", error != NULL ? error->message : "(no error)");
+
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_TLS);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (jd_broken_server_get_request_count (fixture->server), ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* The token endpoint                                                  */
+
+/* DESIGN §1: a missing expires_in means "assume an hour". */
+static void
+test_token_without_expiry (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  g_autoptr(JdJob) again = NULL;
+  g_autofree char *authorization = NULL;
+
+  jd_broken_server_set_token_scenario (fixture->server, "no-expires-in");
+  jd_client_set_api_key (fixture->client, "key", "secret");
+
+  job = get_job (fixture, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  again = get_job (fixture, &error);
+  g_assert_no_error (error);
+  assert_within (fixture, 2);
+
+  /* one token for both calls, sent as it came */
+  g_assert_cmpuint (jd_broken_server_get_token_request_count (fixture->server), ==, 1);
+  authorization = jd_broken_server_dup_last_authorization (fixture->server);
+  g_assert_cmpstr (authorization, ==, "Bearer broken-token");
+}
+
+/* OAuth 2's refusal: the Server's own words reach the user. */
+static void
+test_token_error_object (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  jd_broken_server_set_token_scenario (fixture->server, "error-object");
+  jd_client_set_api_key (fixture->client, "key", "secret");
+
+  g_assert_false (sign_in (fixture, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, "The client credentials are invalid."));
+  assert_sentence (error);
+  assert_within (fixture, 2);
+  /* the form body, then HTTP Basic; no API call */
+  g_assert_cmpuint (jd_broken_server_get_token_request_count (fixture->server), ==, 2);
+  g_assert_cmpuint (jd_broken_server_get_request_count (fixture->server), ==, 0);
+}
+
+/* A lookup that needs a token fails with the token's refusal. */
+static void
+test_token_error_object_on_lookup (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_broken_server_set_token_scenario (fixture->server, "error-object");
+  jd_client_set_api_key (fixture->client, "key", "secret");
+
+  job = get_job (fixture, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, "The client credentials are invalid."));
+  assert_within (fixture, 2);
+  g_assert_cmpuint (jd_broken_server_get_request_count (fixture->server), ==, 0);
+}
+
+typedef struct
+{
+  const char   *name;
+  const char   *token_scenario;
+  JdClientError code;
+  guint         bound;
+} TokenCase;
+
+static void
+test_token_broken (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const TokenCase *broken = data;
+  g_autoptr(GError) error = NULL;
+
+  jd_broken_server_set_token_scenario (fixture->server, broken->token_scenario);
+  jd_client_set_api_key (fixture->client, "key", "secret");
+
+  g_assert_false (sign_in (fixture, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, broken->code);
+  assert_sentence (error);
+  assert_within (fixture, broken->bound);
+  g_assert_cmpuint (jd_broken_server_get_request_count (fixture->server), ==, 0);
+}
+
+static const TokenCase token_cases[] = {
+  { "token/no-token",        "no-token",       JD_CLIENT_ERROR_BAD_RESPONSE, 2 },
+  { "token/html-login-page", "html-200",       JD_CLIENT_ERROR_BAD_RESPONSE, 2 },
+  { "token/malformed",       "malformed",      JD_CLIENT_ERROR_BAD_RESPONSE, 2 },
+  { "token/deep-nesting",    "deep-nesting",   JD_CLIENT_ERROR_BAD_RESPONSE, 5 },
+  { "token/never-answers",   "never-answers",  JD_CLIENT_ERROR_TIMEOUT,      5 },
+  { "token/endless",         "endless",        JD_CLIENT_ERROR_BAD_RESPONSE, 5 },
+  { "token/404",             "status-404",     JD_CLIENT_ERROR_NOT_FOUND,    2 },
+  { "token/503",             "status-503",     JD_CLIENT_ERROR_SERVER,       2 },
+  { "token/redirect-loop",   "redirect-loop",  JD_CLIENT_ERROR_REDIRECT,     2 },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, data, func) \
+  g_test_add ("/robustness/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/robustness/", broken_cases[i].name, NULL);
+
+      g_test_add (path, Fixture, &broken_cases[i], fixture_set_up, test_broken, fixture_tear_down);
+    }
+
+  ADD ("json/wrong-types-are-not-given", NULL, test_wrong_types);
+  ADD ("json/huge-string", NULL, test_huge_string);
+  ADD ("json/lone-surrogate-repaired", NULL, test_lone_surrogate);
+  g_test_add_func ("/robustness/body/max-response-size", test_max_response_size);
+  ADD ("body/endless-stops-at-limit", NULL, test_endless_stops_at_limit);
+  ADD ("status/429-retry-after", NULL, test_rate_limited_retry_after);
+  ADD ("redirect/other-host-gets-nothing", NULL, test_redirect_other_host);
+  ADD ("redirect/token-to-other-host", NULL, test_token_redirect_other_host);
+  ADD ("connection/https-to-plain-server", NULL, test_https_to_plain_server);
+  ADD ("token/no-expires-in-is-an-hour", NULL, test_token_without_expiry);
+  ADD ("token/error-object", NULL, test_token_error_object);
+  ADD ("token/error-object-on-lookup", NULL, test_token_error_object_on_lookup);
+
+  for (guint i = 0; i < G_N_ELEMENTS (token_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/robustness/", token_cases[i].name, NULL);
+
+      g_test_add (path, Fixture, &token_cases[i], fixture_set_up, test_token_broken, fixture_tear_down);
+    }
+#undef ADD
+
+  return g_test_run ();
+}
