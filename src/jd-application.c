@@ -134,6 +134,76 @@ on_credentials_found_cb (GObject      *source,
   jd_application_set_client (self, client);
 }
 
+/* A first start: the window comes first, the sign-in dialog with the next
+ * frame. Building the dialog before the window's first frame made the
+ * window appear that much later. */
+typedef struct
+{
+  JdApplication *app;
+  GdkFrameClock *clock;
+  gulong         paint_id;
+  guint          timeout_id;
+} DeferredSignIn;
+
+static void
+deferred_sign_in_show (DeferredSignIn *deferred)
+{
+  JdApplication *self = deferred->app;
+
+  g_clear_signal_handler (&deferred->paint_id, deferred->clock);
+  g_clear_handle_id (&deferred->timeout_id, g_source_remove);
+  g_clear_object (&deferred->clock);
+  self->restoring = FALSE;
+
+  if (self->client == NULL)
+    show_sign_in (self, NULL);
+
+  g_object_unref (self);
+  g_free (deferred);
+}
+
+static void
+on_first_paint_cb (GdkFrameClock  *clock,
+                   DeferredSignIn *deferred)
+{
+  deferred_sign_in_show (deferred);
+}
+
+static gboolean
+on_first_paint_timeout_cb (gpointer user_data)
+{
+  DeferredSignIn *deferred = user_data;
+
+  /* No frame came (a hidden window): do not wait for one. */
+  deferred->timeout_id = 0;
+  deferred_sign_in_show (deferred);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_sign_in_after_first_frame (JdApplication *self)
+{
+  JdWindow *window = get_window (self);
+  GdkFrameClock *clock;
+  DeferredSignIn *deferred;
+
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock == NULL)
+    {
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  /* Until then, a second activation waits for the same dialog. */
+  self->restoring = TRUE;
+  deferred = g_new0 (DeferredSignIn, 1);
+  deferred->app = g_object_ref (self);
+  deferred->clock = g_object_ref (clock);
+  deferred->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint_cb), deferred);
+  deferred->timeout_id = g_timeout_add (1000, on_first_paint_timeout_cb, deferred);
+}
+
 static void
 restore_sign_in (JdApplication *self)
 {
@@ -142,7 +212,7 @@ restore_sign_in (JdApplication *self)
 
   if (*server == '\0' || kind == JD_AUTH_NONE)
     {
-      show_sign_in (self, NULL);
+      show_sign_in_after_first_frame (self);
       return;
     }
 

@@ -8,6 +8,9 @@
  *
  * "Completed" says nothing about success, so the disposition badge is the
  * one that carries colour: green, orange, red.
+ *
+ * What is done with the job as a whole (export, cancel) lives in
+ * jd-job-view-actions.c.
  */
 #define G_LOG_DOMAIN "jd-job-view"
 
@@ -15,73 +18,11 @@
 
 #include <glib/gi18n.h>
 
-#include "jd-job-view.h"
-#include "jd-message-filter-model.h"
+#include "jd-job-view-private.h"
+#include "jd-list-pacer.h"
 #include "jd-message-row.h"
 #include "jd-output-row.h"
 
-#define N_FILTERS (JD_MESSAGE_FILTER_INFO + 1)
-
-struct _JdJobView
-{
-  AdwBin                parent_instance;
-
-  /* Summary */
-  GtkLabel             *id_label;
-  GtkLabel             *status_badge;
-  GtkLabel             *disposition_badge;
-  GtkLabel             *created_label;
-  GtkLabel             *priority_label;
-  GtkLabel             *worker_tag_label;
-  GtkLabel             *app_id_label;
-  GtkWidget            *copy_app_id_button;
-  GtkLabel             *e2_label;
-
-  /* Tabs */
-  AdwViewStack         *view_stack;
-  AdwViewStackPage     *outputs_page;
-  AdwViewStackPage     *messages_page;
-
-  /* Outputs */
-  GtkWidget            *outputs_toolbar;
-  GtkLabel             *outputs_count_label;
-  GtkStack             *outputs_stack;
-  GtkListView          *outputs_list;
-  GtkNoSelection       *outputs_selection;
-
-  /* Messages */
-  GtkWidget            *messages_toolbar;
-  GtkToggleButton      *all_toggle;
-  GtkToggleButton      *errors_toggle;
-  GtkToggleButton      *warnings_toggle;
-  GtkToggleButton      *files_toggle;
-  GtkToggleButton      *info_toggle;
-  GtkLabel             *all_count;
-  GtkLabel             *errors_count;
-  GtkLabel             *warnings_count;
-  GtkLabel             *files_count;
-  GtkLabel             *info_count;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *messages_count_label;
-  GtkWidget            *load_all_button;
-  GtkSpinner           *load_all_spinner;
-  GtkWidget            *load_all_empty_button;
-  GtkSpinner           *load_all_empty_spinner;
-  GtkRevealer          *messages_error_revealer;
-  GtkLabel             *messages_error_label;
-  GtkStack             *messages_stack;
-  AdwStatusPage        *messages_empty_page;
-  GtkListView          *messages_list;
-  JdMessageFilterModel *message_filter;
-
-  /* State */
-  JdJob                *job;
-  JdClient             *client;
-  GSettings            *settings;
-  GSignalGroup         *job_signals;
-  GCancellable         *load_cancellable;
-  guint                 created_timeout;
-};
 
 enum {
   PROP_0,
@@ -91,16 +32,22 @@ enum {
   N_PROPS
 };
 
+enum {
+  REFRESH_REQUESTED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (JdJobView, jd_job_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static void
-show_toast (JdJobView  *self,
-            const char *title)
+void
+jd_job_view_show_toast (JdJobView  *self,
+                        const char *title)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = NULL;
@@ -133,6 +80,14 @@ is_blank (const char *text)
     }
 
   return TRUE;
+}
+
+static gboolean
+job_not_started (JdJob *job)
+{
+  JdJobState state = job != NULL ? jd_job_get_state (job) : JD_JOB_STATE_UNKNOWN;
+
+  return state == JD_JOB_STATE_QUEUED || state == JD_JOB_STATE_CREATED;
 }
 
 /* A value, or "Not given" dimmed when the Server left it out. */
@@ -436,6 +391,7 @@ update_summary (JdJobView *self)
       gtk_label_set_text (self->e2_label, "");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-job-id", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-app-id", FALSE);
+      jd_job_view_update_job_actions (self);
       return;
     }
 
@@ -463,6 +419,8 @@ update_summary (JdJobView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-job-id", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-app-id", !is_blank (app_id));
+  /* Cancelling follows the status. */
+  jd_job_view_update_job_actions (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -483,6 +441,11 @@ update_outputs (JdJobView *self)
   summary = g_strdup_printf (ngettext ("%s file", "%s files", n), count);
   gtk_label_set_text (self->outputs_count_label, summary);
 
+  /* A job that has not started has not had the chance to write. */
+  adw_status_page_set_description (self->outputs_empty_page,
+                                   job_not_started (self->job)
+                                   ? _("This job has not started yet.")
+                                   : _("This job wrote no files the server keeps."));
   gtk_stack_set_visible_child_name (self->outputs_stack, n > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->outputs_toolbar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-all-file-names", n > 0);
@@ -604,15 +567,21 @@ update_messages (JdJobView *self)
 
   if (total == 0)
     {
-      adw_status_page_set_description (self->messages_empty_page,
-                                       included || self->job == NULL
-                                       ? _("This job wrote no messages.")
-                                       : _("The server did not send messages with this job."));
+      if (job_not_started (self->job))
+        adw_status_page_set_description (self->messages_empty_page, _("This job has not started yet."));
+      else
+        adw_status_page_set_description (self->messages_empty_page,
+                                         included || self->job == NULL
+                                         ? _("This job wrote no messages.")
+                                         : _("The server did not send messages with this job."));
       gtk_widget_set_visible (self->load_all_empty_button, !included && self->job != NULL);
       gtk_stack_set_visible_child_name (self->messages_stack, "empty");
     }
   else
     gtk_stack_set_visible_child_name (self->messages_stack, shown > 0 ? "list" : "no-match");
+
+  /* "Save Messages as CSV…" needs messages. */
+  jd_job_view_update_job_actions (self);
 }
 
 static void
@@ -766,7 +735,7 @@ on_messages_loaded_cb (GObject      *source,
 
   count = format_count (n);
   toast = g_strdup_printf (ngettext ("%s message loaded", "%s messages loaded", n), count);
-  show_toast (self, toast);
+  jd_job_view_show_toast (self, toast);
 }
 
 /* ------------------------------------------------------------------ */
@@ -801,7 +770,7 @@ copy_text (JdJobView  *self,
            const char *toast)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  show_toast (self, toast);
+  jd_job_view_show_toast (self, toast);
 }
 
 static void
@@ -901,6 +870,7 @@ jd_job_view_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->created_timeout, g_source_remove);
+  jd_job_view_dispose_job_actions (self);
 
   if (self->settings != NULL)
     g_settings_unbind (self->message_filter, "kind");
@@ -1001,7 +971,22 @@ jd_job_view_class_init (JdJobViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * JdJobView::refresh-requested:
+   *
+   * The job changed on the Server because of something done here (it
+   * was cancelled, or removed from the queue): whoever shows it should
+   * look it up again.
+   */
+  signals[REFRESH_REQUESTED] =
+    g_signal_new ("refresh-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   g_type_ensure (JD_TYPE_MESSAGE_FILTER_MODEL);
+  g_type_ensure (JD_TYPE_LIST_PACER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-job-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JdJobView, id_label);
@@ -1019,6 +1004,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_toolbar);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_count_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_stack);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_empty_page);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_list);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_selection);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_toolbar);
@@ -1044,6 +1030,11 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_empty_page);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_list);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, message_filter);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, cancel_job_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, remove_job_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, actions_button);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, action_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, action_error_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_output_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_output_bind_cb);
@@ -1061,6 +1052,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_install_action (widget_class, "job-view.dismiss-messages-error", NULL, dismiss_messages_error_action);
   gtk_widget_class_install_action (widget_class, "job-view.show-all-messages", NULL, show_all_messages_action);
   gtk_widget_class_install_action (widget_class, "job-view.search-messages", NULL, search_messages_action);
+  jd_job_view_class_add_job_actions (widget_class);
 
   /* Ctrl+F while the focus is in the job view. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -1132,6 +1124,10 @@ jd_job_view_set_job (JdJobView *self,
   show_messages_error (self, NULL);
 
   g_set_object (&self->job, job);
+  /* A new answer from the Server: what it says about the job is current. */
+  self->acted = FALSE;
+  if (!same_id)
+    gtk_revealer_set_reveal_child (self->action_error_revealer, FALSE);
   g_signal_group_set_target (self->job_signals, job);
 
   if (!same_id)
@@ -1176,6 +1172,7 @@ jd_job_view_set_client (JdJobView *self,
 
   /* An answer from the old Server does not belong here. */
   cancel_loading_messages (self);
+  jd_job_view_update_job_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -1248,7 +1245,15 @@ jd_job_view_copy_all_file_names (JdJobView *self)
 
   /* Translators: a toast; %u is how many file names were copied */
   toast = g_strdup_printf (ngettext ("%u file name copied", "%u file names copied", n_copied), n_copied);
-  show_toast (self, toast);
+  jd_job_view_show_toast (self, toast);
 
   return TRUE;
+}
+
+void
+jd_job_view_emit_refresh_requested (JdJobView *self)
+{
+  g_return_if_fail (JD_IS_JOB_VIEW (self));
+
+  g_signal_emit (self, signals[REFRESH_REQUESTED], 0);
 }

@@ -1,4 +1,16 @@
-/* jd-job-view.h: everything about one job: summary, outputs, messages. */
+/* jd-job-view.h: everything about one job: summary, outputs, messages,
+ * and what can be done with it: export it, cancel it.
+ *
+ * Signal "refresh-requested" (no arguments): the job changed on the
+ * Server because of something done in the view (it was cancelled, or
+ * removed from the queue), so whoever shows it should look it up again
+ * and set the new JdJob. A job removed from the queue is then gone, and
+ * the lookup answers "not found".
+ *
+ * Actions (job-view.*): copy-json, save-messages-csv, copy-curl,
+ * cancel-job (a running job, after a confirmation), remove-job (a queued
+ * one, likewise), besides the copy and message actions.
+ */
 #pragma once
 
 #include <adwaita.h>
@@ -22,6 +34,11 @@ void       jd_job_view_set_client           (JdJobView *self,
 GSettings *jd_job_view_get_settings         (JdJobView *self);
 void       jd_job_view_set_settings         (JdJobView *self,
                                              GSettings *settings);
+/* Writes every message of the job (not only those the filter shows) as
+ * CSV to file on a worker thread, then says so in a toast; what
+ * "Save Messages as CSV…" does after its file chooser. */
+void       jd_job_view_save_messages_csv_to (JdJobView *self,
+                                             GFile     *file);
 /* Copies every output file name, one per line; FALSE when there is none. */
 gboolean   jd_job_view_copy_all_file_names  (JdJobView *self);
 

@@ -2,7 +2,9 @@
  *
  * The list view recycles a few dozen of these for thousands of messages,
  * so a row is cheap: an icon, three labels and a copy button, filled in
- * when the row is bound to a message.
+ * when the row is bound to a message. GTK 4.8's list view keeps up to
+ * 200 rows, so what a row costs counts: it is a grid (see the .ui), and
+ * its tooltips are made when asked for.
  */
 #define G_LOG_DOMAIN "jd-message-row"
 
@@ -93,13 +95,29 @@ describe_code (guint             code,
   return NULL;
 }
 
+static const char *
+describe_severity (JdMessageSeverity severity)
+{
+  switch (severity)
+    {
+    case JD_MESSAGE_SEVERITY_ERROR:
+      return _("Error");
+    case JD_MESSAGE_SEVERITY_WARNING:
+      return _("Warning");
+    case JD_MESSAGE_SEVERITY_FILE:
+      return _("File");
+    case JD_MESSAGE_SEVERITY_INFO:
+    default:
+      return _("Information");
+    }
+}
+
 static void
 update (JdMessageRow *self)
 {
   static const char *const severity_classes[] = { "error", "warning", "accent", "dim-label" };
   JdMessageSeverity severity = JD_MESSAGE_SEVERITY_INFO;
   const char *icon_name;
-  const char *severity_name;
   const char *text = NULL;
   g_autofree char *tool = NULL;
   g_autofree char *caption = NULL;
@@ -118,20 +136,16 @@ update (JdMessageRow *self)
     {
     case JD_MESSAGE_SEVERITY_ERROR:
       icon_name = "dialog-error-symbolic";
-      severity_name = _("Error");
       break;
     case JD_MESSAGE_SEVERITY_WARNING:
       icon_name = "dialog-warning-symbolic";
-      severity_name = _("Warning");
       break;
     case JD_MESSAGE_SEVERITY_FILE:
       icon_name = code == CODE_FILE_OUTPUT ? "document-save-symbolic" : "document-open-symbolic";
-      severity_name = _("File");
       break;
     case JD_MESSAGE_SEVERITY_INFO:
     default:
       icon_name = "dialog-information-symbolic";
-      severity_name = _("Information");
       break;
     }
 
@@ -144,9 +158,8 @@ update (JdMessageRow *self)
         gtk_widget_remove_css_class (GTK_WIDGET (self->severity_icon), severity_classes[i]);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->severity_icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, severity_name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, describe_severity (severity),
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity_icon), severity_name);
 
   gtk_label_set_text (self->tool_label, tool != NULL ? tool : "");
 
@@ -166,6 +179,30 @@ update (JdMessageRow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.copy",
                                  text != NULL && text[0] != '\0');
+}
+
+/* gtk_widget_set_tooltip_text () asks the display where the pointer is,
+ * a round trip to the X server for every row bound; a tooltip made when
+ * it is about to show costs nothing until then. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  JdMessageRow *self = user_data;
+
+  if (widget == GTK_WIDGET (self->severity_icon))
+    gtk_tooltip_set_text (tooltip,
+                          describe_severity (self->message != NULL
+                                             ? jd_job_message_get_severity (self->message)
+                                             : JD_MESSAGE_SEVERITY_INFO));
+  else
+    gtk_tooltip_set_text (tooltip, _("Copy Message"));
+
+  return TRUE;
 }
 
 static void
@@ -258,6 +295,7 @@ jd_message_row_class_init (JdMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, tool_label);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, code_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
 
   gtk_widget_class_install_action (widget_class, "message.copy", NULL, copy_action);
 }

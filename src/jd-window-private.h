@@ -4,6 +4,7 @@
 
 #include "jd-history-page.h"
 #include "jd-lookup-page.h"
+#include "jd-recent-jobs-page.h"
 #include "jd-window.h"
 #include "jd-workflow-page.h"
 
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 JdLookupPage   *jd_window_get_lookup_page    (JdWindow *self);
 JdWorkflowPage *jd_window_get_workflow_page  (JdWindow *self);
 JdHistoryPage  *jd_window_get_history_page   (JdWindow *self);
+JdRecentJobsPage *jd_window_get_recent_jobs_page (JdWindow *self);
 AdwTabView     *jd_window_get_tab_view       (JdWindow *self);
 GtkWindow      *jd_window_get_sign_in_dialog (JdWindow *self);
 AdwViewStack   *jd_window_get_view_stack     (JdWindow *self);

@@ -14,6 +14,7 @@
 #include "jd-history-page.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
+#include "jd-recent-jobs-page.h"
 #include "jd-sign-in-dialog.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
@@ -30,6 +31,8 @@ struct _JdWindow
   AdwTabBar            *tab_bar;
   JdHistoryPage        *history_page;
   JdWorkflowPage       *workflow_page;
+  JdRecentJobsPage     *recent_page;
+  AdwViewStackPage     *recent_stack_page;
   GtkWidget            *refresh_button;
   GMenu                *servers_section;
 
@@ -105,6 +108,11 @@ on_client_changed_cb (JdWindow *self)
   for (guint i = 0; i < n; i++)
     jd_lookup_page_set_client (page_at (self, i), client);
   jd_workflow_page_set_client (self->workflow_page, client);
+  jd_recent_jobs_page_set_client (self->recent_page, client);
+  /* Older Servers, and accounts that are not Curators, have no such list:
+   * ask once, and hide the page quietly when the answer is no. */
+  if (client != NULL)
+    jd_recent_jobs_page_probe (self->recent_page);
   update_titles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
 }
@@ -313,6 +321,8 @@ refresh_action (GtkWidget  *widget,
 
   if (g_strcmp0 (page, "workflow") == 0)
     jd_workflow_page_reload (self->workflow_page);
+  else if (g_strcmp0 (page, "recent") == 0)
+    jd_recent_jobs_page_reload (self->recent_page);
   else if (g_strcmp0 (page, "job") == 0)
     jd_lookup_page_refresh (current_page (self));
 }
@@ -470,6 +480,7 @@ jd_window_class_init (JdWindowClass *klass)
 
   g_type_ensure (JD_TYPE_HISTORY_PAGE);
   g_type_ensure (JD_TYPE_LOOKUP_PAGE);
+  g_type_ensure (JD_TYPE_RECENT_JOBS_PAGE);
   g_type_ensure (JD_TYPE_WORKFLOW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-window.ui");
@@ -480,6 +491,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, workflow_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, recent_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, recent_stack_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, servers_section);
   gtk_widget_class_bind_template_callback (widget_class, on_workflow_job_activated_cb);
@@ -502,6 +515,8 @@ static void
 jd_window_init (JdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->recent_page, "available", self->recent_stack_page, "visible", G_BINDING_SYNC_CREATE);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -622,6 +637,13 @@ jd_window_get_workflow_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
   return self->workflow_page;
+}
+
+JdRecentJobsPage *
+jd_window_get_recent_jobs_page (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+  return self->recent_page;
 }
 
 JdHistoryPage *

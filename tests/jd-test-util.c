@@ -53,10 +53,23 @@ jd_test_async_ready_cb (GObject      *source,
   async->done = TRUE;
 }
 
+guint
+jd_test_slowdown (void)
+{
+  const char *value = g_getenv ("JD_TEST_SLOWDOWN");
+  guint64 factor = 1;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 100, &factor, NULL))
+    return 1;
+
+  return (guint) factor;
+}
+
 GAsyncResult *
 jd_test_wait_result (JdTestAsync *async,
                      guint        timeout_ms)
 {
+  timeout_ms *= jd_test_slowdown ();
   if (!jd_test_spin_until (&async->done, timeout_ms))
     g_error ("no answer within %u ms", timeout_ms);
 

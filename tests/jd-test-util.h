@@ -12,6 +12,11 @@ gboolean      jd_test_spin_until       (const gboolean *flag,
 /* Spins the thread-default main context for about this long. */
 void          jd_test_spin_for         (guint           milliseconds);
 
+/* JD_TEST_SLOWDOWN (1 to 100, default 1): how many times slower this run
+ * is than a plain one (sanitizers, valgrind). Waits for a result or a
+ * condition allow that many times longer; fixed spins do not change. */
+guint         jd_test_slowdown         (void);
+
 /* An async callback that stores the GAsyncResult; wait with
  * jd_test_wait_result (). */
 typedef struct

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "jd-ui-test-util.h"
+#include "jd-test-util.h"
 
 void
 jd_ui_test_init (int    *argc,
@@ -90,14 +91,23 @@ on_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean never (gpointer data);
+
 gboolean
 jd_ui_test_wait_for (JdUiTestCondition condition,
                      gpointer          data,
                      guint             timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+  guint id;
   gboolean ok;
+
+  /* a bound on waiting for something stretches in slow runs; a fixed
+   * spin does not */
+  if (condition != never)
+    timeout_ms *= jd_test_slowdown ();
+
+  id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
 
   while (!(ok = condition (data)) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -432,4 +442,22 @@ jd_ui_test_notifications_reset (JdUiTestNotifications *self)
   self->count = 0;
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->body, g_free);
+}
+
+void
+jd_ui_test_wait_for_quiet (JdDemoServer *server)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  guint count = jd_demo_server_get_request_count (server);
+  guint quiet_ms = 0;
+
+  while (quiet_ms < 400 && g_get_monotonic_time () < deadline)
+    {
+      guint now;
+
+      jd_ui_test_spin (50);
+      now = jd_demo_server_get_request_count (server);
+      quiet_ms = now == count ? quiet_ms + 50 : 0;
+      count = now;
+    }
 }

@@ -69,3 +69,10 @@ const char            *jd_ui_test_notifications_get_body    (JdUiTestNotificatio
 void                   jd_ui_test_notifications_reset       (JdUiTestNotifications *self);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* Waits until the server has had no new request for a while (the window
+ * asks a few things on its own, e.g. whether recent jobs are listed), so a
+ * test can count the requests its own step sends. */
+void jd_ui_test_wait_for_quiet (JdDemoServer *server);
+G_END_DECLS

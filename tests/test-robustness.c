@@ -390,7 +390,8 @@ test_https_to_plain_server (Fixture       *fixture,
   /* the same port, spoken to in TLS */
   https = g_strconcat ("https://", jd_broken_server_get_base_url (fixture->server) + strlen ("http://"), NULL);
   client = jd_client_new (NULL, https);
-  jd_client_set_timeout (client, 2);
+  /* loading the system's certificate store takes a while under ASan */
+  jd_client_set_timeout (client, 20);
   jd_client_set_access_token (client, "t0ken");
 
   jd_client_get_job_async (client, JOB_ID, FALSE, NULL, jd_test_async_ready_cb, &async);
@@ -399,7 +400,7 @@ test_https_to_plain_server (Fixture       *fixture,
   g_test_message ("%s", error != NULL ? error->message : "(no error)");
 
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_TLS);
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 20 * G_USEC_PER_SEC);
   g_assert_cmpuint (jd_broken_server_get_request_count (fixture->server), ==, 0);
 }
 

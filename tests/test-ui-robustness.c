@@ -24,6 +24,7 @@ typedef struct
   const char   *name;       /* /ui/robustness/<name> */
   const char   *scenario;   /* NULL: a server with an untrusted certificate */
   JdClientError code;
+  guint         timeout;    /* the client's deadline, seconds */
 } UiCase;
 
 typedef struct
@@ -55,9 +56,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->client = jd_client_new (NULL, jd_broken_server_get_base_url (fixture->server));
   jd_client_set_access_token (fixture->client, "t0ken");
-  /* long enough for every other case, short enough for the one that
-   * never answers */
-  jd_client_set_timeout (fixture->client, 2);
+  jd_client_set_timeout (fixture->client, ui_case->timeout);
 
   fixture->app = jd_ui_test_app_new ();
   jd_application_set_client (fixture->app, fixture->client);
@@ -166,15 +165,17 @@ test_error_shown (Fixture       *fixture,
     }
 }
 
+/* Deadlines are generous (sanitizer builds are slow) except where the
+ * deadline is the point. */
 static const UiCase ui_cases[] = {
-  { "html-502",           "html-502",      JD_CLIENT_ERROR_SERVER },
-  { "404",                "status-404",    JD_CLIENT_ERROR_NOT_FOUND },
-  { "403",                "status-403",    JD_CLIENT_ERROR_FORBIDDEN },
-  { "429",                "rate-limited",  JD_CLIENT_ERROR_RATE_LIMITED },
-  { "timeout",            "never-answers", JD_CLIENT_ERROR_TIMEOUT },
-  { "tls-untrusted",      NULL,            JD_CLIENT_ERROR_TLS },
-  { "malformed",          "malformed",     JD_CLIENT_ERROR_BAD_RESPONSE },
-  { "connection-reset",   "reset",         JD_CLIENT_ERROR_NETWORK },
+  { "html-502",           "html-502",      JD_CLIENT_ERROR_SERVER,        15 },
+  { "404",                "status-404",    JD_CLIENT_ERROR_NOT_FOUND,     15 },
+  { "403",                "status-403",    JD_CLIENT_ERROR_FORBIDDEN,     15 },
+  { "429",                "rate-limited",  JD_CLIENT_ERROR_RATE_LIMITED,  15 },
+  { "timeout",            "never-answers", JD_CLIENT_ERROR_TIMEOUT,        2 },
+  { "tls-untrusted",      NULL,            JD_CLIENT_ERROR_TLS,           15 },
+  { "malformed",          "malformed",     JD_CLIENT_ERROR_BAD_RESPONSE,  15 },
+  { "connection-reset",   "reset",         JD_CLIENT_ERROR_NETWORK,       15 },
 };
 
 int

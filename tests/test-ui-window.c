@@ -147,7 +147,7 @@ test_invalid_text_sends_nothing (Fixture       *fixture,
   GtkWidget *label = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "entry_error_label");
   guint requests;
 
-  jd_ui_test_spin (100);
+  jd_ui_test_wait_for_quiet (fixture->server);
   requests = jd_demo_server_get_request_count (fixture->server);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -200,6 +200,22 @@ test_retry_after_error (Fixture       *fixture,
   g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  JdJob   *before;
+} JobReplaced;
+
+static gboolean
+job_replaced (gpointer data)
+{
+  JobReplaced *wait = data;
+  JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
+
+  return job != NULL && job != wait->before &&
+         g_strcmp0 (jd_lookup_page_get_state (wait->fixture->page), "job") == 0;
+}
+
 static void
 test_refresh (Fixture       *fixture,
               gconstpointer  data)
@@ -207,19 +223,18 @@ test_refresh (Fixture       *fixture,
   JdJob *first;
   guint requests;
 
-  type_and_look_up (fixture, JD_DEMO_JOB_RUNNING);
-  wait_settled (fixture);
+  /* a finished job: nothing follows it, so only the refresh asks */
+  type_and_look_up (fixture, JD_DEMO_JOB_WARNING);
+  wait_for_job (fixture, JD_DEMO_JOB_WARNING);
   first = jd_lookup_page_get_job (fixture->page);
+  jd_ui_test_wait_for_quiet (fixture->server);
   requests = jd_demo_server_get_request_count (fixture->server);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
-  g_assert_true (jd_ui_test_wait_for_string (fixture->page, "state", "job", WAIT_MS));
-  jd_ui_test_spin (200);
-  wait_settled (fixture);
+  g_assert_true (jd_ui_test_wait_for (job_replaced, &(JobReplaced) { fixture, first }, WAIT_MS));
 
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 1);
-  g_assert_true (jd_lookup_page_get_job (fixture->page) != first);
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_RUNNING);
+  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
 }
 
 static void
@@ -792,6 +807,34 @@ test_servers_switch_without_saved_credentials (Fixture       *fixture,
   g_assert_true (jd_application_get_client (fixture->app) == fixture->client);
 }
 
+static gboolean
+recent_page_hidden (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwViewStack *stack = jd_window_get_view_stack (fixture->window);
+  GtkWidget *page = GTK_WIDGET (jd_window_get_recent_jobs_page (fixture->window));
+
+  return !adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, page));
+}
+
+static void
+test_recent_jobs_page_hidden_when_refused (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(JdClient) viewer = jd_ui_test_demo_client_new (fixture->server, TRUE);
+
+  /* a Curator on a new Server has the page */
+  jd_ui_test_spin (500);
+  g_assert_false (recent_page_hidden (fixture));
+
+  /* an account the Server refuses the list does not, and is not bothered */
+  jd_application_set_client (fixture->app, viewer);
+  g_assert_true (jd_ui_test_wait_for (recent_page_hidden, fixture, WAIT_MS));
+
+  jd_application_set_client (fixture->app, fixture->client);
+  g_assert_false (recent_page_hidden (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +874,7 @@ main (int   argc,
   ADD ("history/clear", test_history_clear);
   ADD ("servers/remembered-and-listed", test_servers_remembered_and_listed);
   ADD ("servers/switch-without-saved-credentials", test_servers_switch_without_saved_credentials);
+  ADD ("recent-jobs/hidden-when-refused", test_recent_jobs_page_hidden_when_refused);
 #undef ADD
 
   return g_test_run ();

@@ -393,7 +393,10 @@ test_invalid_text_sends_nothing (Fixture       *fixture,
 {
   GtkRevealer *revealer = GTK_REVEALER (find (fixture, "entry_error_revealer"));
   GtkLabel *label = GTK_LABEL (find (fixture, "entry_error_label"));
-  guint before = jd_demo_server_get_request_count (fixture->server);
+  guint before;
+
+  jd_ui_test_wait_for_quiet (fixture->server);
+  before = jd_demo_server_get_request_count (fixture->server);
 
   show_workflow (fixture, "the sales rollup from last week");
   jd_ui_test_spin (300);
@@ -453,6 +456,7 @@ test_refresh_reloads_page (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
   wait_settled (fixture);
   before_ids = shown_ids (fixture);
+  jd_ui_test_wait_for_quiet (fixture->server);
   before = jd_demo_server_get_request_count (fixture->server);
 
   /* Ctrl+R on this page reloads the page shown, not page 1 */
@@ -597,6 +601,7 @@ test_browse_refused_for_viewer (Fixture       *fixture,
   screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "jd-workflow-browse-refused.png");
 
   /* no new request for every keystroke, nor for opening it again */
+  jd_ui_test_wait_for_quiet (fixture->server);
   before = jd_demo_server_get_request_count (fixture->server);
   gtk_editable_set_text (GTK_EDITABLE (search), "sales");
   jd_ui_test_spin (500);

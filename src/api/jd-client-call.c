@@ -515,7 +515,11 @@ status_error (JdCall *call,
     {
     case SOUP_STATUS_BAD_REQUEST:
       code = JD_CLIENT_ERROR_BAD_REQUEST;
-      sentence = g_strdup (_("The server refused the request as not valid."));
+      /* Mostly a job that ended meanwhile; the Server's words say which. */
+      if (call->subject == JD_CALL_SUBJECT_CANCEL_JOB)
+        sentence = g_strdup (_("The server would not cancel this job; it may have ended meanwhile. Refresh to see how it stands."));
+      else
+        sentence = g_strdup (_("The server refused the request as not valid."));
       break;
 
     case SOUP_STATUS_UNAUTHORIZED:

@@ -15,6 +15,7 @@
 #include "jd-api-enums.h"
 #include "jd-client.h"
 #include "jd-client-call.h"
+#include "jd-job-private.h"
 #include "jd-json-reader.h"
 #include "jd-object-id.h"
 
@@ -573,6 +574,9 @@ parse_job (GBytes   *bytes,
       return NULL;
     }
 
+  /* "Copy as JSON" gives the Server's own words; a reference, not a copy. */
+  jd_job_set_raw_json (job, bytes);
+
   return g_steal_pointer (&job);
 }
 
@@ -590,6 +594,39 @@ parse_workflow_jobs (GBytes   *bytes,
                      GError  **error)
 {
   return jd_json_read_workflow_jobs (bytes, error);
+}
+
+/* What a page of GET /v3/jobs says about the other pages; it travels with
+ * the list, which is all a parser can return. */
+typedef struct
+{
+  gint64   total_items;
+  gboolean has_next_page;
+} PageInfo;
+
+static GQuark
+page_info_quark (void)
+{
+  return g_quark_from_static_string ("jd-page-info");
+}
+
+static gpointer
+parse_job_page (GBytes   *bytes,
+                gpointer  data,
+                GError  **error)
+{
+  PageInfo *info = g_new0 (PageInfo, 1);
+  GListModel *jobs;
+
+  jobs = jd_json_read_job_page (bytes, &info->total_items, &info->has_next_page, error);
+  if (jobs == NULL)
+    {
+      g_free (info);
+      return NULL;
+    }
+
+  g_object_set_qdata_full (G_OBJECT (jobs), page_info_quark (), info, g_free);
+  return jobs;
 }
 
 static gpointer
@@ -831,6 +868,120 @@ jd_client_list_workflow_jobs_finish (JdClient      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return finish_pointer (result, error);
+}
+
+void
+jd_client_list_jobs_async (JdClient                *self,
+                           const JdRecentJobsQuery *query,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GString) path = NULL;
+  GTask *task;
+  JdCall *call;
+
+  g_return_if_fail (JD_IS_CLIENT (self));
+
+  task = new_task (self, jd_client_list_jobs_async, cancellable, callback, user_data);
+  path = g_string_new ("/v3/jobs");
+
+  if (query != NULL)
+    {
+      char number[32];
+
+      append_query (path, "sortField", query->sort_field);
+      if (query->sort_field != NULL)
+        append_query (path, "direction", query->direction == JD_SORT_ASCENDING ? "asc" : "desc");
+      if (query->offset > 0)
+        {
+          g_snprintf (number, sizeof number, "%u", query->offset);
+          append_query (path, "offset", number);
+        }
+      if (query->limit > 0)
+        {
+          g_snprintf (number, sizeof number, "%u", query->limit);
+          append_query (path, "limit", number);
+        }
+      append_query (path, "statuses", query->statuses);
+      append_query (path, "workflowNames", query->workflow_names);
+    }
+
+  call = jd_call_new (JD_CALL_JSON, "GET", path->str);
+  jd_call_set_parser (call, parse_job_page, NULL, NULL);
+  jd_call_set_subject (call, JD_CALL_SUBJECT_RECENT_JOBS, NULL);
+  jd_call_start (call, task);
+}
+
+GListModel *
+jd_client_list_jobs_finish (JdClient      *self,
+                            GAsyncResult  *result,
+                            gint64        *total_items,
+                            gboolean      *has_next_page,
+                            GError       **error)
+{
+  GListModel *jobs;
+  PageInfo *info;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (total_items != NULL)
+    *total_items = -1;
+  if (has_next_page != NULL)
+    *has_next_page = FALSE;
+
+  jobs = finish_pointer (result, error);
+  if (jobs == NULL)
+    return NULL;
+
+  info = g_object_get_qdata (G_OBJECT (jobs), page_info_quark ());
+  if (info != NULL)
+    {
+      if (total_items != NULL)
+        *total_items = info->total_items;
+      if (has_next_page != NULL)
+        *has_next_page = info->has_next_page;
+    }
+
+  return jobs;
+}
+
+void
+jd_client_delete_job_async (JdClient            *self,
+                            const char          *job_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+  JdCall *call;
+
+  g_return_if_fail (JD_IS_CLIENT (self));
+
+  task = new_task (self, jd_client_delete_job_async, cancellable, callback, user_data);
+  if (!check_id (job_id, JD_OBJECT_ID_JOB, &error))
+    {
+      refuse_early (task, error);
+      return;
+    }
+
+  escaped = g_uri_escape_string (job_id, NULL, FALSE);
+  path = g_strdup_printf ("/v3/jobs/%s", escaped);
+  call = jd_call_new (JD_CALL_NO_BODY, "DELETE", path);
+  jd_call_set_subject (call, JD_CALL_SUBJECT_CANCEL_JOB, job_id);
+  jd_call_start (call, task);
+}
+
+gboolean
+jd_client_delete_job_finish (JdClient      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return finish_boolean (result, error);
 }
 
 void

@@ -29,8 +29,8 @@ typedef enum
   JD_SORT_ASCENDING,
 } JdSortDirection;
 
-/* Query for the jobs of a workflow (and GET /v3/jobs). NULL strings and a
- * limit of 0 are left out of the request. */
+/* Query for the jobs of a workflow. NULL strings and a limit of 0 are left
+ * out of the request. */
 typedef struct
 {
   const char      *sort_field;   /* e.g. "createDate" */
@@ -40,6 +40,18 @@ typedef struct
   const char      *status;       /* Complete, Error, Running, Queued */
   const char      *result_code;  /* Success, Warning, Error */
 } JdJobQuery;
+
+/* Query for the recent jobs across workflows (GET /v3/jobs, newer
+ * Servers). NULL strings and a limit of 0 are left out of the request. */
+typedef struct
+{
+  const char      *sort_field;      /* CreateDate, AppName, CompletionDateTime, Priority, Status */
+  JdSortDirection  direction;
+  guint            offset;
+  guint            limit;
+  const char      *statuses;        /* comma-separated: Complete, Error, Running, Queued */
+  const char      *workflow_names;  /* comma-separated */
+} JdRecentJobsQuery;
 
 /* The largest answer the client reads before giving up (BAD_RESPONSE), by
  * default. The largest real answer, a job with 100,000 messages, is about
@@ -132,6 +144,32 @@ void         jd_client_list_workflow_jobs_async  (JdClient            *self,
 GListModel  *jd_client_list_workflow_jobs_finish (JdClient            *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/* GET /v3/jobs: one page of the recent jobs across workflows; items are
+ * JdWorkflowJob with their workflow's name. total_items is -1 when the
+ * Server does not say. Servers without the endpoint answer NOT_SUPPORTED,
+ * accounts that may not use it FORBIDDEN. */
+void         jd_client_list_jobs_async    (JdClient                 *self,
+                                           const JdRecentJobsQuery  *query,
+                                           GCancellable             *cancellable,
+                                           GAsyncReadyCallback       callback,
+                                           gpointer                  user_data);
+GListModel  *jd_client_list_jobs_finish   (JdClient                 *self,
+                                           GAsyncResult             *result,
+                                           gint64                   *total_items,
+                                           gboolean                 *has_next_page,
+                                           GError                  **error);
+
+/* DELETE /v3/jobs/{id}: cancels a running job, or removes a queued one
+ * from the queue. A Curator may do so to any job, others to their own. */
+void         jd_client_delete_job_async   (JdClient            *self,
+                                           const char          *job_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean     jd_client_delete_job_finish  (JdClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 
 /* Items are JdWorkflow; name may be NULL. */
 void         jd_client_list_workflows_async  (JdClient            *self,

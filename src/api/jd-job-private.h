@@ -22,5 +22,7 @@ void   jd_job_set_run_with_e2     (JdJob      *self,
                                    gboolean    run_with_e2);
 void   jd_job_set_outputs         (JdJob      *self,
                                    GListModel *outputs);
+void   jd_job_set_raw_json        (JdJob      *self,
+                                   GBytes     *raw_json);
 
 G_END_DECLS

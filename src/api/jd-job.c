@@ -23,6 +23,8 @@ struct _JdJob
   char       *worker_tag;
   GListModel *outputs;
   GListModel *messages;
+  /* The Server's own answer, for "Copy as JSON"; not parsed again. */
+  GBytes     *raw_json;
 
   guint       has_run_with_e2 : 1;
   guint       run_with_e2 : 1;
@@ -112,6 +114,7 @@ jd_job_finalize (GObject *object)
   g_clear_pointer (&self->disposition, g_free);
   g_clear_pointer (&self->priority, g_free);
   g_clear_pointer (&self->worker_tag, g_free);
+  g_clear_pointer (&self->raw_json, g_bytes_unref);
 
   G_OBJECT_CLASS (jd_job_parent_class)->finalize (object);
 }
@@ -697,4 +700,41 @@ jd_job_set_outputs (JdJob      *self,
     self->outputs = G_LIST_MODEL (g_list_store_new (JD_TYPE_JOB_OUTPUT));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTPUTS]);
+}
+
+/**
+ * jd_job_get_raw_json:
+ * @self: a #JdJob
+ *
+ * The body of the answer this job was read from, as the Server sent it.
+ *
+ * Returns: (transfer none) (nullable): the JSON, or %NULL for a job that
+ *   was not read from an answer of its own
+ */
+GBytes *
+jd_job_get_raw_json (JdJob *self)
+{
+  g_return_val_if_fail (JD_IS_JOB (self), NULL);
+
+  return self->raw_json;
+}
+
+/**
+ * jd_job_set_raw_json:
+ * @self: a #JdJob
+ * @raw_json: (nullable): the body of the answer the job was read from
+ *
+ * Keeps a reference, not a copy: a job with 100,000 messages comes in an
+ * answer of about 11 MB.
+ */
+void
+jd_job_set_raw_json (JdJob  *self,
+                     GBytes *raw_json)
+{
+  g_return_if_fail (JD_IS_JOB (self));
+
+  if (raw_json != NULL)
+    g_bytes_ref (raw_json);
+  g_clear_pointer (&self->raw_json, g_bytes_unref);
+  self->raw_json = raw_json;
 }

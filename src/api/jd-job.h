@@ -52,6 +52,9 @@ gboolean       jd_job_get_messages_included (JdJob *self);
 void           jd_job_set_messages         (JdJob      *self,
                                             GListModel *messages);
 gboolean       jd_job_is_finished          (JdJob *self);
+/* The Server's answer the job was read from (GET /v3/jobs/{id}), as it
+ * came; NULL when the job was made otherwise. */
+GBytes        *jd_job_get_raw_json         (JdJob *self);
 
 JdJobState     jd_job_state_from_string       (const char *status);
 JdDisposition  jd_disposition_from_string     (const char *disposition);

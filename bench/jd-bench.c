@@ -1,0 +1,1267 @@
+/* jd-bench.c: Job Desk's performance figures, against the command line
+ * and a minimal libadwaita window.
+ *
+ * Run it through tools/run-benchmark, which builds a release build and
+ * gives it a virtual display and a session bus. Each figure is measured
+ * several times in one run and reported as median and min (or max, for
+ * the figures where the worst case is the point):
+ *
+ *  - lookup: JD_DEMO_JOB_HUGE (100,000 messages, ~11.7 MB of JSON) from
+ *    JdDemoServer in a thread of its own, as in the app. Through the
+ *    client alone (request to JdJob), and through a real JdWindow (request
+ *    to the job view showing it: the lookup page holds the job, its state
+ *    is "job", and the window has painted a frame). Against the same
+ *    server: curl | jq '.messages | length' as a shell pipeline.
+ *  - the longest time the main loop went without running during the
+ *    window lookup (a 1 ms timeout that records gaps).
+ *  - memory: VmRSS before, VmHWM during (reset through clear_refs), and
+ *    VmRSS after the job was replaced by a small one (after malloc_trim).
+ *  - start-up: exec to the first after-paint of the main window, for
+ *    jobdesk and for bench/minimal-window.
+ *  - search and filter of the 100,000 messages in the window's job view.
+ *
+ * It never fails on a target; it exits non-zero when something breaks.
+ */
+#define G_LOG_DOMAIN "jd-bench"
+
+#include "config.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/resource.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "jd-application.h"
+#include "jd-client.h"
+#include "jd-demo-server.h"
+#include "jd-job-view.h"
+#include "jd-lookup-page.h"
+#include "jd-message-filter-model.h"
+#include "jd-window.h"
+#include "jd-window-private.h"
+
+#define HUGE_COUNT 100000
+/* any number of messages */
+#define ANY_COUNT G_MAXUINT
+#define LOOKUP_TIMEOUT_MS 120000
+
+static int n_runs = 5;
+static char *jobdesk_path = NULL;
+static char *minimal_path = NULL;
+static char *json_path = NULL;
+static gboolean skip_startup = FALSE;
+static char *only = NULL;
+
+static GOptionEntry entries[] = {
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Runs per figure (default 5)", "N" },
+  { "jobdesk", 0, 0, G_OPTION_ARG_FILENAME, &jobdesk_path, "The jobdesk executable", "PATH" },
+  { "minimal", 0, 0, G_OPTION_ARG_FILENAME, &minimal_path, "The minimal-window executable", "PATH" },
+  { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures here as JSON", "PATH" },
+  { "skip-startup", 0, 0, G_OPTION_ARG_NONE, &skip_startup, "Leave out the start-up figures", NULL },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures: lookup, filter or startup", "PART" },
+  { NULL }
+};
+
+/* ------------------------------------------------------------------ */
+/* Figures                                                             */
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+  const char *unit;
+  GArray     *values;   /* double */
+} Series;
+
+static GPtrArray *all_series;
+
+static void
+series_free (gpointer data)
+{
+  Series *series = data;
+
+  g_array_unref (series->values);
+  g_free (series);
+}
+
+static Series *
+series_new (const char *key,
+            const char *label,
+            const char *unit)
+{
+  Series *series = g_new0 (Series, 1);
+
+  series->key = key;
+  series->label = label;
+  series->unit = unit;
+  series->values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_ptr_array_add (all_series, series);
+  return series;
+}
+
+static void
+series_add (Series *series,
+            double  value)
+{
+  g_array_append_val (series->values, value);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+series_stat (Series     *series,
+             const char *what)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint n = series->values->len;
+
+  if (n == 0)
+    return 0;
+
+  sorted = g_array_copy (series->values);
+  g_array_sort (sorted, compare_doubles);
+
+  if (g_str_equal (what, "min"))
+    return g_array_index (sorted, double, 0);
+  if (g_str_equal (what, "max"))
+    return g_array_index (sorted, double, n - 1);
+
+  /* median */
+  if (n % 2 == 1)
+    return g_array_index (sorted, double, n / 2);
+  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
+}
+
+static Series *
+find_series (const char *key)
+{
+  for (guint i = 0; i < all_series->len; i++)
+    {
+      Series *series = g_ptr_array_index (all_series, i);
+
+      if (g_str_equal (series->key, key))
+        return series;
+    }
+
+  return NULL;
+}
+
+static G_GNUC_NORETURN G_GNUC_PRINTF (1, 2) void
+die (const char *format,
+     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fprintf (stderr, "jd-bench: ");
+  vfprintf (stderr, format, args);
+  fprintf (stderr, "\n");
+  va_end (args);
+  exit (1);
+}
+
+static double
+ms_since (gint64 start,
+          gint64 end)
+{
+  return (end - start) / 1000.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Main loop helpers                                                   */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data,
+          guint     timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_wait_timeout_cb, &timed_out);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return ok;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+spin (guint ms)
+{
+  wait_for (never, NULL, ms);
+}
+
+/* The longest time between two runs of a 1 ms timeout. */
+typedef struct
+{
+  guint  id;
+  gint64 last;
+  gint64 last_cpu;
+  gint64 max_gap;
+  gint64 max_gap_end;
+  gint64 max_busy;   /* the most CPU time the main thread used in one gap */
+} GapProbe;
+
+/* CPU time of the calling thread, µs: a gap in which the main thread
+ * used little CPU was the machine's doing, not ours. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+on_gap_tick_cb (gpointer data)
+{
+  GapProbe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
+
+  if (g_getenv ("JD_BENCH_VERBOSE") != NULL && now - probe->last > 8000)
+    g_printerr ("    gap %.1f ms (main thread busy %.1f ms) ending at %" G_GINT64_FORMAT "\n", (now - probe->last) / 1000.0,
+                (cpu - probe->last_cpu) / 1000.0, now / 1000);
+  probe->max_busy = MAX (probe->max_busy, cpu - probe->last_cpu);
+  probe->last_cpu = cpu;
+  if (now - probe->last > probe->max_gap)
+    {
+      probe->max_gap = now - probe->last;
+      probe->max_gap_end = now;
+    }
+  probe->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+gap_probe_start (GapProbe *probe)
+{
+  probe->last = g_get_monotonic_time ();
+  probe->last_cpu = thread_cpu_time ();
+  probe->max_busy = 0;
+  probe->max_gap = 0;
+  probe->max_gap_end = 0;
+  probe->id = g_timeout_add (1, on_gap_tick_cb, probe);
+}
+
+static void
+gap_probe_stop (GapProbe *probe)
+{
+  /* the stretch since the last tick counts too */
+  on_gap_tick_cb (probe);
+  g_clear_handle_id (&probe->id, g_source_remove);
+}
+
+/* Frames of one window. */
+typedef struct
+{
+  guint  n_paints;
+  gint64 last_paint;
+} Frames;
+
+static gint64 phase_start;
+
+static void
+on_phase_start_cb (GdkFrameClock *clock,
+                   gpointer       data)
+{
+  phase_start = g_get_monotonic_time ();
+}
+
+static void
+on_phase_end_cb (GdkFrameClock *clock,
+                 const char    *name)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - phase_start > 5000)
+    g_printerr ("    frame phase up to %s: %.1f ms, ending at %" G_GINT64_FORMAT "\n", name, (now - phase_start) / 1000.0, now / 1000);
+  phase_start = now;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Frames        *frames)
+{
+  frames->n_paints++;
+  frames->last_paint = g_get_monotonic_time ();
+}
+
+typedef struct
+{
+  Frames *frames;
+  guint   after;
+} FrameWait;
+
+static gboolean
+painted_since (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->frames->n_paints > wait->after;
+}
+
+/* The time of the first paint after the count `after`, or 0. */
+static gint64
+wait_for_paint (Frames *frames,
+                guint   after,
+                guint   timeout_ms)
+{
+  FrameWait wait = { frames, after };
+
+  if (!wait_for (painted_since, &wait, timeout_ms))
+    return 0;
+
+  return frames->last_paint;
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+
+static gint64
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  line = strstr (status, field);
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen (field) + 1, NULL, 10);
+}
+
+static gboolean
+reset_peak (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+
+  /* "5" resets VmHWM to the current VmRSS (Linux 4.0) */
+  ok = fputs ("5", file) >= 0;
+  return fclose (file) == 0 && ok;
+}
+
+static double
+mb (gint64 kb)
+{
+  return kb / 1024.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Widgets                                                             */
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The JdMessageFilterModel under the job view's messages list, through
+ * whatever models stand between (a selection model, …). */
+static JdMessageFilterModel *
+find_message_filter (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) || GTK_IS_GRID_VIEW (root))
+    {
+      g_autoptr(GObject) model = NULL;
+
+      g_object_get (root, "model", &model, NULL);
+      while (model != NULL && !JD_IS_MESSAGE_FILTER_MODEL (model) &&
+             g_object_class_find_property (G_OBJECT_GET_CLASS (model), "model") != NULL)
+        {
+          GObject *inner = NULL;
+
+          g_object_get (model, "model", &inner, NULL);
+          g_object_unref (model);
+          model = inner;
+        }
+
+      if (model != NULL && JD_IS_MESSAGE_FILTER_MODEL (model))
+        return JD_MESSAGE_FILTER_MODEL (model);   /* the view holds it */
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JdMessageFilterModel *found = find_message_filter (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The bench                                                           */
+
+typedef struct
+{
+  JdApplication *app;
+  JdClient      *client;
+  const char    *base_url;
+  char          *token;
+  JdWindow      *window;
+  JdLookupPage  *page;
+  Frames         frames;
+} Bench;
+
+/* The window's lookup page shows a new job with this ID. */
+typedef struct
+{
+  JdLookupPage *page;
+  JdJob        *old_job;
+  const char   *id;
+  gint64        shown_at;
+} ShownWait;
+
+static gboolean
+job_shown (gpointer data)
+{
+  ShownWait *wait = data;
+  JdJob *job = jd_lookup_page_get_job (wait->page);
+  const char *state = jd_lookup_page_get_state (wait->page);
+
+  if (g_strcmp0 (state, "error") == 0)
+    return TRUE;
+
+  return job != NULL && job != wait->old_job &&
+         g_strcmp0 (jd_job_get_id (job), wait->id) == 0 &&
+         g_strcmp0 (state, "job") == 0;
+}
+
+static void
+on_page_notify_cb (JdLookupPage *page,
+                   GParamSpec   *pspec,
+                   ShownWait    *wait)
+{
+  if (wait->shown_at == 0 && job_shown (wait))
+    wait->shown_at = g_get_monotonic_time ();
+}
+
+typedef struct
+{
+  gint64 start;
+  gint64 job_shown;   /* the page holds the job, state "job" */
+  gint64 painted;     /* the first frame after that */
+  gint64 max_gap;
+  gint64 max_gap_at;  /* since start */
+  gint64 max_busy;
+} WindowLookup;
+
+/* Looks up an ID through the window, as the entry does, and waits until
+ * the job view shows it and a frame was painted. */
+static WindowLookup
+look_up_in_window (Bench      *bench,
+                   const char *id,
+                   guint       expected_messages)
+{
+  ShownWait wait = { bench->page, jd_lookup_page_get_job (bench->page), id, 0 };
+  WindowLookup result = { 0 };
+  GapProbe probe = { 0 };
+  gulong handler;
+  JdJob *job;
+  guint paints;
+
+  handler = g_signal_connect (bench->page, "notify", G_CALLBACK (on_page_notify_cb), &wait);
+
+  gap_probe_start (&probe);
+  result.start = g_get_monotonic_time ();
+  /* as the job entry of the selected tab does (jd_window_look_up would
+   * switch to another tab that already shows the job) */
+  if (!jd_lookup_page_look_up_text (bench->page, id))
+    die ("the window refused job ID %s", id);
+
+  if (!wait_for (job_shown, &wait, LOOKUP_TIMEOUT_MS))
+    die ("the window did not show job %s in time", id);
+  if (g_strcmp0 (jd_lookup_page_get_state (bench->page), "job") != 0)
+    die ("the window could not look up job %s", id);
+
+  result.job_shown = wait.shown_at != 0 ? wait.shown_at : g_get_monotonic_time ();
+  if (g_getenv ("JD_BENCH_VERBOSE") != NULL)
+    g_printerr ("    start %" G_GINT64_FORMAT " shown %" G_GINT64_FORMAT "\n", result.start / 1000, result.job_shown / 1000);
+  paints = bench->frames.n_paints;
+  result.painted = wait_for_paint (&bench->frames, paints, 5000);
+  if (result.painted == 0)
+    die ("the window painted no frame after showing job %s", id);
+
+  gap_probe_stop (&probe);
+  g_signal_handler_disconnect (bench->page, handler);
+
+  result.max_gap = probe.max_gap;
+  result.max_gap_at = probe.max_gap_end - result.start;
+  result.max_busy = probe.max_busy;
+
+  job = jd_lookup_page_get_job (bench->page);
+  if (expected_messages != ANY_COUNT &&
+      g_list_model_get_n_items (jd_job_get_messages (job)) != expected_messages)
+    die ("job %s shows %u messages, not %u", id,
+         g_list_model_get_n_items (jd_job_get_messages (job)), expected_messages);
+
+  return result;
+}
+
+typedef struct
+{
+  JdJob  *job;
+  GError *error;
+  gboolean done;
+} ClientLookup;
+
+static void
+on_client_job_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClientLookup *lookup = user_data;
+
+  lookup->job = jd_client_get_job_finish (JD_CLIENT (source), result, &lookup->error);
+  lookup->done = TRUE;
+}
+
+static gboolean
+client_lookup_done (gpointer data)
+{
+  return ((ClientLookup *) data)->done;
+}
+
+static double
+look_up_with_client (Bench    *bench,
+                     gint64   *max_gap)
+{
+  ClientLookup lookup = { 0 };
+  GapProbe probe = { 0 };
+  gint64 start, end;
+  guint n;
+
+  gap_probe_start (&probe);
+  start = g_get_monotonic_time ();
+  jd_client_get_job_async (bench->client, JD_DEMO_JOB_HUGE, TRUE, NULL, on_client_job_cb, &lookup);
+  if (!wait_for (client_lookup_done, &lookup, LOOKUP_TIMEOUT_MS))
+    die ("the client did not answer in time");
+  end = g_get_monotonic_time ();
+  gap_probe_stop (&probe);
+  *max_gap = probe.max_gap;
+
+  if (lookup.job == NULL)
+    die ("the client lookup failed: %s", lookup.error->message);
+
+  n = g_list_model_get_n_items (jd_job_get_messages (lookup.job));
+  g_object_unref (lookup.job);
+  if (n != HUGE_COUNT)
+    die ("the client read %u messages, not %u", n, HUGE_COUNT);
+
+  return ms_since (start, end);
+}
+
+static char *
+run_shell (const char *command,
+           gint64     *elapsed_us)
+{
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    die ("could not run sh: %s", error->message);
+  if (elapsed_us != NULL)
+    *elapsed_us = g_get_monotonic_time () - start;
+
+  if (!g_spawn_check_wait_status (status, &error))
+    die ("“%s” failed: %s %s", command, error->message, err != NULL ? err : "");
+
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+static char *
+get_token (Bench *bench)
+{
+  g_autofree char *command = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  command = g_strdup_printf ("curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=%s '%s/oauth2/token'",
+                             JD_DEMO_API_KEY, JD_DEMO_API_SECRET, bench->base_url);
+  answer = run_shell (command, NULL);
+
+  if (!json_parser_load_from_data (parser, answer, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "access_token"))
+    die ("the token endpoint answered: %s", answer);
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "access_token"));
+}
+
+static double
+curl_jq (Bench *bench)
+{
+  g_autofree char *command = NULL;
+  g_autofree char *answer = NULL;
+  gint64 elapsed;
+
+  command = g_strdup_printf ("curl -s -H 'Authorization: Bearer %s' -H 'Accept: application/json' "
+                             "'%s/v3/jobs/%s?includeMessages=true' | jq '.messages | length'",
+                             bench->token, bench->base_url, JD_DEMO_JOB_HUGE);
+  answer = run_shell (command, &elapsed);
+
+  if (g_ascii_strtoll (answer, NULL, 10) != HUGE_COUNT)
+    die ("curl | jq counted “%s” messages, not %u", answer, HUGE_COUNT);
+
+  return elapsed / 1000.0;
+}
+
+/* The messages tab, as an analyst who reads them sees the job. */
+static void
+show_messages_tab (Bench *bench)
+{
+  GtkWidget *view = find_by_type (GTK_WIDGET (bench->page), JD_TYPE_JOB_VIEW);
+
+  if (view == NULL || !gtk_widget_activate_action (view, "job-view.search-messages", NULL))
+    die ("the job view's messages tab could not be shown");
+}
+
+static void
+bench_lookup (Bench *bench)
+{
+  Series *ours_window = series_new ("lookup_window_ms", "Lookup, request → job view painted", "ms");
+  Series *ours_client = series_new ("lookup_client_ms", "Lookup, request → JdJob (client only)", "ms");
+  Series *curl = series_new ("curl_jq_ms", "curl | jq '.messages | length'", "ms");
+  Series *gap = series_new ("main_loop_max_gap_ms", "Longest main-loop gap, window lookup", "ms");
+  Series *gap_client = series_new ("main_loop_max_gap_client_ms", "Longest main-loop gap, client lookup", "ms");
+  Series *busy = series_new ("main_loop_max_busy_ms", "Most main-thread CPU in one gap, window lookup", "ms");
+  Series *shown = series_new ("lookup_window_job_shown_ms", "Lookup, request → job in the view (before paint)", "ms");
+  Series *rss_before = series_new ("rss_before_mb", "Resident before the lookup", "MB");
+  Series *rss_peak = series_new ("rss_peak_mb", "Resident at the peak (VmHWM)", "MB");
+  Series *rss_shown = series_new ("rss_shown_mb", "Resident while the job is shown", "MB");
+  Series *rss_after = series_new ("rss_after_mb", "Resident after the job was replaced", "MB");
+  Series *peak_added = series_new ("peak_added_mb", "Peak added by the lookup", "MB");
+  Series *held = series_new ("held_while_shown_mb", "Held while the job is shown", "MB");
+  Series *retained = series_new ("retained_mb", "Retained after the job was replaced", "MB");
+  gboolean can_reset_peak;
+
+  g_print ("Lookup of %s (%u messages)…\n", JD_DEMO_JOB_HUGE, HUGE_COUNT);
+
+  /* Warm-up: the server builds and caches its 11 MB answer, the client
+   * gets its token and connection, GTK its row widgets. */
+  look_up_in_window (bench, JD_DEMO_JOB_SUCCESS, ANY_COUNT);
+  look_up_in_window (bench, JD_DEMO_JOB_HUGE, HUGE_COUNT);
+  show_messages_tab (bench);
+  spin (100);
+  look_up_in_window (bench, JD_DEMO_JOB_SUCCESS, ANY_COUNT);
+  {
+    gint64 ignored;
+
+    look_up_with_client (bench, &ignored);
+  }
+  curl_jq (bench);
+
+  can_reset_peak = reset_peak ();
+  if (!can_reset_peak)
+    g_printerr ("jd-bench: /proc/self/clear_refs is not writable; the peak is the process's\n");
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      WindowLookup lookup;
+      gint64 before, peak, while_shown, after;
+      gint64 client_gap;
+
+      series_add (curl, curl_jq (bench));
+
+      series_add (ours_client, look_up_with_client (bench, &client_gap));
+      series_add (gap_client, client_gap / 1000.0);
+
+      /* a small job is shown before and after, as when an analyst goes
+       * from job to job */
+      spin (200);
+      malloc_trim (0);
+      before = read_status_kb ("VmRSS:");
+      reset_peak ();
+
+      lookup = look_up_in_window (bench, JD_DEMO_JOB_HUGE, HUGE_COUNT);
+      peak = read_status_kb ("VmHWM:");
+      spin (200);
+      while_shown = read_status_kb ("VmRSS:");
+      peak = MAX (peak, read_status_kb ("VmHWM:"));
+
+      look_up_in_window (bench, JD_DEMO_JOB_SUCCESS, ANY_COUNT);
+      spin (200);
+      malloc_trim (0);
+      after = read_status_kb ("VmRSS:");
+
+      series_add (ours_window, ms_since (lookup.start, lookup.painted));
+      series_add (shown, ms_since (lookup.start, lookup.job_shown));
+      series_add (gap, lookup.max_gap / 1000.0);
+      series_add (busy, lookup.max_busy / 1000.0);
+      series_add (rss_before, mb (before));
+      series_add (rss_peak, mb (peak));
+      series_add (rss_shown, mb (while_shown));
+      series_add (rss_after, mb (after));
+      series_add (peak_added, mb (peak - before));
+      series_add (held, mb (while_shown - before));
+      series_add (retained, mb (after - before));
+
+      g_print ("  run %d: window %.0f ms (shown %.0f, gap %.1f ms at +%.0f ms), client %.0f ms, curl|jq %.0f ms, "
+               "RSS %.0f → peak %.0f → shown %.0f → after %.0f MB\n",
+               run + 1, ms_since (lookup.start, lookup.painted), ms_since (lookup.start, lookup.job_shown),
+               lookup.max_gap / 1000.0, lookup.max_gap_at / 1000.0,
+               g_array_index (ours_client->values, double, run),
+               g_array_index (curl->values, double, run),
+               mb (before), mb (peak), mb (while_shown), mb (after));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Search and filter                                                   */
+
+typedef struct
+{
+  const char *name;
+  const char *search;   /* NULL: a filter button instead */
+  const char *toggle;   /* the filter button's id in jd-job-view.ui */
+} Step;
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What a keystroke in the search entry does once its search delay has
+ * passed, and what a click on a filter button does: both go through the
+ * job view's own handlers, which update the filter model and the counts;
+ * the list view is attached and shown. */
+static void
+bench_filter (Bench *bench)
+{
+  static const Step steps[] = {
+    { "search “r”", "r" }, { "search “re”", "re" }, { "search “rec”", "rec" },
+    { "search “rece”", "rece" }, { "search “recei”", "recei" }, { "search “receip”", "receip" },
+    { "search “receipt”", "receipt" }, { "clear the search", "" },
+    { "search “m”", "m" }, { "search “mo”", "mo" }, { "search “mov”", "mov" },
+    { "search “move”", "move" }, { "search “movem”", "movem" }, { "search “moveme”", "moveme" },
+    { "search “movemen”", "movemen" }, { "search “movement”", "movement" },
+    { "search “movemen” (backspace)", "movemen" }, { "clear the search", "" },
+    { "filter Errors", NULL, "errors_toggle" },
+    { "filter Warnings", NULL, "warnings_toggle" },
+    { "filter Files", NULL, "files_toggle" },
+    { "filter Info", NULL, "info_toggle" },
+    { "filter All", NULL, "all_toggle" },
+  };
+  Series *search_model = series_new ("search_model_ms", "Search keystroke, model and counts updated", "ms");
+  Series *search_frame = series_new ("search_frame_ms", "Search keystroke, frame painted", "ms");
+  Series *filter_model = series_new ("filter_model_ms", "Severity filter, model and counts updated", "ms");
+  Series *filter_frame = series_new ("filter_frame_ms", "Severity filter, frame painted", "ms");
+  Series *search_cpu = series_new ("search_frame_cpu_ms", "Search keystroke to frame, main-thread CPU", "ms");
+  Series *filter_cpu = series_new ("filter_frame_cpu_ms", "Severity filter to frame, main-thread CPU", "ms");
+  JdMessageFilterModel *filter;
+  GtkWidget *view;
+  GtkWidget *entry;
+  const char *worst_step = NULL;
+  double worst = 0;
+
+  g_print ("Search and filter of %u messages in the job view…\n", HUGE_COUNT);
+
+  look_up_in_window (bench, JD_DEMO_JOB_HUGE, HUGE_COUNT);
+  show_messages_tab (bench);
+  spin (300);
+
+  view = find_by_type (GTK_WIDGET (bench->page), JD_TYPE_JOB_VIEW);
+  filter = find_message_filter (view);
+  entry = find_by_id (view, "search_entry");
+  if (filter == NULL || jd_message_filter_model_get_n_total (filter) != HUGE_COUNT || !GTK_IS_SEARCH_ENTRY (entry))
+    die ("the job view's search and message filter were not found");
+
+  for (int run = -1; run < n_runs; run++)   /* run -1 warms up */
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          const Step *step = &steps[i];
+          GtkWidget *toggle = NULL;
+          gint64 start, modelled, painted, cpu;
+          guint paints;
+
+          if (step->search == NULL)
+            {
+              toggle = find_by_id (view, step->toggle);
+              if (!GTK_IS_TOGGLE_BUTTON (toggle))
+                die ("the filter button %s was not found", step->toggle);
+            }
+
+          /* past the entry's own search delay, so its late
+           * search-changed (which finds nothing new) lands here */
+          spin (250);
+          paints = bench->frames.n_paints;
+          cpu = thread_cpu_time ();
+          start = g_get_monotonic_time ();
+          if (toggle != NULL)
+            gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+          else
+            {
+              gtk_editable_set_text (GTK_EDITABLE (entry), step->search);
+              g_signal_emit_by_name (entry, "search-changed");
+            }
+          modelled = g_get_monotonic_time ();
+          painted = wait_for_paint (&bench->frames, paints, 2000);
+          if (painted == 0)
+            die ("no frame was painted after “%s”", step->name);
+          cpu = thread_cpu_time () - cpu;
+
+          if (run < 0)
+            continue;
+
+          series_add (toggle != NULL ? filter_model : search_model, ms_since (start, modelled));
+          series_add (toggle != NULL ? filter_frame : search_frame, ms_since (start, painted));
+          series_add (toggle != NULL ? filter_cpu : search_cpu, cpu / 1000.0);
+          if (ms_since (start, painted) > worst)
+            {
+              worst = ms_since (start, painted);
+              worst_step = step->name;
+            }
+        }
+    }
+
+  if (jd_message_filter_model_get_kind (filter) != JD_MESSAGE_FILTER_ALL ||
+      g_list_model_get_n_items (G_LIST_MODEL (filter)) != HUGE_COUNT)
+    die ("the filter did not come back to all %u messages", HUGE_COUNT);
+
+  g_print ("  slowest step: %s, %.1f ms to the frame\n", worst_step, worst);
+}
+
+/* ------------------------------------------------------------------ */
+/* Start-up                                                            */
+
+/* exec to first frame, in ms; the child prints its time and quits */
+static double
+first_frame (const char         *path,
+             const char * const *extra_env,
+             double             *cpu_ms)
+{
+  struct rusage before, after;
+  const char *argv[] = { path, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+  gint64 start, painted;
+
+  envp = g_environ_setenv (envp, "JOBDESK_BENCH_FIRST_FRAME", "1", TRUE);
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, extra_env[i], extra_env[i + 1], TRUE);
+
+  /* g_spawn_sync blocks our main loop; nothing in this process waits on it */
+  getrusage (RUSAGE_CHILDREN, &before);
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    die ("could not start %s: %s", path, error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    die ("%s failed: %s\n%s", path, error->message, err);
+
+  painted = g_ascii_strtoll (out, NULL, 10);
+  if (painted <= start)
+    die ("%s printed no first-frame time: “%s”\n%s", path, out, err);
+
+  getrusage (RUSAGE_CHILDREN, &after);
+  if (cpu_ms != NULL)
+    *cpu_ms = (after.ru_utime.tv_sec - before.ru_utime.tv_sec + after.ru_stime.tv_sec - before.ru_stime.tv_sec) * 1000.0 +
+              (after.ru_utime.tv_usec - before.ru_utime.tv_usec + after.ru_stime.tv_usec - before.ru_stime.tv_usec) / 1000.0;
+
+  return ms_since (start, painted);
+}
+
+static void
+bench_startup (void)
+{
+  Series *app = series_new ("startup_jobdesk_ms", "Start-up, jobdesk (first run: sign-in dialog)", "ms");
+  Series *returning = series_new ("startup_jobdesk_signed_in_ms", "Start-up, jobdesk (saved sign-in)", "ms");
+  Series *minimal = series_new ("startup_minimal_ms", "Start-up, minimal libadwaita window", "ms");
+  Series *app_cpu = series_new ("startup_jobdesk_cpu_ms", "Start-up to exit, jobdesk CPU (first run)", "ms");
+  Series *minimal_cpu = series_new ("startup_minimal_cpu_ms", "Start-up to exit, minimal window CPU", "ms");
+  g_autofree char *config = NULL;
+  g_autofree char *keyfile_dir = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *first_run_env[] = { "GSETTINGS_BACKEND", "memory", NULL };
+  const char *returning_env[] = { "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", NULL, NULL };
+
+  g_print ("Start-up (exec → first frame of the main window)…\n");
+
+  /* A returning user: the settings name a server, the keyring is asked
+   * for its credentials (there are none here, which answers as fast). */
+  config = g_dir_make_tmp ("jd-bench-XXXXXX", &error);
+  if (config == NULL)
+    die ("%s", error->message);
+  keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_mkdir_with_parents (keyfile_dir, 0700);
+  keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  if (!g_file_set_contents (keyfile,
+                            "[io/github/jobdesk/JobDesk]\n"
+                            "server-address='http://127.0.0.1:9/webapi'\n"
+                            "sign-in-kind='api-key'\n", -1, &error))
+    die ("%s", error->message);
+  returning_env[3] = config;
+
+  /* warm the page cache */
+  first_frame (jobdesk_path, first_run_env, NULL);
+  first_frame (minimal_path, first_run_env, NULL);
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      double cpu;
+
+      series_add (minimal, first_frame (minimal_path, first_run_env, &cpu));
+      series_add (minimal_cpu, cpu);
+      series_add (app, first_frame (jobdesk_path, first_run_env, &cpu));
+      series_add (app_cpu, cpu);
+      series_add (returning, first_frame (jobdesk_path, returning_env, NULL));
+      g_print ("  run %d: jobdesk %.0f ms, signed in %.0f ms, minimal %.0f ms\n", run + 1,
+               g_array_index (app->values, double, run),
+               g_array_index (returning->values, double, run),
+               g_array_index (minimal->values, double, run));
+    }
+
+  g_unlink (keyfile);
+  g_rmdir (keyfile_dir);
+  {
+    g_autofree char *glib_dir = g_path_get_dirname (keyfile_dir);
+
+    g_rmdir (glib_dir);
+  }
+  g_rmdir (config);
+}
+
+/* ------------------------------------------------------------------ */
+/* Report                                                              */
+
+static double
+ratio (const char *a,
+       const char *b,
+       const char *what)
+{
+  Series *x = find_series (a), *y = find_series (b);
+
+  if (x == NULL || y == NULL || series_stat (y, what) == 0)
+    return 0;
+
+  return series_stat (x, what) / series_stat (y, what);
+}
+
+static char *
+read_first_line (const char *path,
+                 const char *prefix)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_strdup ("unknown");
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], prefix))
+        {
+          const char *colon = strchr (lines[i], ':');
+
+          return g_strstrip (g_strdup (colon != NULL ? colon + 1 : lines[i]));
+        }
+    }
+
+  return g_strdup ("unknown");
+}
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+  const char *numerator;
+  const char *denominator;
+  const char *stat;
+  const char *target;
+  double      limit;
+} Target;
+
+static const Target targets[] = {
+  { "lookup_ratio", "Lookup ÷ curl|jq (medians)", "lookup_window_ms", "curl_jq_ms", "median", "≤ 1.0", 1.0 },
+  { "startup_ratio", "Start-up ÷ minimal (medians)", "startup_jobdesk_ms", "startup_minimal_ms", "median", "≤ 1.25", 1.25 },
+  { "startup_signed_in_ratio", "Start-up signed in ÷ minimal (medians)", "startup_jobdesk_signed_in_ms", "startup_minimal_ms", "median", "≤ 1.25", 1.25 },
+  { "startup_cpu_ratio", "Start-up CPU ÷ minimal (medians; not a target)", "startup_jobdesk_cpu_ms", "startup_minimal_cpu_ms", "median", "(≤ 1.25)", 1.25 },
+};
+
+static const Target limits[] = {
+  { "main_loop_max_gap_ms", "Longest main-loop gap (max)", NULL, NULL, "max", "≤ 16 ms", 16 },
+  { "peak_added_mb", "Peak added (max)", NULL, NULL, "max", "≤ 80 MB", 80 },
+  { "retained_mb", "Retained (max)", NULL, NULL, "max", "≤ 40 MB", 40 },
+  { "search_frame_ms", "Search keystroke to frame (max)", NULL, NULL, "max", "< 50 ms", 50 },
+  { "filter_frame_ms", "Filter change to frame (max)", NULL, NULL, "max", "< 50 ms", 50 },
+};
+
+static void
+report (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cpu = read_first_line ("/proc/cpuinfo", "model name");
+  g_autofree char *mem = read_first_line ("/proc/meminfo", "MemTotal");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = g_date_time_format_iso8601 (now);
+
+  g_print ("\nJob Desk benchmark, %d runs each: %u CPUs (%s), %s RAM, %s\n\n",
+           n_runs, g_get_num_processors (), cpu, mem, when);
+  g_print ("%-52s %10s %10s %10s\n", "figure", "median", "min", "max");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, when);
+  json_builder_set_member_name (builder, "machine");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "nproc");
+  json_builder_add_int_value (builder, g_get_num_processors ());
+  json_builder_set_member_name (builder, "cpu");
+  json_builder_add_string_value (builder, cpu);
+  json_builder_set_member_name (builder, "memory");
+  json_builder_add_string_value (builder, mem);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, n_runs);
+
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < all_series->len; i++)
+    {
+      Series *series = g_ptr_array_index (all_series, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", series->label, series->unit);
+
+      g_print ("%-52s %10.1f %10.1f %10.1f\n", label,
+               series_stat (series, "median"), series_stat (series, "min"), series_stat (series, "max"));
+
+      json_builder_set_member_name (builder, series->key);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, series->label);
+      json_builder_set_member_name (builder, "unit");
+      json_builder_add_string_value (builder, series->unit);
+      json_builder_set_member_name (builder, "median");
+      json_builder_add_double_value (builder, series_stat (series, "median"));
+      json_builder_set_member_name (builder, "min");
+      json_builder_add_double_value (builder, series_stat (series, "min"));
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_double_value (builder, series_stat (series, "max"));
+      json_builder_set_member_name (builder, "values");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < series->values->len; j++)
+        json_builder_add_double_value (builder, g_array_index (series->values, double, j));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  g_print ("\n%-52s %10s %10s %8s\n", "target", "value", "target", "met");
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (targets) + G_N_ELEMENTS (limits); i++)
+    {
+      const Target *target = i < G_N_ELEMENTS (targets) ? &targets[i] : &limits[i - G_N_ELEMENTS (targets)];
+      Series *series = find_series (target->key);
+      double value;
+
+      if (target->numerator != NULL)
+        {
+          if (find_series (target->numerator) == NULL || find_series (target->denominator) == NULL)
+            continue;
+          value = ratio (target->numerator, target->denominator, target->stat);
+        }
+      else if (series != NULL)
+        value = series_stat (series, target->stat);
+      else
+        continue;
+
+      g_print ("%-52s %10.2f %10s %8s\n", target->label, value, target->target,
+               value <= target->limit ? "yes" : "NO");
+
+      json_builder_set_member_name (builder, target->key);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_double_value (builder, value);
+      json_builder_set_member_name (builder, "target");
+      json_builder_add_string_value (builder, target->target);
+      json_builder_set_member_name (builder, "met");
+      json_builder_add_boolean_value (builder, value <= target->limit);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  if (json_path != NULL)
+    {
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      if (!json_generator_to_file (generator, json_path, &error))
+        die ("could not write %s: %s", json_path, error->message);
+      g_print ("\nFigures written to %s\n", json_path);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Job Desk's performance figures");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdApplication) app = NULL;
+  Bench bench = { 0 };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die ("%s", error->message);
+  if (n_runs < 1)
+    die ("--runs must be at least 1");
+  if (jobdesk_path == NULL)
+    jobdesk_path = g_strdup (JD_BENCH_JOBDESK);
+  if (minimal_path == NULL)
+    minimal_path = g_strdup (JD_BENCH_MINIMAL);
+
+  /* the app's settings from the build, in memory; no network proxies */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", JD_BENCH_SCHEMA_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+
+  all_series = g_ptr_array_new_with_free_func (series_free);
+
+  gtk_init ();
+  adw_init ();
+
+  /* Our own application ID, so the jobdesk we start for the start-up
+   * figures is a primary instance of its own. */
+  app = jd_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".Bench");
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    die ("could not register the application: %s", error->message);
+
+  /* As `jobdesk --demo`: the sample server in a thread of its own. */
+  if (!jd_application_sign_in_demo (app, &error))
+    die ("could not start the sample server: %s", error->message);
+
+  bench.app = app;
+  bench.client = g_object_ref (jd_application_get_client (app));
+  bench.base_url = jd_client_get_base_url (bench.client);
+  bench.token = get_token (&bench);
+
+  bench.window = jd_window_new (app);
+  bench.page = jd_window_get_lookup_page (bench.window);
+  gtk_window_present (GTK_WINDOW (bench.window));
+  gtk_widget_realize (GTK_WIDGET (bench.window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), &bench.frames);
+  if (g_getenv ("JD_BENCH_VERBOSE") != NULL)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
+
+      g_signal_connect (clock, "before-paint", G_CALLBACK (on_phase_start_cb), NULL);
+      g_signal_connect (clock, "layout", G_CALLBACK (on_phase_end_cb), (gpointer) "layout (update)");
+      g_signal_connect (clock, "paint", G_CALLBACK (on_phase_end_cb), (gpointer) "paint (layout)");
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_phase_end_cb), (gpointer) "after-paint (paint)");
+    }
+  if (wait_for_paint (&bench.frames, 0, 10000) == 0)
+    die ("the window never painted: is there a display?");
+
+  if (only == NULL || g_str_equal (only, "lookup"))
+    bench_lookup (&bench);
+  if (only == NULL || g_str_equal (only, "filter"))
+    bench_filter (&bench);
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_clear_object (&bench.client);
+  g_free (bench.token);
+
+  if (!skip_startup && (only == NULL || g_str_equal (only, "startup")))
+    bench_startup ();
+
+  report ();
+
+  g_ptr_array_unref (all_series);
+  return 0;
+}

@@ -1,0 +1,103 @@
+/* jd-job-view-private.h: the job view's insides, shared with
+ * jd-job-view-actions.c (export, cancel), and hooks for the tests. */
+#pragma once
+
+#include "jd-job-view.h"
+#include "jd-message-filter-model.h"
+
+G_BEGIN_DECLS
+
+#define N_FILTERS (JD_MESSAGE_FILTER_INFO + 1)
+
+struct _JdJobView
+{
+  AdwBin                parent_instance;
+
+  /* Summary */
+  GtkLabel             *id_label;
+  GtkLabel             *status_badge;
+  GtkLabel             *disposition_badge;
+  GtkLabel             *created_label;
+  GtkLabel             *priority_label;
+  GtkLabel             *worker_tag_label;
+  GtkLabel             *app_id_label;
+  GtkWidget            *copy_app_id_button;
+  GtkLabel             *e2_label;
+
+  /* Tabs */
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *outputs_page;
+  AdwViewStackPage     *messages_page;
+
+  /* Outputs */
+  GtkWidget            *outputs_toolbar;
+  GtkLabel             *outputs_count_label;
+  GtkStack             *outputs_stack;
+  AdwStatusPage        *outputs_empty_page;
+  GtkListView          *outputs_list;
+  GtkNoSelection       *outputs_selection;
+
+  /* Messages */
+  GtkWidget            *messages_toolbar;
+  GtkToggleButton      *all_toggle;
+  GtkToggleButton      *errors_toggle;
+  GtkToggleButton      *warnings_toggle;
+  GtkToggleButton      *files_toggle;
+  GtkToggleButton      *info_toggle;
+  GtkLabel             *all_count;
+  GtkLabel             *errors_count;
+  GtkLabel             *warnings_count;
+  GtkLabel             *files_count;
+  GtkLabel             *info_count;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *messages_count_label;
+  GtkWidget            *load_all_button;
+  GtkSpinner           *load_all_spinner;
+  GtkWidget            *load_all_empty_button;
+  GtkSpinner           *load_all_empty_spinner;
+  GtkRevealer          *messages_error_revealer;
+  GtkLabel             *messages_error_label;
+  GtkStack             *messages_stack;
+  AdwStatusPage        *messages_empty_page;
+  GtkWidget            *messages_list;
+  JdMessageFilterModel *message_filter;
+
+  /* Export, and cancelling the job (jd-job-view-actions.c) */
+  GtkWidget            *cancel_job_squeezer;
+  GtkWidget            *remove_job_squeezer;
+  GtkMenuButton        *actions_button;
+  GtkRevealer          *action_error_revealer;
+  GtkLabel             *action_error_label;
+  GCancellable         *export_cancellable;
+  GCancellable         *delete_cancellable;
+  AdwMessageDialog     *confirm_dialog;
+  GtkFileChooserNative *csv_chooser;
+  char                 *deleting_id;
+  gboolean              copying_json;
+  gboolean              saving_csv;
+  gboolean              acted;          /* on the job shown, which is now out of date */
+
+  /* State */
+  JdJob                *job;
+  JdClient             *client;
+  GSettings            *settings;
+  GSignalGroup         *job_signals;
+  GCancellable         *load_cancellable;
+  guint                 created_timeout;
+};
+
+/* jd-job-view.c */
+void                  jd_job_view_show_toast           (JdJobView      *self,
+                                                        const char     *title);
+void                  jd_job_view_emit_refresh_requested (JdJobView    *self);
+
+/* jd-job-view-actions.c */
+void                  jd_job_view_class_add_job_actions (GtkWidgetClass *widget_class);
+void                  jd_job_view_update_job_actions   (JdJobView      *self);
+void                  jd_job_view_dispose_job_actions  (JdJobView      *self);
+
+/* For the tests: the confirmation and the file chooser while they are open. */
+AdwMessageDialog     *jd_job_view_get_confirm_dialog   (JdJobView      *self);
+GtkFileChooserNative *jd_job_view_get_csv_chooser      (JdJobView      *self);
+
+G_END_DECLS

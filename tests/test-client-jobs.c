@@ -1,0 +1,419 @@
+/* test-client-jobs.c: acting on jobs with JdClient over real HTTP: cancel
+ * or remove a job (DELETE /v3/jobs/{id}), list the recent jobs across
+ * workflows (GET /v3/jobs), and keep the Server's own JSON of a job. */
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "jd-broken-server.h"
+#include "jd-client.h"
+#include "jd-demo-server.h"
+#include "jd-test-util.h"
+#include "jd-workflow-job.h"
+
+#define WAIT_MS 20000
+
+typedef struct
+{
+  JdDemoServer *server;
+  JdClient     *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean viewer = GPOINTER_TO_INT (data);
+
+  fixture->server = jd_demo_server_new ();
+  jd_demo_server_start_thread (fixture->server, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->client = jd_client_new (NULL, jd_demo_server_get_base_url (fixture->server));
+  jd_client_set_timeout (fixture->client, 10);
+  if (viewer)
+    jd_client_set_api_key (fixture->client, JD_DEMO_VIEWER_API_KEY, JD_DEMO_VIEWER_API_SECRET);
+  else
+    jd_client_set_api_key (fixture->client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Let finished tasks drop their references before we check. */
+  jd_test_spin_for (20);
+  g_assert_finalize_object (fixture->client);
+  jd_demo_server_stop (fixture->server);
+  g_assert_finalize_object (fixture->server);
+}
+
+static JdJob *
+get_job (JdClient    *client,
+         const char  *id,
+         GError     **error)
+{
+  JdTestAsync async = { 0 };
+  JdJob *job;
+
+  jd_client_get_job_async (client, id, TRUE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
+  jd_test_async_clear (&async);
+  return job;
+}
+
+static gboolean
+delete_job (JdClient    *client,
+            const char  *id,
+            GError     **error)
+{
+  JdTestAsync async = { 0 };
+  gboolean deleted;
+
+  jd_client_delete_job_async (client, id, NULL, jd_test_async_ready_cb, &async);
+  deleted = jd_client_delete_job_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
+  jd_test_async_clear (&async);
+  return deleted;
+}
+
+static GListModel *
+list_jobs (JdClient                 *client,
+           const JdRecentJobsQuery  *query,
+           gint64                   *total_items,
+           gboolean                 *has_next_page,
+           GError                  **error)
+{
+  JdTestAsync async = { 0 };
+  GListModel *jobs;
+
+  jd_client_list_jobs_async (client, query, NULL, jd_test_async_ready_cb, &async);
+  jobs = jd_client_list_jobs_finish (client, jd_test_wait_result (&async, WAIT_MS),
+                                     total_items, has_next_page, error);
+  jd_test_async_clear (&async);
+  return jobs;
+}
+
+/* ------------------------------------------------------------------ */
+/* DELETE /v3/jobs/{id}                                                */
+
+static void
+test_delete_cancels_running (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  g_assert_true (delete_job (fixture->client, JD_DEMO_JOB_RUNNING, &error));
+  g_assert_no_error (error);
+
+  job = get_job (fixture->client, JD_DEMO_JOB_RUNNING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_CANCELLED);
+  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_CANCELLED);
+}
+
+static void
+test_delete_removes_queued (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  g_assert_true (delete_job (fixture->client, JD_DEMO_JOB_QUEUED, &error));
+  g_assert_no_error (error);
+
+  /* Out of the queue, the job is gone. */
+  job = get_job (fixture->client, JD_DEMO_JOB_QUEUED, &error);
+  g_assert_null (job);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND);
+
+  /* A second removal finds nothing to remove. */
+  g_clear_error (&error);
+  g_assert_false (delete_job (fixture->client, JD_DEMO_JOB_QUEUED, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_finished_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (delete_job (fixture->client, JD_DEMO_JOB_SUCCESS, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_REQUEST);
+  /* Our sentence, and the Server's reason beside it. */
+  g_assert_nonnull (strstr (error->message, "would not cancel this job"));
+  g_assert_nonnull (strstr (error->message, "The job has already finished."));
+}
+
+static void
+test_delete_viewer_forbidden (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  g_assert_false (delete_job (fixture->client, JD_DEMO_JOB_RUNNING, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_FORBIDDEN);
+  g_assert_true (g_str_has_prefix (error->message, "You may not cancel this job: only its owner or a Curator can."));
+  g_clear_error (&error);
+
+  /* and the job runs on */
+  job = get_job (fixture->client, JD_DEMO_JOB_RUNNING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
+}
+
+static void
+test_delete_unknown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (delete_job (fixture->client, JD_DEMO_JOB_UNKNOWN, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, JD_DEMO_JOB_UNKNOWN));
+}
+
+static void
+test_delete_invalid_id (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const ids[] = { "", "66ebd18d", "66ebd18d3d6200007e000d8c/../x", "../v3/jobs", "zzzzzzzzzzzzzzzzzzzzzzzz" };
+  guint before = jd_demo_server_get_request_count (fixture->server);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (delete_job (fixture->client, ids[i], &error));
+      g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT);
+    }
+
+  /* Refused before anything, even a token, was asked for. */
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
+}
+
+/* ------------------------------------------------------------------ */
+/* GET /v3/jobs                                                        */
+
+static void
+test_list_jobs_pages (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  JdRecentJobsQuery query = { .sort_field = "CreateDate", .direction = JD_SORT_DESCENDING, .limit = 50 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) last = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 total = 0;
+  gboolean has_next = FALSE;
+  GDateTime *previous = NULL;
+  guint n;
+
+  first = list_jobs (fixture->client, &query, &total, &has_next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_item_type (first), ==, JD_TYPE_WORKFLOW_JOB);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 50);
+  g_assert_cmpint (total, >, 100);
+  g_assert_true (has_next);
+
+  /* Newest first, each with the name of its workflow. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (first, i);
+      GDateTime *created = jd_workflow_job_get_created (job);
+
+      g_assert_nonnull (jd_workflow_job_get_workflow_name (job));
+      g_assert_nonnull (created);
+      if (previous != NULL)
+        g_assert_cmpint (g_date_time_compare (previous, created), >=, 0);
+      previous = created;
+      g_hash_table_add (seen, g_strdup (jd_workflow_job_get_id (job)));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 50);
+
+  /* The last page says there is none after it. */
+  query.offset = (guint) (total - 1) / 50 * 50;
+  last = list_jobs (fixture->client, &query, &total, &has_next, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (last);
+  g_assert_cmpuint (n, ==, total - query.offset);
+  g_assert_false (has_next);
+}
+
+static void
+test_list_jobs_statuses (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  JdRecentJobsQuery query = { .limit = 50, .statuses = "Running,Queued" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  gint64 total = 0;
+  guint n;
+
+  jobs = list_jobs (fixture->client, &query, &total, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (jobs);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpint (total, ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
+      JdJobState state = jd_workflow_job_get_state (job);
+
+      g_assert_true (state == JD_JOB_STATE_RUNNING || state == JD_JOB_STATE_QUEUED);
+    }
+}
+
+static void
+test_list_jobs_legacy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  gint64 total = 0;
+  gboolean has_next = TRUE;
+
+  jd_demo_server_set_legacy (fixture->server, TRUE);
+  jobs = list_jobs (fixture->client, NULL, &total, &has_next, &error);
+  g_assert_null (jobs);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SUPPORTED);
+  g_assert_cmpint (total, ==, -1);
+  g_assert_false (has_next);
+}
+
+static void
+test_list_jobs_viewer_forbidden (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+
+  jobs = list_jobs (fixture->client, NULL, NULL, NULL, &error);
+  g_assert_null (jobs);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_FORBIDDEN);
+}
+
+/* Every way a Server says "not here" or "not for you". */
+static void
+test_list_jobs_refusals (void)
+{
+  static const struct { const char *scenario; JdClientError code; } cases[] = {
+    { "status-404", JD_CLIENT_ERROR_NOT_SUPPORTED },
+    { "status-405", JD_CLIENT_ERROR_NOT_SUPPORTED },
+    { "status-403", JD_CLIENT_ERROR_FORBIDDEN },
+    { "status-500", JD_CLIENT_ERROR_SERVER },
+  };
+  g_autoptr(JdBrokenServer) server = jd_broken_server_new (NULL);
+  g_autoptr(JdClient) client = jd_client_new (NULL, jd_broken_server_get_base_url (server));
+  g_autofree char *path = NULL;
+
+  jd_client_set_timeout (client, 5);
+  jd_client_set_access_token (client, "t0ken");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) jobs = NULL;
+
+      jd_broken_server_set_scenario (server, cases[i].scenario);
+      jobs = list_jobs (client, NULL, NULL, NULL, &error);
+      g_assert_null (jobs);
+      g_assert_error (error, JD_CLIENT_ERROR, cases[i].code);
+    }
+
+  path = jd_broken_server_dup_last_path (server);
+  g_assert_true (g_str_has_suffix (path, "/v3/jobs"));
+  jd_broken_server_stop (server);
+}
+
+/* ------------------------------------------------------------------ */
+/* The Server's own JSON                                               */
+
+/* The job as anyone would get it: a plain request with a fresh token. */
+static GBytes *
+fetch_job_by_hand (JdDemoServer *server,
+                   const char   *id)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token_url = g_strconcat (jd_demo_server_get_base_url (server), "/oauth2/token", NULL);
+  g_autofree char *job_url = g_strdup_printf ("%s/v3/jobs/%s?includeMessages=true", jd_demo_server_get_base_url (server), id);
+  g_autoptr(SoupMessage) token_message = soup_message_new ("POST", token_url);
+  g_autoptr(SoupMessage) job_message = soup_message_new ("GET", job_url);
+  g_autofree char *form = soup_form_encode ("grant_type", "client_credentials",
+                                            "client_id", JD_DEMO_API_KEY,
+                                            "client_secret", JD_DEMO_API_SECRET, NULL);
+  g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *bearer = NULL;
+  GBytes *job;
+
+  soup_message_set_request_body_from_bytes (token_message, SOUP_FORM_MIME_TYPE_URLENCODED, body);
+  answer = soup_session_send_and_read (session, token_message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), NULL));
+  bearer = g_strconcat ("Bearer ",
+                        json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "access_token"),
+                        NULL);
+
+  soup_message_headers_replace (soup_message_get_request_headers (job_message), "Authorization", bearer);
+  soup_message_headers_replace (soup_message_get_request_headers (job_message), "Accept", "application/json");
+  job = soup_session_send_and_read (session, job_message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (job_message), ==, 200);
+  return job;
+}
+
+static void
+test_job_keeps_raw_json (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  g_autoptr(GBytes) by_hand = NULL;
+  GBytes *raw;
+
+  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, &error);
+  g_assert_no_error (error);
+
+  raw = jd_job_get_raw_json (job);
+  g_assert_nonnull (raw);
+  by_hand = fetch_job_by_hand (fixture->server, JD_DEMO_JOB_SUCCESS);
+  g_assert_true (g_bytes_equal (raw, by_hand));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/api/client/" path, Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, func, fixture_tear_down)
+#define ADD_VIEWER(path, func) \
+  g_test_add ("/api/client/" path, Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("delete-job/cancels-running", test_delete_cancels_running);
+  ADD ("delete-job/removes-queued", test_delete_removes_queued);
+  ADD ("delete-job/finished-refused-with-reason", test_delete_finished_refused);
+  ADD_VIEWER ("delete-job/viewer-forbidden", test_delete_viewer_forbidden);
+  ADD ("delete-job/unknown", test_delete_unknown);
+  ADD ("delete-job/invalid-id-sends-nothing", test_delete_invalid_id);
+  ADD ("list-jobs/pages", test_list_jobs_pages);
+  ADD ("list-jobs/statuses", test_list_jobs_statuses);
+  ADD ("list-jobs/legacy-not-supported", test_list_jobs_legacy);
+  ADD_VIEWER ("list-jobs/viewer-forbidden", test_list_jobs_viewer_forbidden);
+  g_test_add_func ("/api/client/list-jobs/refusals", test_list_jobs_refusals);
+  ADD ("get-job/keeps-raw-json", test_job_keeps_raw_json);
+
+#undef ADD
+#undef ADD_VIEWER
+
+  return g_test_run ();
+}
