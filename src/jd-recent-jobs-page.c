@@ -420,7 +420,8 @@ update_range (JdRecentJobsPage *self)
   else if (self->total_items >= 0)
     /* Translators: the jobs shown on this page and how many there are,
      * e.g. “Jobs 51–100 of 213” */
-    text = g_strdup_printf (_("Jobs %u–%u of %" G_GINT64_FORMAT), self->offset + 1, self->offset + n, self->total_items);
+    text = g_strdup_printf (_("Jobs %u–%u of %u"), self->offset + 1, self->offset + n,
+                            (guint) MIN (self->total_items, G_MAXUINT));
   else
     /* Translators: the jobs shown on this page, e.g. “Jobs 51–100” */
     text = g_strdup_printf (_("Jobs %u–%u"), self->offset + 1, self->offset + n);
