@@ -22,13 +22,14 @@
 
 /* Items per frame: each is a new row to make and measure, well under a
  * millisecond each on a slow machine. */
-#define STEP 6
+#define STEP 8
 /* Past this many, the rest at once: a view keeps rows only near the top
  * (GtkGridView: 30 rows and a few more). */
 #define LIMIT 40
-/* A frame is about this long; the next step waits for the frame that
- * shows the previous one, but not longer than STALL_MS. */
-#define FRAME_MS 16
+/* How often to look whether the view has shown the last step: a step
+ * waits for the frame that shows the one before (a frame is about 16 ms),
+ * but not longer than STALL_MS, as for a view that is not on screen. */
+#define POLL_MS 8
 #define STALL_MS 100
 
 struct _JdListPacer
@@ -119,7 +120,7 @@ schedule_steps (JdListPacer *self)
     return;
 
   /* After the frame: below the priority at which GTK lays out and paints. */
-  self->source_id = g_timeout_add_full (GDK_PRIORITY_REDRAW + 10, FRAME_MS,
+  self->source_id = g_timeout_add_full (GDK_PRIORITY_REDRAW + 10, POLL_MS,
                                         on_step_cb, self, NULL);
 }
 
