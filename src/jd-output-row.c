@@ -242,9 +242,13 @@ update_actions (JdOutputRow *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, self->download != NULL);
 }
 
+/* Built when the button is first pressed: a menu model makes GTK build
+ * its popover at once, and rows appear in bulk while a job loads. */
 static void
-update_menu (JdOutputRow *self)
+create_save_menu (GtkMenuButton *button,
+                  gpointer       user_data)
 {
+  JdOutputRow *self = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   const char * const *formats;
@@ -270,6 +274,15 @@ update_menu (JdOutputRow *self)
 
   g_menu_append_section (menu, _("Save As"), G_MENU_MODEL (section));
   gtk_menu_button_set_menu_model (self->save_button, G_MENU_MODEL (menu));
+}
+
+static void
+update_menu (JdOutputRow *self)
+{
+  /* Dropping the model keeps the create-popup function: a new output
+   * gets its own menu on the next press. */
+  gtk_menu_button_set_menu_model (self->save_button, NULL);
+  gtk_menu_button_set_create_popup_func (self->save_button, create_save_menu, self, NULL);
 }
 
 static void

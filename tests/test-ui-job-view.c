@@ -392,9 +392,14 @@ check_save_menu (JdOutputRow *row,
                  JdJobOutput *output)
 {
   GtkWidget *button = jd_ui_test_find_by_id (GTK_WIDGET (row), "save_button");
-  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   const char * const *formats = jd_job_output_get_formats (output);
+  GMenuModel *menu;
   GMenuModel *section;
+
+  /* the menu is made when the button is first pressed */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
 
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_nonnull (menu);
