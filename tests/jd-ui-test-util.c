@@ -4,6 +4,14 @@
 #include "jd-ui-test-util.h"
 #include "jd-test-util.h"
 
+static JdUiTestNotifications *the_notifications;
+
+JdUiTestNotifications *
+jd_ui_test_get_notifications (void)
+{
+  return the_notifications;
+}
+
 void
 jd_ui_test_init (int    *argc,
                  char ***argv)
@@ -24,6 +32,10 @@ jd_ui_test_init (int    *argc,
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* A followed job may end during any test and be announced: the desktop's
+   * notification server is always played, so that never goes nowhere. */
+  the_notifications = jd_ui_test_notifications_start ();
 }
 
 JdApplication *

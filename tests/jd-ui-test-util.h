@@ -63,6 +63,8 @@ G_BEGIN_DECLS
 typedef struct _JdUiTestNotifications JdUiTestNotifications;
 
 JdUiTestNotifications *jd_ui_test_notifications_start       (void);
+/* The one jd_ui_test_init () started, or NULL without a session bus. */
+JdUiTestNotifications *jd_ui_test_get_notifications         (void);
 guint                  jd_ui_test_notifications_get_count   (JdUiTestNotifications *self);
 const char            *jd_ui_test_notifications_get_summary (JdUiTestNotifications *self);
 const char            *jd_ui_test_notifications_get_body    (JdUiTestNotifications *self);

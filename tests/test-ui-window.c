@@ -840,7 +840,7 @@ main (int   argc,
       char *argv[])
 {
   jd_ui_test_init (&argc, &argv);
-  notifications = jd_ui_test_notifications_start ();
+  notifications = jd_ui_test_get_notifications ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
