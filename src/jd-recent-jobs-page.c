@@ -18,6 +18,7 @@
 
 #include "jd-api-enums.h"
 #include "jd-error-text.h"
+#include "jd-job-cells.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-workflow-job.h"
 
@@ -113,65 +114,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 /* ------------------------------------------------------------------ */
 /* Cells (closures of the list item templates)                         */
 
-static char *
-format_relative (GDateTime *when)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GTimeSpan span = g_date_time_difference (now, when);
-  gint64 minutes = span / G_TIME_SPAN_MINUTE;
-  gint64 hours = span / G_TIME_SPAN_HOUR;
-  gint64 days = span / G_TIME_SPAN_DAY;
 
-  if (span < 0)
-    return g_strdup (_("in the future"));
-  if (minutes < 1)
-    return g_strdup (_("just now"));
-  if (hours < 1)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", minutes), (int) minutes);
-  if (days < 1)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours), (int) hours);
-  if (days < 45)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), (int) days);
-  if (days < 365)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month ago", "%d months ago", days / 30), (int) (days / 30));
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year ago", "%d years ago", days / 365), (int) (days / 365));
-}
-
-static char *
-created_text (GtkListItem *item,
-              GDateTime   *created)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (created == NULL)
-    return g_strdup (_("Not given"));
-
-  local = g_date_time_to_local (created);
-  /* Translators: the date and time a job was created, in a list; see
-   * g_date_time_format() */
-  return g_date_time_format (local, C_("created time", "%-d %b %Y, %H:%M"));
-}
-
-static char *
-created_tooltip (GtkListItem *item,
-                 GDateTime   *created)
-{
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *full = NULL;
-  g_autofree char *relative = NULL;
-
-  if (created == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (created);
-  /* Translators: a job's created time in full; see g_date_time_format() */
-  full = g_date_time_format (local, C_("created time", "%A, %-d %B %Y, %H:%M:%S"));
-  relative = format_relative (created);
-
-  /* Translators: a full date, then how long ago it was */
-  return g_strdup_printf (_("%s (%s)"), full, relative);
-}
 
 static char *
 workflow_text (GtkListItem *item,
@@ -181,44 +125,7 @@ workflow_text (GtkListItem *item,
   return g_strdup (name != NULL && *name != '\0' ? name : _("Not given"));
 }
 
-static char *
-status_text (GtkListItem *item,
-             const char  *status,
-             JdJobState   state)
-{
-  switch (state)
-    {
-    case JD_JOB_STATE_CREATED:      return g_strdup (C_("job status", "Created"));
-    case JD_JOB_STATE_QUEUED:       return g_strdup (C_("job status", "Queued"));
-    case JD_JOB_STATE_INITIALIZING: return g_strdup (C_("job status", "Initializing"));
-    case JD_JOB_STATE_RUNNING:      return g_strdup (C_("job status", "Running"));
-    case JD_JOB_STATE_COMPLETED:    return g_strdup (C_("job status", "Completed"));
-    case JD_JOB_STATE_CANCELLED:    return g_strdup (C_("job status", "Cancelled"));
-    case JD_JOB_STATE_ERROR:        return g_strdup (C_("job status", "Error"));
-    case JD_JOB_STATE_UNKNOWN:
-    default:
-      /* An open set: show what the Server sent. */
-      return g_strdup (status != NULL && *status != '\0' ? status : _("Not given"));
-    }
-}
 
-static char *
-status_icon_name (GtkListItem *item,
-                  JdJobState   state)
-{
-  switch (state)
-    {
-    case JD_JOB_STATE_CREATED:
-    case JD_JOB_STATE_QUEUED:       return g_strdup ("preferences-system-time-symbolic");
-    case JD_JOB_STATE_INITIALIZING:
-    case JD_JOB_STATE_RUNNING:      return g_strdup ("media-playback-start-symbolic");
-    case JD_JOB_STATE_COMPLETED:    return g_strdup ("emblem-ok-symbolic");
-    case JD_JOB_STATE_CANCELLED:    return g_strdup ("process-stop-symbolic");
-    case JD_JOB_STATE_ERROR:        return g_strdup ("dialog-error-symbolic");
-    case JD_JOB_STATE_UNKNOWN:
-    default:                        return g_strdup ("dialog-question-symbolic");
-    }
-}
 
 /* The colour of a result; NULL for none. */
 static const char *
@@ -301,36 +208,7 @@ disposition_css_classes (GtkListItem   *item,
   return g_strsplit (color, " ", -1);
 }
 
-static char *
-priority_text (GtkListItem *item,
-               const char  *priority)
-{
-  static const struct { const char *value; const char *text; } known[] = {
-    { "Default",  NC_("job priority", "Default") },
-    { "Low",      NC_("job priority", "Low") },
-    { "Medium",   NC_("job priority", "Medium") },
-    { "High",     NC_("job priority", "High") },
-    { "Critical", NC_("job priority", "Critical") },
-  };
 
-  if (priority == NULL || *priority == '\0')
-    return g_strdup ("—");
-
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_ascii_strcasecmp (priority, known[i].value) == 0)
-      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "job priority", known[i].text));
-
-  return g_strdup (priority);
-}
-
-/* The check mark beside the chosen item of a drop-down's list keeps its
- * place when hidden, so the list does not change width. */
-static double
-selected_opacity (GtkListItem *item,
-                  gboolean     selected)
-{
-  return selected ? 1.0 : 0.0;
-}
 
 /* ------------------------------------------------------------------ */
 /* State                                                               */
@@ -823,17 +701,12 @@ jd_recent_jobs_page_class_init (JdRecentJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdRecentJobsPage, next_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  jd_job_cells_bind (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_job_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, created_text);
-  gtk_widget_class_bind_template_callback (widget_class, created_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, workflow_text);
-  gtk_widget_class_bind_template_callback (widget_class, status_text);
-  gtk_widget_class_bind_template_callback (widget_class, status_icon_name);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, disposition_text);
   gtk_widget_class_bind_template_callback (widget_class, disposition_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, priority_text);
-  gtk_widget_class_bind_template_callback (widget_class, selected_opacity);
 
   gtk_widget_class_install_action (widget_class, "recent-jobs.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "recent-jobs.next-page", NULL, next_page_action);
