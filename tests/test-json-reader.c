@@ -477,7 +477,7 @@ test_job_id_required (void)
 {
   g_autofree char *long_id = g_strnfill (300, 'a');
   g_autofree char *long_json = g_strdup_printf ("{\"id\": \"%s\"}", long_id);
-  const char *message = "The server's answer does not say which job it is.";
+  const char *message = "The server’s answer does not say which job it is.";
 
   assert_job_refused ("{\"status\": \"Completed\"}", message);
   assert_job_refused ("{\"id\": 12345}", message);
@@ -655,7 +655,7 @@ test_malformed_empty (void)
   assert_all_readers_refuse_string (" \r\n\t ");
 
   job = jd_json_read_job (empty, &error);
-  g_assert_cmpstr (error->message, ==, "The server's answer is empty.");
+  g_assert_cmpstr (error->message, ==, "The server’s answer is empty.");
 }
 
 static void
@@ -691,7 +691,7 @@ test_malformed_not_json (void)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     assert_all_readers_refuse_string (texts[i]);
 
-  assert_job_refused ("Hello", "The server's answer is not valid JSON.");
+  assert_job_refused ("Hello", "The server’s answer is not valid JSON.");
 }
 
 static void
@@ -705,12 +705,12 @@ test_malformed_html (void)
 static void
 test_malformed_wrong_root (void)
 {
-  assert_job_refused ("[]", "The server's answer is not a job.");
-  assert_job_refused ("[{\"id\": \"" JOB_ID "\"}]", "The server's answer is not a job.");
-  assert_job_refused ("42", "The server's answer is not a job.");
-  assert_job_refused ("\"" JOB_ID "\"", "The server's answer is not a job.");
-  assert_job_refused ("null", "The server's answer is not a job.");
-  assert_job_refused ("true", "The server's answer is not a job.");
+  assert_job_refused ("[]", "The server’s answer is not a job.");
+  assert_job_refused ("[{\"id\": \"" JOB_ID "\"}]", "The server’s answer is not a job.");
+  assert_job_refused ("42", "The server’s answer is not a job.");
+  assert_job_refused ("\"" JOB_ID "\"", "The server’s answer is not a job.");
+  assert_job_refused ("null", "The server’s answer is not a job.");
+  assert_job_refused ("true", "The server’s answer is not a job.");
 }
 
 static void
@@ -749,7 +749,7 @@ test_malformed_deep_nesting (void)
   g_string_append_c (closed, '}');
   job = read_job_string (closed->str, &error);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
-  g_assert_cmpstr (error->message, ==, "The server's answer is nested too deeply to read.");
+  g_assert_cmpstr (error->message, ==, "The server’s answer is nested too deeply to read.");
 }
 
 static void
@@ -923,7 +923,7 @@ test_messages_not_a_list (void)
       g_autoptr(GListModel) list = jd_json_read_messages (bytes, &error);
 
       g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
-      g_assert_cmpstr (error->message, ==, "The server's answer is not a list of messages.");
+      g_assert_cmpstr (error->message, ==, "The server’s answer is not a list of messages.");
       g_assert_null (list);
     }
 }
@@ -1056,7 +1056,7 @@ test_workflow_jobs_not_a_list (void)
   g_autoptr(GListModel) list = jd_json_read_workflow_jobs (bytes, &error);
 
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
-  g_assert_cmpstr (error->message, ==, "The server's answer is not a list of jobs.");
+  g_assert_cmpstr (error->message, ==, "The server’s answer is not a list of jobs.");
   g_assert_null (list);
 }
 
@@ -1219,7 +1219,7 @@ assert_token_refused (const char *json)
 
   g_assert_false (jd_json_read_token (bytes, &token, &expires_in, &error));
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
-  g_assert_cmpstr (error->message, ==, "The server's answer holds no access token.");
+  g_assert_cmpstr (error->message, ==, "The server’s answer holds no access token.");
   g_assert_null (token);
   g_assert_cmpint (expires_in, ==, -7);
 }

@@ -519,7 +519,7 @@ status_error (JdCall *call,
       if (call->subject == JD_CALL_SUBJECT_CANCEL_JOB)
         sentence = g_strdup (_("The server would not cancel this job; it may have ended meanwhile. Refresh to see how it stands."));
       else
-        sentence = g_strdup (_("The server refused the request as not valid."));
+        sentence = g_strdup (_("The server refused the request as not valid. Check that the address is the Server’s Web API, or tell the server’s administrator if this keeps happening."));
       break;
 
     case SOUP_STATUS_UNAUTHORIZED:
@@ -566,7 +566,7 @@ status_error (JdCall *call,
     case SOUP_STATUS_METHOD_NOT_ALLOWED:
     case SOUP_STATUS_NOT_IMPLEMENTED:
       code = JD_CLIENT_ERROR_NOT_SUPPORTED;
-      sentence = g_strdup (_("This server does not support this request; it may be an older version."));
+      sentence = g_strdup (_("This server does not support this request; it may be an older version. Check that the address is the Server’s Web API (it usually ends in /webapi), or ask the server’s administrator."));
       break;
 
     case SOUP_STATUS_REQUEST_TIMEOUT:
@@ -611,12 +611,12 @@ status_error (JdCall *call,
       else if (status >= 400 && status < 500)
         {
           code = JD_CLIENT_ERROR_BAD_REQUEST;
-          sentence = g_strdup_printf (_("The server refused the request (error %u)."), status);
+          sentence = g_strdup_printf (_("The server refused the request (error %u). Check the server address, or tell the server’s administrator if this keeps happening."), status);
         }
       else
         {
           code = JD_CLIENT_ERROR_BAD_RESPONSE;
-          sentence = g_strdup_printf (_("The server gave an answer Job Desk does not understand (status %u)."), status);
+          sentence = g_strdup_printf (_("The server gave an answer Job Desk does not understand (status %u). Check that the address is the Server’s Web API, or try again later."), status);
         }
       break;
     }

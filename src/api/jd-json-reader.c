@@ -23,6 +23,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -339,7 +340,7 @@ scan_json (const char  *data,
   if (i == length)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is empty.");
+                           _("The server’s answer is empty."));
       return FALSE;
     }
 
@@ -401,7 +402,7 @@ scan_json (const char  *data,
           if (++depth > MAX_DEPTH)
             {
               g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                                   "The server's answer is nested too deeply to read.");
+                                   _("The server’s answer is nested too deeply to read."));
               return FALSE;
             }
           break;
@@ -435,7 +436,7 @@ scan_json (const char  *data,
 
 not_json:
   g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                       "The server's answer is not valid JSON.");
+                       _("The server’s answer is not valid JSON."));
   return FALSE;
 }
 
@@ -624,14 +625,14 @@ document_parse (GBytes    *bytes,
   if (length == 0)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is empty.");
+                           _("The server’s answer is empty."));
       return NULL;
     }
 
   if (length > G_MAXSSIZE)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is too large.");
+                           _("The server’s answer is too large."));
       return NULL;
     }
 
@@ -654,7 +655,7 @@ document_parse (GBytes    *bytes,
     {
       g_debug ("Unreadable JSON: %s", local_error->message);
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is not valid JSON.");
+                           _("The server’s answer is not valid JSON."));
       return NULL;
     }
 
@@ -664,7 +665,7 @@ document_parse (GBytes    *bytes,
   if (json_parser_get_root (doc->parser) == NULL)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is empty.");
+                           _("The server’s answer is empty."));
       return NULL;
     }
 
@@ -808,7 +809,7 @@ read_job (Document    *doc,
   if (id == NULL)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer does not say which job it is.");
+                           _("The server’s answer does not say which job it is."));
       return NULL;
     }
 
@@ -878,7 +879,7 @@ jd_json_read_job (GBytes  *bytes,
   if (object == NULL)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is not a job.");
+                           _("The server’s answer is not a job."));
       return NULL;
     }
 
@@ -943,7 +944,7 @@ jd_json_read_messages (GBytes  *bytes,
     }
 
   g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                       "The server's answer is not a list of messages.");
+                       _("The server’s answer is not a list of messages."));
   return NULL;
 }
 
@@ -1084,7 +1085,7 @@ jd_json_read_workflow_jobs (GBytes  *bytes,
   if (array == NULL)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is not a list of jobs.");
+                           _("The server’s answer is not a list of jobs."));
       return NULL;
     }
 
@@ -1130,7 +1131,7 @@ jd_json_read_job_page (GBytes   *bytes,
   if (array == NULL)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is not a list of jobs.");
+                           _("The server’s answer is not a list of jobs."));
       return NULL;
     }
 
@@ -1215,7 +1216,7 @@ jd_json_read_workflows (GBytes  *bytes,
   if (array == NULL)
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer is not a list of workflows.");
+                           _("The server’s answer is not a list of workflows."));
       return NULL;
     }
 
@@ -1279,7 +1280,7 @@ jd_json_read_token (GBytes  *bytes,
   if (!is_usable_token (token))
     {
       g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           "The server's answer holds no access token.");
+                           _("The server’s answer holds no access token."));
       return FALSE;
     }
 
