@@ -39,7 +39,8 @@ struct _JdLookupPage
   AdwStatusPage *error_page;
   GtkWidget    *retry_button;
   GtkWidget    *sign_in_again_button;
-  JdJobView    *job_view;
+  AdwBin       *job_view_bin;
+  JdJobView    *job_view;     /* built with the first job */
   GtkRevealer  *follow_revealer;
   GtkSpinner   *follow_spinner;
   GtkImage     *follow_icon;
@@ -241,13 +242,35 @@ icon_name_for_job (JdJob *job)
     }
 }
 
+static void on_refresh_requested_cb (JdLookupPage *self);
+
+/* A tab that never shows a job never pays for the job view: start-up
+ * and a new tab are quicker without it. */
+static JdJobView *
+ensure_job_view (JdLookupPage *self)
+{
+  if (self->job_view == NULL)
+    {
+      self->job_view = JD_JOB_VIEW (jd_job_view_new ());
+      jd_job_view_set_client (self->job_view, self->client);
+      jd_job_view_set_settings (self->job_view, self->settings);
+      /* The job view asks for a fresh look after cancelling a job. */
+      g_signal_connect_object (self->job_view, "refresh-requested",
+                               G_CALLBACK (on_refresh_requested_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->job_view_bin, GTK_WIDGET (self->job_view));
+    }
+
+  return self->job_view;
+}
+
 static void
 set_job (JdLookupPage *self,
          JdJob        *job)
 {
   if (g_set_object (&self->job, job))
     {
-      jd_job_view_set_job (self->job_view, job);
+      if (job != NULL || self->job_view != NULL)
+        jd_job_view_set_job (ensure_job_view (self), job);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON]);
     }
@@ -770,7 +793,6 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (JD_TYPE_JOB_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-lookup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, job_entry);
@@ -787,7 +809,7 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, sign_in_again_button);
-  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, job_view);
+  gtk_widget_class_bind_template_child (widget_class, JdLookupPage, job_view_bin);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_revealer);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_spinner);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_icon);
@@ -805,10 +827,6 @@ static void
 jd_lookup_page_init (JdLookupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The job view asks for a fresh look after cancelling a job. */
-  if (g_signal_lookup ("refresh-requested", JD_TYPE_JOB_VIEW) != 0)
-    g_signal_connect_object (self->job_view, "refresh-requested",
-                             G_CALLBACK (on_refresh_requested_cb), self, G_CONNECT_SWAPPED);
   set_state (self, "signed-out");
   gtk_widget_set_visible (self->recent_box, FALSE);
 }
@@ -842,7 +860,8 @@ jd_lookup_page_set_client (JdLookupPage *self,
 
   jd_lookup_page_cancel (self);
   set_follower (self, NULL);
-  jd_job_view_set_client (self->job_view, client);
+  if (self->job_view != NULL)
+    jd_job_view_set_client (self->job_view, client);
 
   if (client == NULL)
     {
@@ -880,7 +899,8 @@ jd_lookup_page_set_settings (JdLookupPage *self,
   if (!g_set_object (&self->settings, settings))
     return;
 
-  jd_job_view_set_settings (self->job_view, settings);
+  if (self->job_view != NULL)
+    jd_job_view_set_settings (self->job_view, settings);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
 }
@@ -1043,5 +1063,5 @@ jd_lookup_page_copy_all_file_names (JdLookupPage *self)
   if (self->job == NULL)
     return FALSE;
 
-  return jd_job_view_copy_all_file_names (self->job_view);
+  return jd_job_view_copy_all_file_names (ensure_job_view (self));
 }

@@ -29,10 +29,14 @@ struct _JdWindow
   AdwViewStack         *view_stack;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
+  AdwBin               *history_bin;
+  AdwBin               *workflow_bin;
+  AdwBin               *recent_bin;
+  AdwViewStackPage     *recent_stack_page;
+  /* Built when first shown or needed: the first frame does without them. */
   JdHistoryPage        *history_page;
   JdWorkflowPage       *workflow_page;
   JdRecentJobsPage     *recent_page;
-  AdwViewStackPage     *recent_stack_page;
   GtkWidget            *refresh_button;
   GMenu                *servers_section;
 
@@ -64,6 +68,85 @@ current_page (JdWindow *self)
   AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
 
   return page != NULL ? JD_LOOKUP_PAGE (adw_tab_page_get_child (page)) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages other than the tabs, built on first use                       */
+
+static void on_workflow_job_activated_cb (JdWindow   *self,
+                                          const char *job_id);
+static void on_history_job_activated_cb  (JdWindow   *self,
+                                          const char *job_id);
+
+static JdHistoryPage *
+ensure_history_page (JdWindow *self)
+{
+  JdApplication *app = get_app (self);
+
+  if (self->history_page == NULL)
+    {
+      self->history_page = JD_HISTORY_PAGE (jd_history_page_new ());
+      if (app != NULL)
+        jd_history_page_set_history (self->history_page, jd_application_get_history (app));
+      g_signal_connect_object (self->history_page, "job-activated",
+                               G_CALLBACK (on_history_job_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
+    }
+
+  return self->history_page;
+}
+
+static JdWorkflowPage *
+ensure_workflow_page (JdWindow *self)
+{
+  JdApplication *app = get_app (self);
+
+  if (self->workflow_page == NULL)
+    {
+      self->workflow_page = JD_WORKFLOW_PAGE (jd_workflow_page_new ());
+      if (app != NULL)
+        jd_workflow_page_set_client (self->workflow_page, jd_application_get_client (app));
+      g_signal_connect_object (self->workflow_page, "job-activated",
+                               G_CALLBACK (on_workflow_job_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->workflow_bin, GTK_WIDGET (self->workflow_page));
+    }
+
+  return self->workflow_page;
+}
+
+/* Also built when a client comes: it asks the Server whether it lists
+ * recent jobs, and its tab hides when not. */
+static JdRecentJobsPage *
+ensure_recent_page (JdWindow *self)
+{
+  JdApplication *app = get_app (self);
+
+  if (self->recent_page == NULL)
+    {
+      self->recent_page = JD_RECENT_JOBS_PAGE (jd_recent_jobs_page_new ());
+      if (app != NULL)
+        jd_recent_jobs_page_set_client (self->recent_page, jd_application_get_client (app));
+      g_signal_connect_object (self->recent_page, "job-activated",
+                               G_CALLBACK (on_workflow_job_activated_cb), self, G_CONNECT_SWAPPED);
+      g_object_bind_property (self->recent_page, "available", self->recent_stack_page, "visible",
+                              G_BINDING_SYNC_CREATE);
+      adw_bin_set_child (self->recent_bin, GTK_WIDGET (self->recent_page));
+    }
+
+  return self->recent_page;
+}
+
+static void
+on_visible_page_cb (JdWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "history") == 0)
+    ensure_history_page (self);
+  else if (g_strcmp0 (name, "workflow") == 0)
+    ensure_workflow_page (self);
+  else if (g_strcmp0 (name, "recent") == 0)
+    ensure_recent_page (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -107,12 +190,14 @@ on_client_changed_cb (JdWindow *self)
 
   for (guint i = 0; i < n; i++)
     jd_lookup_page_set_client (page_at (self, i), client);
-  jd_workflow_page_set_client (self->workflow_page, client);
-  jd_recent_jobs_page_set_client (self->recent_page, client);
+  if (self->workflow_page != NULL)
+    jd_workflow_page_set_client (self->workflow_page, client);
+  if (self->recent_page != NULL)
+    jd_recent_jobs_page_set_client (self->recent_page, client);
   /* Older Servers, and accounts that are not Curators, have no such list:
    * ask once, and hide the page quietly when the answer is no. */
   if (client != NULL)
-    jd_recent_jobs_page_probe (self->recent_page);
+    jd_recent_jobs_page_probe (ensure_recent_page (self));
   update_titles (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
 }
@@ -320,9 +405,9 @@ refresh_action (GtkWidget  *widget,
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (g_strcmp0 (page, "workflow") == 0)
-    jd_workflow_page_reload (self->workflow_page);
+    jd_workflow_page_reload (ensure_workflow_page (self));
   else if (g_strcmp0 (page, "recent") == 0)
-    jd_recent_jobs_page_reload (self->recent_page);
+    jd_recent_jobs_page_reload (ensure_recent_page (self));
   else if (g_strcmp0 (page, "job") == 0)
     jd_lookup_page_refresh (current_page (self));
 }
@@ -357,7 +442,7 @@ show_workflow_jobs_action (GtkWidget  *widget,
   JdWindow *self = JD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
-  jd_workflow_page_focus_entry (self->workflow_page);
+  jd_workflow_page_focus_entry (ensure_workflow_page (self));
 }
 
 static void
@@ -435,7 +520,8 @@ setup_for_application (JdWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  jd_history_page_set_history (self->history_page, jd_application_get_history (app));
+  if (self->history_page != NULL)
+    jd_history_page_set_history (self->history_page, jd_application_get_history (app));
   g_menu_append_section (self->servers_section, NULL, jd_application_get_servers_menu (app));
 
   g_signal_connect_object (app, "notify::client", G_CALLBACK (on_client_changed_cb), self, G_CONNECT_SWAPPED);
@@ -478,10 +564,7 @@ jd_window_class_init (JdWindowClass *klass)
   object_class->finalize = jd_window_finalize;
   window_class->close_request = jd_window_close_request;
 
-  g_type_ensure (JD_TYPE_HISTORY_PAGE);
   g_type_ensure (JD_TYPE_LOOKUP_PAGE);
-  g_type_ensure (JD_TYPE_RECENT_JOBS_PAGE);
-  g_type_ensure (JD_TYPE_WORKFLOW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -489,14 +572,13 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, tab_bar);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, history_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, workflow_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, recent_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, workflow_bin);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, recent_bin);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, recent_stack_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, servers_section);
-  gtk_widget_class_bind_template_callback (widget_class, on_workflow_job_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_history_job_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_detached_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_page_cb);
@@ -515,8 +597,6 @@ static void
 jd_window_init (JdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_object_bind_property (self->recent_page, "available", self->recent_stack_page, "visible", G_BINDING_SYNC_CREATE);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -636,21 +716,21 @@ JdWorkflowPage *
 jd_window_get_workflow_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
-  return self->workflow_page;
+  return ensure_workflow_page (self);
 }
 
 JdRecentJobsPage *
 jd_window_get_recent_jobs_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
-  return self->recent_page;
+  return ensure_recent_page (self);
 }
 
 JdHistoryPage *
 jd_window_get_history_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
-  return self->history_page;
+  return ensure_history_page (self);
 }
 
 AdwTabView *

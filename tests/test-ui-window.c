@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jd-job-view.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
 #include "jd-ui-test-util.h"
@@ -812,9 +813,11 @@ recent_page_hidden (gpointer data)
 {
   Fixture *fixture = data;
   AdwViewStack *stack = jd_window_get_view_stack (fixture->window);
-  GtkWidget *page = GTK_WIDGET (jd_window_get_recent_jobs_page (fixture->window));
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, "recent");
 
-  return !adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, page));
+  /* the page is built inside the stack's child when first needed */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (jd_window_get_recent_jobs_page (fixture->window)), child));
+  return !adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child));
 }
 
 static void
@@ -833,6 +836,38 @@ test_recent_jobs_page_hidden_when_refused (Fixture       *fixture,
 
   jd_application_set_client (fixture->app, fixture->client);
   g_assert_false (recent_page_hidden (fixture));
+}
+
+/* The first frame does without what it does not show: the history and
+ * workflow pages are built when first shown, a tab's job view with its
+ * first job. Built late, they work as if built early. */
+static void
+test_pages_built_when_first_shown (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  AdwViewStack *stack = jd_window_get_view_stack (fixture->window);
+  GtkWidget *history = adw_view_stack_get_child_by_name (stack, "history");
+  GtkWidget *workflow = adw_view_stack_get_child_by_name (stack, "workflow");
+  GtkWidget *workflow_page;
+
+  g_assert_null (adw_bin_get_child (ADW_BIN (history)));
+  g_assert_null (adw_bin_get_child (ADW_BIN (workflow)));
+  g_assert_null (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
+  workflow_page = adw_bin_get_child (ADW_BIN (workflow));
+  g_assert_true (JD_IS_WORKFLOW_PAGE (workflow_page));
+  g_assert_true (jd_workflow_page_get_client (JD_WORKFLOW_PAGE (workflow_page)) == fixture->client);
+  g_assert_null (adw_bin_get_child (ADW_BIN (history)));
+
+  adw_view_stack_set_visible_child_name (stack, "history");
+  g_assert_true (JD_IS_HISTORY_PAGE (adw_bin_get_child (ADW_BIN (history))));
+
+  type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
+  g_assert_true (jd_ui_test_wait_for (state_settled, fixture, WAIT_MS));
+  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_nonnull (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW));
+  g_assert_true (gtk_widget_get_mapped (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW)));
 }
 
 int
@@ -875,6 +910,7 @@ main (int   argc,
   ADD ("servers/remembered-and-listed", test_servers_remembered_and_listed);
   ADD ("servers/switch-without-saved-credentials", test_servers_switch_without_saved_credentials);
   ADD ("recent-jobs/hidden-when-refused", test_recent_jobs_page_hidden_when_refused);
+  ADD ("pages/built-when-first-shown", test_pages_built_when_first_shown);
 #undef ADD
 
   return g_test_run ();
