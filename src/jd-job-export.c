@@ -23,11 +23,38 @@
 /* ------------------------------------------------------------------ */
 /* JSON                                                                */
 
-char *
-jd_job_export_pretty_json (GBytes  *json,
-                           GError **error)
+/* The messages as the Server writes them. Reads the list's plain arrays
+ * only, which is safe on a worker thread: a JdMessageList does not change
+ * once built. */
+static JsonNode *
+messages_to_json (JdMessageList *messages)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
+  JsonArray *array = json_array_sized_new (n);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *message = json_object_new ();
+      gint32 tool_id = jd_message_list_get_tool_id (messages, i);
+
+      json_object_set_int_member (message, "status", jd_message_list_get_code (messages, i));
+      json_object_set_string_member (message, "text", jd_message_list_get_text (messages, i));
+      if (tool_id != JD_JOB_MESSAGE_NO_TOOL)
+        json_object_set_int_member (message, "toolId", tool_id);
+      json_array_add_object_element (array, message);
+    }
+
+  json_node_take_array (node, array);
+  return node;
+}
+
+char *
+jd_job_export_pretty_json (GBytes      *json,
+                           GListModel  *messages,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GError) parse_error = NULL;
   gsize size = 0;
@@ -35,6 +62,10 @@ jd_job_export_pretty_json (GBytes  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
+  g_return_val_if_fail (messages == NULL || JD_IS_MESSAGE_LIST (messages), NULL);
+
+  /* Immutable nodes are cheaper; only a new "messages" needs to write. */
+  parser = messages != NULL ? json_parser_new () : json_parser_new_immutable ();
   data = g_bytes_get_data (json, &size);
   if (!json_parser_load_from_data (parser, data, size, &parse_error) ||
       json_parser_get_root (parser) == NULL)
@@ -43,6 +74,10 @@ jd_job_export_pretty_json (GBytes  *json,
                            _("The server’s answer for this job is not valid JSON, so it cannot be copied as JSON."));
       return NULL;
     }
+
+  if (messages != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "messages",
+                            messages_to_json (JD_MESSAGE_LIST (messages)));
 
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
@@ -53,16 +88,31 @@ jd_job_export_pretty_json (GBytes  *json,
   return json_generator_to_data (generator, NULL);
 }
 
+typedef struct
+{
+  GBytes     *json;
+  GListModel *messages;
+} PrettyJson;
+
+static void
+pretty_json_free (PrettyJson *pretty)
+{
+  g_bytes_unref (pretty->json);
+  g_clear_object (&pretty->messages);
+  g_free (pretty);
+}
+
 static void
 pretty_json_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
+  PrettyJson *pretty = task_data;
   GError *error = NULL;
   char *text;
 
-  text = jd_job_export_pretty_json (task_data, &error);
+  text = jd_job_export_pretty_json (pretty->json, pretty->messages, &error);
   if (text == NULL)
     g_task_return_error (task, error);
   else
@@ -71,18 +121,24 @@ pretty_json_thread (GTask        *task,
 
 void
 jd_job_export_pretty_json_async (GBytes              *json,
+                                 GListModel          *messages,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  PrettyJson *pretty;
 
   g_return_if_fail (json != NULL);
+  g_return_if_fail (messages == NULL || JD_IS_MESSAGE_LIST (messages));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jd_job_export_pretty_json_async);
-  /* A reference, not a copy: the job keeps the bytes alive anyway. */
-  g_task_set_task_data (task, g_bytes_ref (json), (GDestroyNotify) g_bytes_unref);
+  /* References, not copies: the job keeps both alive anyway. */
+  pretty = g_new0 (PrettyJson, 1);
+  pretty->json = g_bytes_ref (json);
+  pretty->messages = messages != NULL ? g_object_ref (messages) : NULL;
+  g_task_set_task_data (task, pretty, (GDestroyNotify) pretty_json_free);
   g_task_run_in_thread (task, pretty_json_thread);
 }
 

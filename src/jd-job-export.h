@@ -12,14 +12,18 @@ G_BEGIN_DECLS
 
 /* Re-indents the Server's JSON (2 spaces) on a worker thread: an 11 MB job
  * takes a moment. Fails with G_IO_ERROR_INVALID_DATA on text that is not
- * JSON. */
+ * JSON. messages, when not NULL, is a JdMessageList loaded since (through
+ * the messages endpoint): it replaces the job's "messages" member, each
+ * message in the Server's form (status, text, toolId). */
 void      jd_job_export_pretty_json_async  (GBytes               *json,
+                                            GListModel           *messages,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 char     *jd_job_export_pretty_json_finish (GAsyncResult         *result,
                                             GError              **error);
 char     *jd_job_export_pretty_json        (GBytes               *json,
+                                            GListModel           *messages,
                                             GError              **error);
 
 /* Writes every message (a GListModel of JdJobMessage) as CSV (RFC 4180:

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-job-export.h"
+#include "jd-message-list.h"
 #include "jd-job-view-private.h"
 
 /* The response IDs of the confirmation. */
@@ -112,18 +113,24 @@ copy_json_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JdJobView *self = JD_JOB_VIEW (widget);
+  GListModel *loaded = NULL;
   GBytes *json;
 
   if (self->job == NULL || self->copying_json || (json = jd_job_get_raw_json (self->job)) == NULL)
     return;
 
   /* The Server's own JSON, every field of it, as it came; only the
-   * layout is ours. Re-indenting 11 MB takes a moment: not here. */
+   * layout is ours. Messages loaded since replace the ones it held, so
+   * the copy has what the list shows. Re-indenting 11 MB takes a
+   * moment: not here. */
+  if (self->loaded_messages != NULL && self->loaded_messages == jd_job_get_messages (self->job) &&
+      JD_IS_MESSAGE_LIST (self->loaded_messages))
+    loaded = self->loaded_messages;
   self->copying_json = TRUE;
   jd_job_view_update_job_actions (self);
   if (self->export_cancellable == NULL)
     self->export_cancellable = g_cancellable_new ();
-  jd_job_export_pretty_json_async (json, self->export_cancellable,
+  jd_job_export_pretty_json_async (json, loaded, self->export_cancellable,
                                    on_pretty_json_cb, g_object_ref (self));
 }
 

@@ -61,6 +61,7 @@ struct _JdJobView
   AdwStatusPage        *messages_empty_page;
   GtkWidget            *messages_list;
   JdMessageFilterModel *message_filter;
+  GListModel           *loaded_messages; /* "Load All Messages" brought these to the job */
 
   /* Export, and cancelling the job (jd-job-view-actions.c) */
   GtkWidget            *cancel_job_squeezer;

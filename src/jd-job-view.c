@@ -732,6 +732,7 @@ on_messages_loaded_cb (GObject      *source,
 
   n = g_list_model_get_n_items (messages);
   jd_job_set_messages (self->job, messages);
+  g_set_object (&self->loaded_messages, messages);
 
   count = format_count (n);
   toast = g_strdup_printf (ngettext ("%s message loaded", "%s messages loaded", n), count);
@@ -882,6 +883,7 @@ jd_job_view_dispose (GObject *object)
 
   g_clear_object (&self->job_signals);
   g_clear_object (&self->job);
+  g_clear_object (&self->loaded_messages);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
@@ -1124,6 +1126,7 @@ jd_job_view_set_job (JdJobView *self,
   show_messages_error (self, NULL);
 
   g_set_object (&self->job, job);
+  g_clear_object (&self->loaded_messages);
   /* A new answer from the Server: what it says about the job is current. */
   self->acted = FALSE;
   if (!same_id)

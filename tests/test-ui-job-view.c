@@ -1236,6 +1236,50 @@ test_export_copy_json (Fixture       *fixture,
   g_assert_nonnull (strstr (copied, "\n  \"messages\" : [\n    {\n      \""));
 }
 
+/* After "Load All Messages" the copy holds the messages the list shows,
+ * in the Server's form; the rest is the Server's answer as it came. */
+static void
+test_export_copy_json_after_load_all (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *copied = NULL;
+  g_autoptr(JsonNode) ours = NULL;
+  g_autoptr(JsonNode) servers = NULL;
+  JsonObject *object;
+  JsonArray *messages;
+  JdJobMessage *first;
+  GBytes *raw;
+
+  show_job (fixture, JD_DEMO_JOB_MANY_MESSAGES, FALSE);
+  raw = jd_job_get_raw_json (fixture->job);
+  servers = parse_json (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw));
+  g_assert_false (json_object_has_member (json_node_get_object (servers), "messages"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "job-view.load-all-messages", NULL));
+  g_assert_true (jd_ui_test_wait_for (messages_loaded, fixture, WAIT_MS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "job-view.copy-json", NULL));
+  g_assert_true (wait_for_toast (fixture, "Job copied as JSON"));
+  copied = jd_ui_test_read_clipboard (GTK_WIDGET (fixture->view));
+  g_assert_nonnull (copied);
+  ours = parse_json (copied, strlen (copied));
+
+  object = json_node_get_object (ours);
+  messages = json_object_get_array_member (object, "messages");
+  g_assert_nonnull (messages);
+  g_assert_cmpuint (json_array_get_length (messages), ==, 5000);
+  first = g_list_model_get_item (jd_job_get_messages (fixture->job), 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (messages, 0), "status"), ==,
+                   jd_job_message_get_code (first));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (messages, 0), "text"), ==,
+                   jd_job_message_get_text (first));
+  g_object_unref (first);
+
+  /* without them, what the Server sent */
+  json_object_remove_member (object, "messages");
+  g_assert_true (json_node_equal (ours, servers));
+}
+
 typedef struct
 {
   gint64 last;
@@ -2057,6 +2101,7 @@ main (int   argc,
   g_test_add_func ("/ui/job-view/messages/filter-speed", test_messages_filter_speed);
   g_test_add_func ("/ui/job-view/window/copy-file-names", test_window_copy_file_names);
   ADD ("export/copy-json", test_export_copy_json);
+  ADD ("export/copy-json-after-load-all", test_export_copy_json_after_load_all);
   ADD ("export/copy-json-huge-off-main-thread", test_export_copy_json_huge);
   ADD ("export/save-csv", test_export_save_csv);
   g_test_add_func ("/ui/job-view/export/csv-quoting", test_export_csv_quoting);
