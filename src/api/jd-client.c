@@ -807,6 +807,31 @@ append_query (GString    *path,
   g_string_append_printf (path, "%s=%s", name, escaped);
 }
 
+/* Sorting and paging, which both lists of jobs take alike. */
+static void
+append_page_query (GString         *path,
+                   const char      *sort_field,
+                   JdSortDirection  direction,
+                   guint            offset,
+                   guint            limit)
+{
+  char number[32];
+
+  append_query (path, "sortField", sort_field);
+  if (sort_field != NULL)
+    append_query (path, "direction", direction == JD_SORT_ASCENDING ? "asc" : "desc");
+  if (offset > 0)
+    {
+      g_snprintf (number, sizeof number, "%u", offset);
+      append_query (path, "offset", number);
+    }
+  if (limit > 0)
+    {
+      g_snprintf (number, sizeof number, "%u", limit);
+      append_query (path, "limit", number);
+    }
+}
+
 void
 jd_client_list_workflow_jobs_async (JdClient            *self,
                                     const char          *workflow_id,
@@ -836,21 +861,7 @@ jd_client_list_workflow_jobs_async (JdClient            *self,
 
   if (query != NULL)
     {
-      char number[32];
-
-      append_query (path, "sortField", query->sort_field);
-      if (query->sort_field != NULL)
-        append_query (path, "direction", query->direction == JD_SORT_ASCENDING ? "asc" : "desc");
-      if (query->offset > 0)
-        {
-          g_snprintf (number, sizeof number, "%u", query->offset);
-          append_query (path, "offset", number);
-        }
-      if (query->limit > 0)
-        {
-          g_snprintf (number, sizeof number, "%u", query->limit);
-          append_query (path, "limit", number);
-        }
+      append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
       append_query (path, "status", query->status);
       append_query (path, "resultCode", query->result_code);
     }
@@ -888,21 +899,7 @@ jd_client_list_jobs_async (JdClient                *self,
 
   if (query != NULL)
     {
-      char number[32];
-
-      append_query (path, "sortField", query->sort_field);
-      if (query->sort_field != NULL)
-        append_query (path, "direction", query->direction == JD_SORT_ASCENDING ? "asc" : "desc");
-      if (query->offset > 0)
-        {
-          g_snprintf (number, sizeof number, "%u", query->offset);
-          append_query (path, "offset", number);
-        }
-      if (query->limit > 0)
-        {
-          g_snprintf (number, sizeof number, "%u", query->limit);
-          append_query (path, "limit", number);
-        }
+      append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
       append_query (path, "statuses", query->statuses);
       append_query (path, "workflowNames", query->workflow_names);
     }
