@@ -690,6 +690,137 @@ test_prefilled_from_last_sign_in (Fixture       *fixture,
                    "https://other.example.com/webapi");
 }
 
+/* ------------------------------------------------------------------ */
+/* A restart                                                           */
+
+typedef struct
+{
+  gboolean done;
+  char    *err;
+} Exited;
+
+static void
+on_jobdesk_exited_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Exited *exited = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, NULL, &exited->err, NULL);
+  exited->done = TRUE;
+}
+
+typedef struct
+{
+  JdDemoServer *server;
+  guint         tokens_before;
+} NewSession;
+
+/* The newest request carried a token issued after tokens_before. */
+static gboolean
+new_session_used (gpointer data)
+{
+  NewSession *session = data;
+  g_auto(GStrv) tokens = jd_demo_server_dup_issued_tokens (session->server);
+  g_autofree char *auth = jd_demo_server_dup_last_header (session->server, "Authorization");
+  guint n = g_strv_length (tokens);
+  g_autofree char *newest = NULL;
+
+  if (n <= session->tokens_before || auth == NULL)
+    return FALSE;
+  newest = g_strconcat ("Bearer ", tokens[n - 1], NULL);
+  return g_strcmp0 (auth, newest) == 0;
+}
+
+/* Signed in once through the dialog, the next start of the real jobdesk
+ * (a process of its own, with the same settings) takes the key and secret
+ * from the keyring and looks up the job it is given, with no dialog. */
+static void
+test_remembered_across_restart (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *url = jd_demo_server_get_base_url (fixture->server);
+  const char *jobdesk = g_getenv ("JD_JOBDESK_PATH");
+  g_autofree char *config = NULL;
+  g_autofree char *settings_dir = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tokens = NULL;
+  NewSession session = { fixture->server, 0 };
+  Exited exited = { FALSE, NULL };
+
+  if (!keyring_expected ())
+    {
+      g_test_skip ("no keyring in this session (tools/test-session starts one)");
+      return;
+    }
+  g_assert_nonnull (jobdesk);
+
+  /* The first run: signed in through the dialog. */
+  open_dialog (fixture, NULL);
+  fill_in (fixture, url, "demo", "demo");
+  click_sign_in (fixture);
+  wait_closed (fixture);
+  g_assert_true (fixture->remembered);
+  remember_stored (fixture, url, JD_AUTH_API_KEY);
+  jd_ui_test_wait_for_quiet (fixture->server);
+
+  /* What it left in the settings, in a settings file of the second run's
+   * own (the tests' settings live in memory). No secret in it. */
+  {
+    g_autoptr(GVariant) server = g_settings_get_value (fixture->settings, "server-address");
+    g_autoptr(GVariant) kind = g_settings_get_value (fixture->settings, "sign-in-kind");
+    g_autofree char *printed_server = g_variant_print (server, FALSE);
+    g_autofree char *printed_kind = g_variant_print (kind, FALSE);
+
+    contents = g_strdup_printf ("[io/github/jobdesk/JobDesk]\nserver-address=%s\nsign-in-kind=%s\n",
+                                printed_server, printed_kind);
+  }
+  g_assert_null (strstr (contents, "demo'"));
+  config = g_build_filename (g_get_user_config_dir (), "second-run", NULL);
+  settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_file_set_contents (keyfile, contents, -1, &error);
+  g_assert_no_error (error);
+
+  /* The second run. */
+  tokens = jd_demo_server_dup_issued_tokens (fixture->server);
+  session.tokens_before = g_strv_length (tokens);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, jobdesk, JD_DEMO_JOB_SUCCESS, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_jobdesk_exited_cb, &exited);
+
+  /* A token for the stored key, and the lookup made with it. */
+  g_assert_true (jd_ui_test_wait_for (new_session_used, &session, WAIT_MS));
+  g_assert_false (exited.done);
+
+  /* Quit it as the desktop would, through its app.quit action. */
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, "/io/github/jobdesk/JobDesk",
+                                       "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  if (!jd_ui_test_wait_for (flag_set, &exited.done, WAIT_MS))
+    {
+      g_subprocess_force_exit (process);
+      g_assert_not_reached ();
+    }
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_free (exited.err);
+}
+
 static void
 test_accessible_names (Fixture       *fixture,
                        gconstpointer  data)
@@ -805,6 +936,7 @@ main (int   argc,
   ADD ("cancel-while-verifying", test_cancel_while_verifying);
   ADD ("close-while-verifying", test_close_while_verifying);
   ADD ("prefilled-from-last-sign-in", test_prefilled_from_last_sign_in);
+  ADD ("api-key/remembered-across-restart", test_remembered_across_restart);
   ADD ("a11y/names", test_accessible_names);
   ADD ("screenshots", test_screenshots);
 #undef ADD
