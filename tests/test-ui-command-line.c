@@ -56,6 +56,7 @@ run_jobdesk (const char * const *args,
 {
   const char *path = g_getenv ("JD_JOBDESK_PATH");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   Run run = { 0 };
@@ -66,9 +67,10 @@ run_jobdesk (const char * const *args,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The system's data, which the isolated test dirs hide from this process. */
+  g_subprocess_launcher_unsetenv (launcher, "XDG_DATA_DIRS");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicate_cb, &run);
   g_assert_true (jd_ui_test_wait_for (run_done, &run, WAIT_MS));

@@ -795,6 +795,9 @@ test_remembered_across_restart (Fixture       *fixture,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  /* The system's data (icons, the MIME database), which the isolated test
+   * dirs hide from this process. */
+  g_subprocess_launcher_unsetenv (launcher, "XDG_DATA_DIRS");
   process = g_subprocess_launcher_spawn (launcher, &error, jobdesk, JD_DEMO_JOB_SUCCESS, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (process, NULL, NULL, on_jobdesk_exited_cb, &exited);
@@ -817,6 +820,8 @@ test_remembered_across_restart (Fixture       *fixture,
       g_assert_not_reached ();
     }
   g_assert_true (g_subprocess_get_if_exited (process));
+  if (g_subprocess_get_exit_status (process) != 0)
+    g_printerr ("jobdesk said:\n%s\n", exited.err);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   g_free (exited.err);
 }
