@@ -105,13 +105,19 @@ on_timeout_cb (gpointer user_data)
 
 static gboolean never (gpointer data);
 
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 jd_ui_test_wait_for (JdUiTestCondition condition,
                      gpointer          data,
                      guint             timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id;
+  guint id, tick;
   gboolean ok;
 
   /* a bound on waiting for something stretches in slow runs; a fixed
@@ -120,12 +126,16 @@ jd_ui_test_wait_for (JdUiTestCondition condition,
     timeout_ms *= jd_test_slowdown ();
 
   id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+  /* A condition may hang on another thread (a sample server in a thread of
+   * its own, a process) that does not wake this one: look again often. */
+  tick = g_timeout_add (25, on_tick_cb, NULL);
 
   while (!(ok = condition (data)) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (!timed_out)
     g_source_remove (id);
+  g_source_remove (tick);
 
   return ok;
 }
