@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-history-page.h"
 #include "jd-job-view.h"
 
@@ -202,6 +203,7 @@ static void
 jd_history_page_init (JdHistoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (match_item, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-job-view-private.h"
 #include "jd-list-pacer.h"
 #include "jd-message-row.h"
@@ -1065,6 +1066,7 @@ static void
 jd_job_view_init (JdJobView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->job_signals = g_signal_group_new (JD_TYPE_JOB);
   g_signal_group_connect_swapped (self->job_signals, "notify",

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-application.h"
 #include "jd-error-text.h"
 #include "jd-history.h"
@@ -827,6 +828,7 @@ static void
 jd_lookup_page_init (JdLookupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   set_state (self, "signed-out");
   gtk_widget_set_visible (self->recent_box, FALSE);
 }

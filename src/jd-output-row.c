@@ -634,17 +634,9 @@ jd_output_row_class_init (JdOutputRowClass *klass)
 static void
 jd_output_row_init (JdOutputRow *self)
 {
-  GtkWidget *inner;
-
+  /* The toggle button inside save_button is labelled by it: one name,
+   * "Save output", for both (a label of its own would be read twice). */
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* GTK 4.8 gives a menu button's name to the menu button, while screen
-   * readers meet the toggle button inside it. */
-  inner = gtk_widget_get_first_child (GTK_WIDGET (self->save_button));
-  if (inner != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (inner),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save output"),
-                                    -1);
 
   update (self);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-api-enums.h"
 #include "jd-error-text.h"
 #include "jd-job-cells.h"
@@ -721,6 +722,7 @@ jd_recent_jobs_page_init (JdRecentJobsPage *self)
   self->total_items = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   set_state (self, "signed-out");
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-api-enums.h"
 #include "jd-application.h"
 #include "jd-credentials.h"
@@ -769,6 +770,7 @@ jd_sign_in_dialog_init (JdSignInDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   update_insecure_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.use-suggestion", FALSE);

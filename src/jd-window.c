@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-history-page.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
@@ -597,6 +598,7 @@ static void
 jd_window_init (JdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

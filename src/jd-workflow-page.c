@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-api-enums.h"
 #include "jd-error-text.h"
 #include "jd-job-cells.h"
@@ -967,6 +968,7 @@ jd_workflow_page_init (JdWorkflowPage *self)
   self->workflow_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_list_box_bind_model (self->browse_list, G_LIST_MODEL (self->workflows),
                            create_workflow_row, NULL, NULL);

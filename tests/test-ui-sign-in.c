@@ -826,6 +826,25 @@ test_remembered_across_restart (Fixture       *fixture,
   g_free (exited.err);
 }
 
+/* The text of the mnemonic label inside widget that labels it, or NULL. */
+static const char *
+mnemonic_label_text (GtkWidget *widget,
+                     GtkWidget *labelled)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (child) && gtk_label_get_mnemonic_widget (GTK_LABEL (child)) == labelled)
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((text = mnemonic_label_text (child, labelled)) != NULL)
+        return text;
+    }
+  return NULL;
+}
+
 static void
 test_accessible_names (Fixture       *fixture,
                        gconstpointer  data)
@@ -847,10 +866,20 @@ test_accessible_names (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      GtkAccessible *accessible = GTK_ACCESSIBLE (part (fixture, parts[i].id));
+      GtkWidget *widget = part (fixture, parts[i].id);
+      GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+      const char *mnemonic = GTK_IS_BUTTON (widget) ? mnemonic_label_text (widget, widget) : NULL;
       g_autofree char *problem = NULL;
 
       g_test_message ("%s", parts[i].id);
+      if (mnemonic != NULL)
+        {
+          /* Named by its mnemonic label alone: GTK 4.8 would read a label
+           * property as well, twice over (jd-accessible.c). */
+          g_assert_cmpstr (mnemonic, ==, parts[i].name);
+          g_assert_false (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL));
+          continue;
+        }
       problem = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, parts[i].name);
       g_assert_null (problem);
     }
