@@ -394,14 +394,53 @@ sweep_widget (Sweep     *sweep,
  * controls with these template ids must have been among those checked, so
  * that a case cannot pass by not showing what it is about. Returns how
  * many controls were checked. */
+/* Some widget below root with this template id is on screen. */
+static gboolean
+mapped_with_id (GtkWidget  *root,
+                const char *id)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (g_strcmp0 (template_id (root), id) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (mapped_with_id (child, id))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget         *root;
+  const char *const *ids;
+} ShownWait;
+
+static gboolean
+all_shown (gpointer data)
+{
+  ShownWait *wait = data;
+
+  for (guint i = 0; wait->ids != NULL && wait->ids[i] != NULL; i++)
+    if (!mapped_with_id (wait->root, wait->ids[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static guint
 assert_all_named (GtkWidget  *root,
                   const char *const *expected_ids)
 {
   Sweep sweep = { root, g_ptr_array_new_with_free_func (g_free),
                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
+  ShownWait shown = { root, expected_ids };
 
-  /* Let lists and revealers settle into what the user sees. */
+  /* Let lists and revealers settle into what the user sees: what the case
+   * is about on screen (slower under sanitizers), then a little more. */
+  jd_ui_test_wait_for (all_shown, &shown, 5000);
   jd_ui_test_spin (300);
   g_assert_true (gtk_widget_get_mapped (root));
   sweep_widget (&sweep, root);
