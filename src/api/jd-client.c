@@ -554,6 +554,28 @@ refuse_early (GTask         *task,
   return TRUE;
 }
 
+/* prefix, the ID escaped into its path segment, suffix; or NULL when id is
+ * no such ID, and the task has been answered with that. */
+static char *
+id_path (GTask          *task,
+         const char     *id,
+         JdObjectIdKind  kind,
+         const char     *prefix,
+         const char     *suffix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!check_id (id, kind, &error))
+    {
+      refuse_early (task, error);
+      return NULL;
+    }
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  return g_strconcat (prefix, escaped, suffix, NULL);
+}
+
 static gpointer
 parse_job (GBytes   *bytes,
            gpointer  data,
@@ -720,8 +742,6 @@ jd_client_get_job_async (JdClient            *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GTask *task;
   JdCall *call;
@@ -729,15 +749,10 @@ jd_client_get_job_async (JdClient            *self,
   g_return_if_fail (JD_IS_CLIENT (self));
 
   task = new_task (self, jd_client_get_job_async, cancellable, callback, user_data);
-  if (!check_id (job_id, JD_OBJECT_ID_JOB, &error))
-    {
-      refuse_early (task, error);
-      return;
-    }
-
-  escaped = g_uri_escape_string (job_id, NULL, FALSE);
-  path = g_strdup_printf ("/v3/jobs/%s?includeMessages=%s", escaped,
-                          include_messages ? "true" : "false");
+  path = id_path (task, job_id, JD_OBJECT_ID_JOB, "/v3/jobs/",
+                  include_messages ? "?includeMessages=true" : "?includeMessages=false");
+  if (path == NULL)
+    return;
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_job, g_ascii_strdown (job_id, -1), g_free);
   jd_call_set_subject (call, JD_CALL_SUBJECT_JOB, job_id);
@@ -760,8 +775,6 @@ jd_client_get_job_messages_async (JdClient            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GTask *task;
   JdCall *call;
@@ -769,14 +782,9 @@ jd_client_get_job_messages_async (JdClient            *self,
   g_return_if_fail (JD_IS_CLIENT (self));
 
   task = new_task (self, jd_client_get_job_messages_async, cancellable, callback, user_data);
-  if (!check_id (job_id, JD_OBJECT_ID_JOB, &error))
-    {
-      refuse_early (task, error);
-      return;
-    }
-
-  escaped = g_uri_escape_string (job_id, NULL, FALSE);
-  path = g_strdup_printf ("/v3/jobs/%s/messages", escaped);
+  path = id_path (task, job_id, JD_OBJECT_ID_JOB, "/v3/jobs/", "/messages");
+  if (path == NULL)
+    return;
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_messages, NULL, NULL);
   jd_call_set_subject (call, JD_CALL_SUBJECT_MESSAGES, job_id);
@@ -840,24 +848,18 @@ jd_client_list_workflow_jobs_async (JdClient            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autoptr(GString) path = NULL;
+  g_autofree char *segment = NULL;
   GTask *task;
   JdCall *call;
 
   g_return_if_fail (JD_IS_CLIENT (self));
 
   task = new_task (self, jd_client_list_workflow_jobs_async, cancellable, callback, user_data);
-  if (!check_id (workflow_id, JD_OBJECT_ID_WORKFLOW, &error))
-    {
-      refuse_early (task, error);
-      return;
-    }
-
-  escaped = g_uri_escape_string (workflow_id, NULL, FALSE);
-  path = g_string_new (NULL);
-  g_string_printf (path, "/v3/workflows/%s/jobs", escaped);
+  segment = id_path (task, workflow_id, JD_OBJECT_ID_WORKFLOW, "/v3/workflows/", "/jobs");
+  if (segment == NULL)
+    return;
+  path = g_string_new (segment);
 
   if (query != NULL)
     {
@@ -950,8 +952,6 @@ jd_client_delete_job_async (JdClient            *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GTask *task;
   JdCall *call;
@@ -959,14 +959,9 @@ jd_client_delete_job_async (JdClient            *self,
   g_return_if_fail (JD_IS_CLIENT (self));
 
   task = new_task (self, jd_client_delete_job_async, cancellable, callback, user_data);
-  if (!check_id (job_id, JD_OBJECT_ID_JOB, &error))
-    {
-      refuse_early (task, error);
-      return;
-    }
-
-  escaped = g_uri_escape_string (job_id, NULL, FALSE);
-  path = g_strdup_printf ("/v3/jobs/%s", escaped);
+  path = id_path (task, job_id, JD_OBJECT_ID_JOB, "/v3/jobs/", "");
+  if (path == NULL)
+    return;
   call = jd_call_new (JD_CALL_NO_BODY, "DELETE", path);
   jd_call_set_subject (call, JD_CALL_SUBJECT_CANCEL_JOB, job_id);
   jd_call_start (call, task);
@@ -1040,7 +1035,7 @@ jd_client_download_output_async (JdClient              *self,
                                  gpointer               user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped_job = NULL;
+  g_autofree char *job_path = NULL;
   g_autofree char *escaped_output = NULL;
   g_autofree char *path = NULL;
   GTask *task;
@@ -1050,11 +1045,9 @@ jd_client_download_output_async (JdClient              *self,
   g_return_if_fail (G_IS_FILE (destination));
 
   task = new_task (self, jd_client_download_output_async, cancellable, callback, user_data);
-  if (!check_id (job_id, JD_OBJECT_ID_JOB, &error))
-    {
-      refuse_early (task, error);
-      return;
-    }
+  job_path = id_path (task, job_id, JD_OBJECT_ID_JOB, "/v1/jobs/", "/output/");
+  if (job_path == NULL)
+    return;
 
   /* Escaping keeps every other ID in its segment, but "." and ".." are
    * dot segments that URI parsing resolves away. */
@@ -1068,9 +1061,8 @@ jd_client_download_output_async (JdClient              *self,
       return;
     }
 
-  escaped_job = g_uri_escape_string (job_id, NULL, FALSE);
   escaped_output = g_uri_escape_string (output_id, NULL, FALSE);
-  path = g_strdup_printf ("/v1/jobs/%s/output/%s?format=%s", escaped_job, escaped_output, format);
+  path = g_strconcat (job_path, escaped_output, "?format=", format, NULL);
   call = jd_call_new (JD_CALL_DOWNLOAD, "GET", path);
   jd_call_set_download (call, destination, progress, progress_data);
   jd_call_set_subject (call, JD_CALL_SUBJECT_OUTPUT, job_id);
