@@ -16,6 +16,7 @@
 #include "jd-fuzz.h"
 #include "jd-job-message.h"
 #include "jd-job-output.h"
+#include "jd-job-page.h"
 #include "jd-json-reader.h"
 #include "jd-workflow-job.h"
 #include "jd-workflow.h"
@@ -111,8 +112,12 @@ check_job (JdJob *job)
 }
 
 static void
-check_workflow_jobs (GListModel *jobs)
+check_workflow_jobs (JdJobPage *page)
 {
+  GListModel *jobs = jd_job_page_get_jobs (page);
+
+  g_assert_cmpint (jd_job_page_get_total_items (page), >=, -1);
+  g_assert_cmpint (jd_job_page_get_current_page (page), >=, -1);
   g_assert_true (g_list_model_get_item_type (jobs) == JD_TYPE_WORKFLOW_JOB);
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
     {
@@ -125,9 +130,31 @@ check_workflow_jobs (GListModel *jobs)
       check_text (jd_workflow_job_get_priority (job));
       check_text (jd_workflow_job_get_worker_tag (job));
       check_text (jd_workflow_job_get_workflow_name (job));
+      check_id (jd_workflow_job_get_workflow_id (job));
+      check_text (jd_workflow_job_get_submitted_by (job));
+      check_text (jd_workflow_job_get_execution_time_text (job));
+      g_assert_true (jd_workflow_job_get_execution_time (job) == -1 || jd_workflow_job_get_execution_time (job) >= 0);
       (void) jd_workflow_job_get_state (job);
       (void) jd_workflow_job_get_created (job);
+      (void) jd_workflow_job_get_queue_time (job);
+      (void) jd_workflow_job_get_start_time (job);
     }
+}
+
+static void
+check_workflow (JdWorkflow *workflow)
+{
+  check_id (jd_workflow_get_id (workflow));
+  g_assert_nonnull (jd_workflow_get_id (workflow));
+  check_id (jd_workflow_get_owner_id (workflow));
+  check_id (jd_workflow_get_source_app_id (workflow));
+  check_id (jd_workflow_get_published_version_id (workflow));
+  check_text (jd_workflow_get_name (workflow));
+  check_text (jd_workflow_get_published_version (workflow));
+  check_text (jd_workflow_get_comments (workflow));
+  check_text (jd_workflow_get_worker_tag (workflow));
+  check_text (jd_workflow_get_execution_mode (workflow));
+  g_assert_cmpint (jd_workflow_get_run_count (workflow), >=, -1);
 }
 
 static void
@@ -138,11 +165,7 @@ check_workflows (GListModel *workflows)
     {
       g_autoptr(JdWorkflow) workflow = g_list_model_get_item (workflows, i);
 
-      check_id (jd_workflow_get_id (workflow));
-      g_assert_nonnull (jd_workflow_get_id (workflow));
-      check_id (jd_workflow_get_owner_id (workflow));
-      check_text (jd_workflow_get_name (workflow));
-      check_text (jd_workflow_get_published_version (workflow));
+      check_workflow (workflow);
     }
 }
 
@@ -176,7 +199,7 @@ read_one (JdFuzzReader  reader,
 
     case JD_FUZZ_WORKFLOW_JOBS:
       {
-        g_autoptr(GListModel) jobs = jd_json_read_workflow_jobs (bytes, &error);
+        g_autoptr(JdJobPage) jobs = jd_json_read_workflow_jobs (bytes, &error);
 
         check_error (jobs, error);
         if (jobs != NULL)
@@ -186,16 +209,11 @@ read_one (JdFuzzReader  reader,
 
     case JD_FUZZ_JOB_PAGE:
       {
-        gint64 total = 0;
-        gboolean has_next = FALSE;
-        g_autoptr(GListModel) jobs = jd_json_read_job_page (bytes, &total, &has_next, &error);
+        g_autoptr(JdJobPage) jobs = jd_json_read_job_page (bytes, &error);
 
         check_error (jobs, error);
         if (jobs != NULL)
-          {
-            g_assert_cmpint (total, >=, -1);
-            check_workflow_jobs (jobs);
-          }
+          check_workflow_jobs (jobs);
       }
       break;
 
@@ -250,6 +268,28 @@ read_one (JdFuzzReader  reader,
 
         if (date != NULL)
           g_assert_cmpint (g_date_time_get_year (date), >, 1);
+      }
+      break;
+
+    case JD_FUZZ_WORKFLOW:
+      {
+        g_autoptr(JdWorkflow) workflow = jd_json_read_workflow (bytes, &error);
+
+        check_error (workflow, error);
+        if (workflow != NULL)
+          check_workflow (workflow);
+      }
+      break;
+
+    case JD_FUZZ_DURATION:
+      {
+        gsize size = 0;
+        const char *data = g_bytes_get_data (bytes, &size);
+        g_autofree char *text = g_strndup (data, size);
+        double seconds = -1;
+
+        if (jd_json_parse_duration (text, &seconds))
+          g_assert_true (seconds >= 0 && seconds < 1e15);
       }
       break;
 

@@ -108,9 +108,13 @@ write_tests_data (const char *data_dir,
       if (!g_file_get_contents (path, &contents, &size, &error))
         g_error ("%s", error->message);
 
-      /* each sample through every reader: a job read as a list is news too */
-      for (int reader = 0; reader < JD_FUZZ_DATE; reader++)
-        write_seed (json_dir, name, reader, contents, size);
+      /* each sample through every reader of JSON: a job read as a list is
+       * news too */
+      for (int reader = 0; reader < JD_FUZZ_N_READERS; reader++)
+        {
+          if (reader != JD_FUZZ_DATE && reader != JD_FUZZ_DURATION)
+            write_seed (json_dir, name, reader, contents, size);
+        }
     }
 }
 
@@ -122,8 +126,10 @@ write_demo_answers (const char *json_dir)
   const JdDemoJob **jobs = jd_demo_data_get_jobs (&n_jobs);
   const JdDemoWorkflow *workflows = jd_demo_data_get_workflows (&n_workflows);
   g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(GString) summaries = g_string_new ("[");
   g_autoptr(GString) page = NULL;
   g_autoptr(GString) workflow_list = g_string_new ("[");
+  g_autoptr(GString) workflow = g_string_new (NULL);
   guint n_listed = 0;
 
   for (guint i = 0; i < n_jobs; i++)
@@ -154,16 +160,24 @@ write_demo_answers (const char *json_dir)
       /* lists hold the jobs of workflows, as the server's do */
       if (job->kind == JD_DEMO_KIND_GENERATED && n_listed < 20)
         {
+          JdDemoTimes times;
+
           if (n_listed++ > 0)
-            g_string_append_c (list, ',');
-          jd_demo_data_append_job_summary (list, job, job->status, job->disposition, n_listed % 2 == 0);
+            {
+              g_string_append_c (list, ',');
+              g_string_append_c (summaries, ',');
+            }
+          jd_demo_data_append_workflow_job (list, job, job->status);
+          jd_demo_data_get_times (job, &times);
+          jd_demo_data_append_job_summary (summaries, job, job->status, &times);
         }
     }
   g_string_append_c (list, ']');
+  g_string_append_c (summaries, ']');
   write_json (json_dir, "demo-workflow-jobs.json", JD_FUZZ_WORKFLOW_JOBS, list->str);
 
   page = g_string_new ("{\"data\":");
-  g_string_append (page, list->str);
+  g_string_append (page, summaries->str);
   g_string_append (page, ",\"pagination\":{\"currentPage\":1,\"pageSize\":20,\"totalItems\":123,"
                          "\"totalPages\":7,\"hasNextPage\":true,\"hasPreviousPage\":false}}");
   write_json (json_dir, "demo-job-page.json", JD_FUZZ_JOB_PAGE, page->str);
@@ -172,10 +186,13 @@ write_demo_answers (const char *json_dir)
     {
       if (i > 0)
         g_string_append_c (workflow_list, ',');
-      jd_demo_data_append_workflow (workflow_list, &workflows[i], i % 2 == 0);
+      jd_demo_data_append_workflow (workflow_list, &workflows[i]);
     }
   g_string_append_c (workflow_list, ']');
   write_json (json_dir, "demo-workflows.json", JD_FUZZ_WORKFLOWS, workflow_list->str);
+
+  jd_demo_data_append_workflow_view (workflow, &workflows[0]);
+  write_json (json_dir, "demo-workflow.json", JD_FUZZ_WORKFLOW, workflow->str);
 
   write_json (json_dir, "demo-token.json", JD_FUZZ_TOKEN,
               "{\"access_token\":\"3f2a9c0d1e4b5a6978877665544332211\",\"token_type\":\"bearer\",\"expires_in\":3599}");
@@ -194,6 +211,11 @@ write_demo_answers (const char *json_dir)
   write_json (json_dir, "date-no-zone", JD_FUZZ_DATE, "2024-09-19T10:02:54");
   write_json (json_dir, "date-offset", JD_FUZZ_DATE, "2024-09-19T12:02:54+02:00");
   write_json (json_dir, "date-dotnet-default", JD_FUZZ_DATE, "0001-01-01T00:00:00");
+
+  write_json (json_dir, "duration-timespan", JD_FUZZ_DURATION, "00:05:12.4810000");
+  write_json (json_dir, "duration-days", JD_FUZZ_DURATION, "1.02:03:04.5000000");
+  write_json (json_dir, "duration-general", JD_FUZZ_DURATION, "1:02:03:04");
+  write_json (json_dir, "duration-iso", JD_FUZZ_DURATION, "P1DT2H3M4.5S");
 }
 
 static void

@@ -367,13 +367,20 @@ on_jobs_cb (GObject      *source,
   g_autoptr(Request) request = user_data;
   JdRecentJobsPage *self = request->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(JdJobPage) page = NULL;
+  GListModel *jobs;
   g_autoptr(GPtrArray) shown = NULL;
   gint64 total = -1;
   gboolean has_next = FALSE;
   guint n;
 
-  jobs = jd_client_list_jobs_finish (JD_CLIENT (source), result, &total, &has_next, &error);
+  page = jd_client_list_jobs_finish (JD_CLIENT (source), result, &error);
+  jobs = page != NULL ? jd_job_page_get_jobs (page) : NULL;
+  if (page != NULL)
+    {
+      total = jd_job_page_get_total_items (page);
+      has_next = jd_job_page_get_has_next_page (page);
+    }
 
   /* A newer load, a cancel, or a closed window: say nothing. */
   if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
@@ -450,6 +457,8 @@ start_load (JdRecentJobsPage *self,
   query.offset = offset;
   query.limit = PAGE_SIZE;
   query.statuses = status < G_N_ELEMENTS (status_values) ? status_values[status] : NULL;
+  /* every user's jobs, as this page has always listed */
+  query.all_users = TRUE;
 
   self->loading_offset = offset;
   self->cancellable = g_cancellable_new ();
@@ -469,9 +478,9 @@ on_probe_cb (GObject      *source,
   g_autoptr(Request) request = user_data;
   JdRecentJobsPage *self = request->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(JdJobPage) page = NULL;
 
-  jobs = jd_client_list_jobs_finish (JD_CLIENT (source), result, NULL, NULL, &error);
+  page = jd_client_list_jobs_finish (JD_CLIENT (source), result, &error);
 
   if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
     return;
@@ -480,7 +489,7 @@ on_probe_cb (GObject      *source,
 
   /* Only a refusal says something about the list; a network error says
    * nothing either way, and the first load will find out. */
-  if (jobs != NULL)
+  if (page != NULL)
     set_available (self, TRUE);
   else if (is_refusal (error))
     {
@@ -795,7 +804,7 @@ jd_recent_jobs_page_reload (JdRecentJobsPage *self)
 void
 jd_recent_jobs_page_probe (JdRecentJobsPage *self)
 {
-  JdRecentJobsQuery query = { .limit = 1 };
+  JdRecentJobsQuery query = { .limit = 1, .all_users = TRUE };
 
   g_return_if_fail (JD_IS_RECENT_JOBS_PAGE (self));
 

@@ -384,11 +384,13 @@ on_jobs_cb (GObject      *source,
   g_autoptr(Request) request = user_data;
   JdWorkflowPage *self = request->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(JdJobPage) page = NULL;
+  GListModel *jobs;
   g_autoptr(GPtrArray) shown = NULL;
   guint n;
 
-  jobs = jd_client_list_workflow_jobs_finish (JD_CLIENT (source), result, &error);
+  page = jd_client_list_workflow_jobs_finish (JD_CLIENT (source), result, &error);
+  jobs = page != NULL ? jd_job_page_get_jobs (page) : NULL;
 
   /* A newer load, a cancel, or a closed window: say nothing. */
   if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))

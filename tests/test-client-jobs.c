@@ -78,21 +78,18 @@ delete_job (JdClient    *client,
   return deleted;
 }
 
-static GListModel *
+static JdJobPage *
 list_jobs (JdClient                 *client,
            const JdRecentJobsQuery  *query,
-           gint64                   *total_items,
-           gboolean                 *has_next_page,
            GError                  **error)
 {
   JdTestAsync async = { 0 };
-  GListModel *jobs;
+  JdJobPage *page;
 
   jd_client_list_jobs_async (client, query, NULL, jd_test_async_ready_cb, &async);
-  jobs = jd_client_list_jobs_finish (client, jd_test_wait_result (&async, WAIT_MS),
-                                     total_items, has_next_page, error);
+  page = jd_client_list_jobs_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
   jd_test_async_clear (&async);
-  return jobs;
+  return page;
 }
 
 /* ------------------------------------------------------------------ */
@@ -203,22 +200,30 @@ static void
 test_list_jobs_pages (Fixture       *fixture,
                       gconstpointer  data)
 {
-  JdRecentJobsQuery query = { .sort_field = "CreateDate", .direction = JD_SORT_DESCENDING, .limit = 50 };
+  JdRecentJobsQuery query = { .sort_field = "CreateDate", .direction = JD_SORT_DESCENDING, .limit = 50,
+                               .all_users = TRUE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) first = NULL;
-  g_autoptr(GListModel) last = NULL;
+  g_autoptr(JdJobPage) first_page = NULL;
+  g_autoptr(JdJobPage) last_page = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *first;
   gint64 total = 0;
-  gboolean has_next = FALSE;
   GDateTime *previous = NULL;
   guint n;
 
-  first = list_jobs (fixture->client, &query, &total, &has_next, &error);
+  first_page = list_jobs (fixture->client, &query, &error);
   g_assert_no_error (error);
+  first = jd_job_page_get_jobs (first_page);
   g_assert_cmpuint (g_list_model_get_item_type (first), ==, JD_TYPE_WORKFLOW_JOB);
   g_assert_cmpuint (g_list_model_get_n_items (first), ==, 50);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (first_page), ==, 0);
+  total = jd_job_page_get_total_items (first_page);
   g_assert_cmpint (total, >, 100);
-  g_assert_true (has_next);
+  g_assert_true (jd_job_page_get_has_next_page (first_page));
+  g_assert_false (jd_job_page_get_has_previous_page (first_page));
+  g_assert_cmpint (jd_job_page_get_current_page (first_page), ==, 1);
+  g_assert_cmpint (jd_job_page_get_page_size (first_page), ==, 50);
+  g_assert_cmpint (jd_job_page_get_total_pages (first_page), ==, (total + 49) / 50);
 
   /* Newest first, each with the name of its workflow. */
   for (guint i = 0; i < 50; i++)
@@ -237,28 +242,31 @@ test_list_jobs_pages (Fixture       *fixture,
 
   /* The last page says there is none after it. */
   query.offset = (guint) (total - 1) / 50 * 50;
-  last = list_jobs (fixture->client, &query, &total, &has_next, &error);
+  last_page = list_jobs (fixture->client, &query, &error);
   g_assert_no_error (error);
-  n = g_list_model_get_n_items (last);
+  n = g_list_model_get_n_items (jd_job_page_get_jobs (last_page));
   g_assert_cmpuint (n, ==, total - query.offset);
-  g_assert_false (has_next);
+  g_assert_false (jd_job_page_get_has_next_page (last_page));
+  g_assert_true (jd_job_page_get_has_previous_page (last_page));
+  g_assert_cmpint (jd_job_page_get_current_page (last_page), ==, jd_job_page_get_total_pages (last_page));
 }
 
 static void
 test_list_jobs_statuses (Fixture       *fixture,
                          gconstpointer  data)
 {
-  JdRecentJobsQuery query = { .limit = 50, .statuses = "Running,Queued" };
+  JdRecentJobsQuery query = { .limit = 50, .statuses = "Running,Queued", .all_users = TRUE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) jobs = NULL;
-  gint64 total = 0;
+  g_autoptr(JdJobPage) page = NULL;
+  GListModel *jobs;
   guint n;
 
-  jobs = list_jobs (fixture->client, &query, &total, NULL, &error);
+  page = list_jobs (fixture->client, &query, &error);
   g_assert_no_error (error);
+  jobs = jd_job_page_get_jobs (page);
   n = g_list_model_get_n_items (jobs);
   g_assert_cmpuint (n, >, 0);
-  g_assert_cmpint (total, ==, n);
+  g_assert_cmpint (jd_job_page_get_total_items (page), ==, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -274,16 +282,12 @@ test_list_jobs_legacy (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) jobs = NULL;
-  gint64 total = 0;
-  gboolean has_next = TRUE;
+  g_autoptr(JdJobPage) page = NULL;
 
   jd_demo_server_set_legacy (fixture->server, TRUE);
-  jobs = list_jobs (fixture->client, NULL, &total, &has_next, &error);
-  g_assert_null (jobs);
+  page = list_jobs (fixture->client, NULL, &error);
+  g_assert_null (page);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SUPPORTED);
-  g_assert_cmpint (total, ==, -1);
-  g_assert_false (has_next);
 }
 
 static void
@@ -291,10 +295,10 @@ test_list_jobs_viewer_forbidden (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(JdJobPage) page = NULL;
 
-  jobs = list_jobs (fixture->client, NULL, NULL, NULL, &error);
-  g_assert_null (jobs);
+  page = list_jobs (fixture->client, NULL, &error);
+  g_assert_null (page);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_FORBIDDEN);
 }
 
@@ -318,11 +322,11 @@ test_list_jobs_refusals (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) jobs = NULL;
+      g_autoptr(JdJobPage) page = NULL;
 
       jd_broken_server_set_scenario (server, cases[i].scenario);
-      jobs = list_jobs (client, NULL, NULL, NULL, &error);
-      g_assert_null (jobs);
+      page = list_jobs (client, NULL, &error);
+      g_assert_null (page);
       g_assert_error (error, JD_CLIENT_ERROR, cases[i].code);
     }
 

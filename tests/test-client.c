@@ -596,12 +596,18 @@ list_workflow_jobs (JdClient          *client,
                     GError           **error)
 {
   JdTestAsync async = { 0 };
-  GListModel *jobs;
+  g_autoptr(JdJobPage) page = NULL;
 
   jd_client_list_workflow_jobs_async (client, workflow, query, NULL, jd_test_async_ready_cb, &async);
-  jobs = jd_client_list_workflow_jobs_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
+  page = jd_client_list_workflow_jobs_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
   jd_test_async_clear (&async);
-  return jobs;
+  if (page == NULL)
+    return NULL;
+
+  /* a workflow's jobs are an array: no pagination, every row readable */
+  g_assert_false (jd_job_page_get_has_pagination (page));
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 0);
+  return g_object_ref (jd_job_page_get_jobs (page));
 }
 
 static void

@@ -678,7 +678,7 @@ test_workflow_jobs_paging (void)
   guint n = json_array_get_length (all);
 
   g_assert_cmpuint (n, ==, 75);
-  g_assert_cmpuint (json_array_get_length (inventory), ==, 64);
+  g_assert_cmpuint (json_array_get_length (inventory), ==, 65);
   g_assert_cmpuint (json_array_get_length (page), ==, 20);
   g_assert_cmpuint (json_array_get_length (asc), ==, n);
 
@@ -687,12 +687,14 @@ test_workflow_jobs_paging (void)
       JsonObject *job = json_array_get_object_element (all, i);
       const char *id = json_object_get_string_member (job, "id");
 
-      /* WorkflowJobView: createDate, no disposition, no outputs. */
+      /* WorkflowJobView: createDate, no disposition, no outputs; the
+       * contract test checks every field. */
       g_assert_true (json_object_has_member (job, "createDate"));
       g_assert_true (json_object_has_member (job, "priority"));
       g_assert_true (json_object_has_member (job, "workerTag"));
       g_assert_true (json_object_has_member (job, "runWithE2"));
       g_assert_false (json_object_has_member (job, "disposition"));
+      g_assert_false (json_object_has_member (job, "outputs"));
 
       /* Newest first by default. */
       if (i > 0)
@@ -794,7 +796,7 @@ test_workflow_jobs_all_answer (void)
         }
     }
 
-  g_assert_cmpuint (g_hash_table_size (ids), ==, 75 + 64);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 75 + 65);
 }
 
 /* ------------------------------------------------------------------ */
@@ -982,8 +984,14 @@ test_delete_running_job (void)
   JsonArray *messages;
   gboolean listed = FALSE;
 
+  /* The JobView of the job as it now stands */
   g_assert_cmpuint (cancel->status, ==, 200);
-  g_assert_cmpuint (g_bytes_get_size (cancel->body), ==, 0);
+  {
+    g_autoptr(JsonNode) answer = reply_json (cancel);
+
+    g_assert_cmpstr (json_object_get_string_member (node_object (answer), "id"), ==, JD_DEMO_JOB_RUNNING);
+    g_assert_cmpstr (json_object_get_string_member (node_object (answer), "status"), ==, "Cancelled");
+  }
 
   g_assert_cmpstr (json_object_get_string_member (node_object (root), "status"), ==, "Cancelled");
   g_assert_cmpstr (json_object_get_string_member (node_object (root), "disposition"), ==, "Cancelled");
@@ -1010,6 +1018,12 @@ test_delete_queued_job (void)
   JsonArray *jobs;
 
   g_assert_cmpuint (remove->status, ==, 200);
+  {
+    g_autoptr(JsonNode) answer = reply_json (remove);
+
+    g_assert_cmpstr (json_object_get_string_member (node_object (answer), "status"), ==, "Cancelled");
+    g_assert_cmpstr (json_object_get_string_member (node_object (answer), "disposition"), ==, "Cancelled");
+  }
   assert_has_message (gone, 404);
   g_assert_cmpuint (created->status, ==, 200);
 
@@ -1052,10 +1066,11 @@ static void
 test_jobs_pagination (void)
 {
   g_autoptr(Harness) h = harness_new ();
-  g_autoptr(JsonNode) first = get_json (h, "/v3/jobs?limit=10");
-  g_autoptr(JsonNode) last = get_json (h, "/v3/jobs?offset=130&limit=10");
-  g_autoptr(JsonNode) active = get_json (h, "/v3/jobs?statuses=Queued,Running&limit=100");
-  g_autoptr(JsonNode) by_name = get_json (h, "/v3/jobs?workflowNames=Inventory%20Reconciliation&limit=100&sortField=Priority");
+  g_autoptr(JsonNode) first = get_json (h, "/v3/jobs?limit=10&allUsers=true");
+  g_autoptr(JsonNode) last = get_json (h, "/v3/jobs?offset=130&limit=10&allUsers=true");
+  g_autoptr(JsonNode) active = get_json (h, "/v3/jobs?statuses=Queued,Running&limit=100&allUsers=true");
+  g_autoptr(JsonNode) by_name = get_json (h, "/v3/jobs?workflowNames=Inventory%20Reconciliation&limit=100&sortField=Priority"
+                                             "&allUsers=true");
   g_autoptr(Reply) bad = get (h, "/v3/jobs?sortField=Colour", h->token);
   JsonObject *pagination;
   JsonArray *data;
@@ -1065,7 +1080,7 @@ test_jobs_pagination (void)
   g_assert_cmpuint (json_array_get_length (data), ==, 10);
   g_assert_cmpint (json_object_get_int_member (pagination, "currentPage"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (pagination, "pageSize"), ==, 10);
-  g_assert_cmpint (json_object_get_int_member (pagination, "totalItems"), ==, 139);
+  g_assert_cmpint (json_object_get_int_member (pagination, "totalItems"), ==, 140);
   g_assert_cmpint (json_object_get_int_member (pagination, "totalPages"), ==, 14);
   g_assert_true (json_object_get_boolean_member (pagination, "hasNextPage"));
   g_assert_false (json_object_get_boolean_member (pagination, "hasPreviousPage"));
@@ -1073,14 +1088,19 @@ test_jobs_pagination (void)
     {
       JsonObject *job = json_array_get_object_element (data, i);
 
+      /* PagedJobSummaryView: jobId, not id; no disposition or created
+       * time. The contract test checks every field. */
+      g_assert_true (jd_demo_data_is_object_id (json_object_get_string_member (job, "jobId")));
       g_assert_true (json_object_has_member (job, "workflowName"));
-      g_assert_true (json_object_has_member (job, "disposition"));
-      g_assert_true (json_object_has_member (job, "createDate"));
+      g_assert_true (json_object_has_member (job, "queueTime"));
+      g_assert_false (json_object_has_member (job, "id"));
+      g_assert_false (json_object_has_member (job, "disposition"));
+      g_assert_false (json_object_has_member (job, "createDate"));
     }
 
   data = json_object_get_array_member (node_object (last), "data");
   pagination = json_object_get_object_member (node_object (last), "pagination");
-  g_assert_cmpuint (json_array_get_length (data), ==, 9);
+  g_assert_cmpuint (json_array_get_length (data), ==, 10);
   g_assert_cmpint (json_object_get_int_member (pagination, "currentPage"), ==, 14);
   g_assert_false (json_object_get_boolean_member (pagination, "hasNextPage"));
   g_assert_true (json_object_get_boolean_member (pagination, "hasPreviousPage"));
@@ -1095,7 +1115,7 @@ test_jobs_pagination (void)
     }
 
   data = json_object_get_array_member (node_object (by_name), "data");
-  g_assert_cmpuint (json_array_get_length (data), ==, 64);
+  g_assert_cmpuint (json_array_get_length (data), ==, 65);
   for (guint i = 0; i < json_array_get_length (data); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (data, i), "workflowName"),
                      ==, "Inventory Reconciliation");
@@ -1329,7 +1349,7 @@ test_data_deterministic (void)
   g_assert_null (jd_demo_data_find_job (JD_DEMO_JOB_UNKNOWN));
 
   jobs = jd_demo_data_get_jobs (&n_jobs);
-  g_assert_cmpuint (n_jobs, ==, 14 + 67 + 59);
+  g_assert_cmpuint (n_jobs, ==, 15 + 67 + 59);
   for (guint i = 0; i < n_jobs; i++)
     {
       g_autofree char *head = jd_demo_data_build_job_head (jobs[i], jobs[i]->status, jobs[i]->disposition);

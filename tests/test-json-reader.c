@@ -6,6 +6,7 @@
 #include "jd-client-error.h"
 #include "jd-job-message.h"
 #include "jd-job-output.h"
+#include "jd-job-page.h"
 #include "jd-json-reader.h"
 #include "jd-message-list.h"
 #include "jd-test-util.h"
@@ -72,9 +73,10 @@ assert_all_readers_refuse (GBytes *bytes)
   g_autoptr(GError) error = NULL;
   g_autoptr(JdJob) job = NULL;
   g_autoptr(GListModel) messages = NULL;
-  g_autoptr(GListModel) workflow_jobs = NULL;
-  g_autoptr(GListModel) page = NULL;
+  g_autoptr(JdJobPage) workflow_jobs = NULL;
+  g_autoptr(JdJobPage) page = NULL;
   g_autoptr(GListModel) workflows = NULL;
+  g_autoptr(JdWorkflow) workflow = NULL;
   g_autofree char *token = NULL;
   g_autofree char *message = NULL;
   gint64 expires_in = 0;
@@ -94,7 +96,7 @@ assert_all_readers_refuse (GBytes *bytes)
   g_assert_null (workflow_jobs);
   g_clear_error (&error);
 
-  page = jd_json_read_job_page (bytes, NULL, NULL, &error);
+  page = jd_json_read_job_page (bytes, &error);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
   g_assert_null (page);
   g_clear_error (&error);
@@ -102,6 +104,11 @@ assert_all_readers_refuse (GBytes *bytes)
   workflows = jd_json_read_workflows (bytes, &error);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
   g_assert_null (workflows);
+  g_clear_error (&error);
+
+  workflow = jd_json_read_workflow (bytes, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
+  g_assert_null (workflow);
   g_clear_error (&error);
 
   g_assert_false (jd_json_read_token (bytes, &token, &expires_in, &error));
@@ -790,7 +797,7 @@ test_mutations (void)
    * or refuses it with BAD_RESPONSE, without a critical or a crash */
   static const char * const names[] = {
     "job-success.json", "messages-object.json", "workflow-jobs-array.json",
-    "job-page.json", "workflows.json", "token.json",
+    "job-page.json", "workflows.json", "workflow.json", "token.json",
   };
   static const char replacements[] = "{}[]\",:\\0aZ \x80\xff";
 
@@ -806,9 +813,10 @@ test_mutations (void)
           g_autoptr(GError) error = NULL;
           g_autoptr(JdJob) job = NULL;
           g_autoptr(GListModel) messages = NULL;
-          g_autoptr(GListModel) jobs = NULL;
-          g_autoptr(GListModel) page = NULL;
+          g_autoptr(JdJobPage) jobs = NULL;
+          g_autoptr(JdJobPage) page = NULL;
           g_autoptr(GListModel) workflows = NULL;
+          g_autoptr(JdWorkflow) workflow = NULL;
           g_autofree char *token = NULL;
           g_autofree char *message = NULL;
           guint n_changes = g_test_rand_int_range (1, 4);
@@ -828,11 +836,14 @@ test_mutations (void)
           jobs = jd_json_read_workflow_jobs (bytes, &error);
           g_assert_true ((jobs != NULL) != (error != NULL));
           g_clear_error (&error);
-          page = jd_json_read_job_page (bytes, NULL, NULL, &error);
+          page = jd_json_read_job_page (bytes, &error);
           g_assert_true ((page != NULL) != (error != NULL));
           g_clear_error (&error);
           workflows = jd_json_read_workflows (bytes, &error);
           g_assert_true ((workflows != NULL) != (error != NULL));
+          g_clear_error (&error);
+          workflow = jd_json_read_workflow (bytes, &error);
+          g_assert_true ((workflow != NULL) != (error != NULL));
           g_clear_error (&error);
           g_assert_true (jd_json_read_token (bytes, &token, NULL, &error) != (error != NULL));
           g_clear_error (&error);
@@ -953,39 +964,48 @@ test_messages_many (void)
 
 /* Jobs of a workflow, and pages of jobs */
 
-static GListModel *
+static JdJobPage *
 read_workflow_jobs_file (const char *name)
 {
   g_autoptr(GBytes) bytes = jd_test_load_data (name);
   g_autoptr(GError) error = NULL;
-  GListModel *list = jd_json_read_workflow_jobs (bytes, &error);
+  JdJobPage *page = jd_json_read_workflow_jobs (bytes, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (list);
-  g_assert_true (g_list_model_get_item_type (list) == JD_TYPE_WORKFLOW_JOB);
-  return list;
+  g_assert_true (JD_IS_JOB_PAGE (page));
+  g_assert_true (g_list_model_get_item_type (jd_job_page_get_jobs (page)) == JD_TYPE_WORKFLOW_JOB);
+  /* a bare array says nothing about other pages */
+  g_assert_false (jd_job_page_get_has_pagination (page));
+  g_assert_cmpint (jd_job_page_get_total_items (page), ==, -1);
+  return page;
 }
 
 static void
 test_workflow_jobs_array (void)
 {
-  GListModel *list = read_workflow_jobs_file ("workflow-jobs-array.json");
+  JdJobPage *page = read_workflow_jobs_file ("workflow-jobs-array.json");
+  GListModel *list = jd_job_page_get_jobs (page);
   g_autoptr(JdWorkflowJob) first = NULL;
   g_autoptr(JdWorkflowJob) second = NULL;
 
-  /* the third row has no ID, so it could not be opened: left out */
+  /* the third row has no ID, so it could not be opened: counted, not shown */
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 1);
 
   first = g_list_model_get_item (list, 0);
   g_assert_cmpstr (jd_workflow_job_get_id (first), ==, JOB_ID);
   assert_date (jd_workflow_job_get_created (first), "2024-09-19T10:02:54.589000Z");
   g_assert_cmpint (jd_workflow_job_get_state (first), ==, JD_JOB_STATE_COMPLETED);
   g_assert_null (jd_workflow_job_get_disposition (first));
+  g_assert_cmpint (jd_workflow_job_get_disposition_kind (first), ==, JD_DISPOSITION_UNKNOWN);
   g_assert_cmpstr (jd_workflow_job_get_priority (first), ==, "Default");
   g_assert_cmpstr (jd_workflow_job_get_worker_tag (first), ==, "");
   g_assert_true (jd_workflow_job_get_has_run_with_e2 (first));
   g_assert_true (jd_workflow_job_get_run_with_e2 (first));
   g_assert_null (jd_workflow_job_get_workflow_name (first));
+  g_assert_null (jd_workflow_job_get_queue_time (first));
+  g_assert_null (jd_workflow_job_get_start_time (first));
+  g_assert_cmpfloat (jd_workflow_job_get_execution_time (first), ==, -1);
 
   second = g_list_model_get_item (list, 1);
   g_assert_cmpint (jd_workflow_job_get_state (second), ==, JD_JOB_STATE_ERROR);
@@ -994,36 +1014,39 @@ test_workflow_jobs_array (void)
 
   g_clear_object (&first);
   g_clear_object (&second);
-  g_assert_finalize_object (list);
+  g_assert_finalize_object (page);
 }
 
 static void
 test_workflow_jobs_object_jobs (void)
 {
-  GListModel *list = read_workflow_jobs_file ("workflow-jobs-jobs.json");
+  JdJobPage *page = read_workflow_jobs_file ("workflow-jobs-jobs.json");
+  GListModel *list = jd_job_page_get_jobs (page);
   g_autoptr(JdWorkflowJob) job = g_list_model_get_item (list, 0);
 
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_QUEUED);
   g_clear_object (&job);
-  g_assert_finalize_object (list);
+  g_assert_finalize_object (page);
 }
 
 static void
 test_workflow_jobs_object_data (void)
 {
-  GListModel *list = read_workflow_jobs_file ("workflow-jobs-data.json");
+  JdJobPage *page = read_workflow_jobs_file ("workflow-jobs-data.json");
+  GListModel *list = jd_job_page_get_jobs (page);
   g_autoptr(JdWorkflowJob) job = g_list_model_get_item (list, 0);
   g_autoptr(JdWorkflowJob) second = g_list_model_get_item (list, 1);
 
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 0);
   /* createDateTime where WorkflowJobView says createDate */
   assert_date (jd_workflow_job_get_created (job), "2024-09-19T10:02:54.000000Z");
   g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
   g_assert_null (jd_workflow_job_get_created (second));
   g_clear_object (&job);
   g_clear_object (&second);
-  g_assert_finalize_object (list);
+  g_assert_finalize_object (page);
 }
 
 static void
@@ -1033,11 +1056,15 @@ test_workflow_jobs_wrong_types (void)
                                                " \"createDate\": 5, \"status\": {}, \"priority\": [],"
                                                " \"workerTag\": false, \"runWithE2\": \"no\"}]");
   g_autoptr(GError) error = NULL;
-  GListModel *list = jd_json_read_workflow_jobs (bytes, &error);
+  JdJobPage *page = jd_json_read_workflow_jobs (bytes, &error);
+  GListModel *list;
   g_autoptr(JdWorkflowJob) job = NULL;
 
   g_assert_no_error (error);
+  list = jd_job_page_get_jobs (page);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  /* 1, "x", null, [] and the row whose ID is a number */
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 5);
   job = g_list_model_get_item (list, 0);
   g_assert_null (jd_workflow_job_get_created (job));
   g_assert_null (jd_workflow_job_get_status (job));
@@ -1045,7 +1072,7 @@ test_workflow_jobs_wrong_types (void)
   g_assert_null (jd_workflow_job_get_worker_tag (job));
   g_assert_false (jd_workflow_job_get_has_run_with_e2 (job));
   g_clear_object (&job);
-  g_assert_finalize_object (list);
+  g_assert_finalize_object (page);
 }
 
 static void
@@ -1053,11 +1080,41 @@ test_workflow_jobs_not_a_list (void)
 {
   g_autoptr(GBytes) bytes = bytes_from_string ("{\"id\": \"" JOB_ID "\"}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = jd_json_read_workflow_jobs (bytes, &error);
+  g_autoptr(JdJobPage) page = jd_json_read_workflow_jobs (bytes, &error);
 
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
   g_assert_cmpstr (error->message, ==, "The server’s answer is not a list of jobs.");
-  g_assert_null (list);
+  g_assert_null (page);
+}
+
+/* The one row of a list that must read. */
+static JdWorkflowJob *
+read_only_row (JdJobPage *(*reader) (GBytes *, GError **),
+               const char *json)
+{
+  g_autoptr(GBytes) bytes = bytes_from_string (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJobPage) page = reader (bytes, &error);
+  GListModel *list;
+
+  g_assert_no_error (error);
+  list = jd_job_page_get_jobs (page);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 0);
+  return g_list_model_get_item (list, 0);
+}
+
+static void
+test_workflow_jobs_job_id_fallback (void)
+{
+  /* WorkflowJobView's "id" first; "jobId" where a Server writes that */
+  g_autoptr(JdWorkflowJob) by_id = read_only_row (jd_json_read_workflow_jobs,
+                                                  "[{\"id\": \"" JOB_ID "\", \"jobId\": \"66ebd18d3d6200007e000d8d\"}]");
+  g_autoptr(JdWorkflowJob) by_job_id = read_only_row (jd_json_read_workflow_jobs,
+                                                      "[{\"jobId\": \"" JOB_ID "\"}]");
+
+  g_assert_cmpstr (jd_workflow_job_get_id (by_id), ==, JOB_ID);
+  g_assert_cmpstr (jd_workflow_job_get_id (by_job_id), ==, JOB_ID);
 }
 
 static void
@@ -1066,18 +1123,75 @@ test_job_page (void)
   g_autoptr(GBytes) bytes = jd_test_load_data ("job-page.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(JdWorkflowJob) first = NULL;
-  g_autoptr(JdWorkflowJob) second = NULL;
-  gint64 total = 0;
-  gboolean has_next = FALSE;
+  g_autoptr(JdWorkflowJob) queued = NULL;
+  JdJobPage *page;
   GListModel *list;
 
-  list = jd_json_read_job_page (bytes, &total, &has_next, &error);
+  page = jd_json_read_job_page (bytes, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (total, ==, 61);
-  g_assert_true (has_next);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_true (jd_job_page_get_has_pagination (page));
+  g_assert_cmpint (jd_job_page_get_current_page (page), ==, 2);
+  g_assert_cmpint (jd_job_page_get_page_size (page), ==, 5);
+  g_assert_cmpint (jd_job_page_get_total_items (page), ==, 61);
+  g_assert_cmpint (jd_job_page_get_total_pages (page), ==, 13);
+  g_assert_true (jd_job_page_get_has_next_page (page));
+  g_assert_true (jd_job_page_get_has_previous_page (page));
+
+  /* the row with "id" is read through the fallback; a string and a row
+   * without any ID are counted */
+  list = jd_job_page_get_jobs (page);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 2);
 
   first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (jd_workflow_job_get_id (first), ==, JOB_ID);
+  g_assert_cmpint (jd_workflow_job_get_state (first), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpstr (jd_workflow_job_get_workflow_name (first), ==, "Sales report");
+  g_assert_cmpstr (jd_workflow_job_get_workflow_id (first), ==, "5f3a0c9e1b2d4e0012345678");
+  g_assert_cmpstr (jd_workflow_job_get_submitted_by (first), ==, "Dana Whitfield");
+  assert_date (jd_workflow_job_get_queue_time (first), "2024-09-19T10:02:54.589000Z");
+  assert_date (jd_workflow_job_get_start_time (first), "2024-09-19T10:03:01.250000Z");
+  g_assert_cmpstr (jd_workflow_job_get_execution_time_text (first), ==, "00:05:12.4810000");
+  g_assert_cmpfloat_with_epsilon (jd_workflow_job_get_execution_time (first), 312.481, 1e-6);
+  g_assert_cmpstr (jd_workflow_job_get_priority (first), ==, "Default");
+  /* PagedJobSummaryView has neither; the queue time stands in for created */
+  g_assert_null (jd_workflow_job_get_disposition (first));
+  assert_date (jd_workflow_job_get_created (first), "2024-09-19T10:02:54.589000Z");
+
+  queued = g_list_model_get_item (list, 1);
+  g_assert_cmpint (jd_workflow_job_get_state (queued), ==, JD_JOB_STATE_QUEUED);
+  assert_date (jd_workflow_job_get_queue_time (queued), "2024-06-02T08:00:00.000000Z");
+  g_assert_null (jd_workflow_job_get_start_time (queued));
+  g_assert_null (jd_workflow_job_get_execution_time_text (queued));
+  g_assert_cmpfloat (jd_workflow_job_get_execution_time (queued), ==, -1);
+
+  g_clear_object (&first);
+  g_clear_object (&queued);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_job_page_fallbacks (void)
+{
+  g_autoptr(GBytes) bytes = jd_test_load_data ("job-page-fallbacks.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdWorkflowJob) first = NULL;
+  g_autoptr(JdWorkflowJob) second = NULL;
+  JdJobPage *page;
+  GListModel *list;
+
+  /* "id", "createDateTime"/"createDate", "appName" and a disposition, as
+   * some Servers write a page */
+  page = jd_json_read_job_page (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_job_page_get_total_items (page), ==, 61);
+  g_assert_true (jd_job_page_get_has_next_page (page));
+  list = jd_job_page_get_jobs (page);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 0);
+
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (jd_workflow_job_get_id (first), ==, JOB_ID);
   g_assert_cmpstr (jd_workflow_job_get_workflow_name (first), ==, "Sales report");
   g_assert_cmpint (jd_workflow_job_get_disposition_kind (first), ==, JD_DISPOSITION_SUCCESS);
   assert_date (jd_workflow_job_get_created (first), "2024-09-19T10:02:54.589000Z");
@@ -1087,7 +1201,30 @@ test_job_page (void)
 
   g_clear_object (&first);
   g_clear_object (&second);
-  g_assert_finalize_object (list);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_job_page_unreadable (void)
+{
+  /* a Server whose rows we cannot read at all: none shown, all counted,
+   * so the page can say so instead of "no jobs" */
+  g_autoptr(GBytes) bytes = bytes_from_string ("{\"data\": [{\"job\": \"" JOB_ID "\"}, {\"jobId\": 7},"
+                                               " {\"jobId\": \"has space\"}, 3],"
+                                               " \"pagination\": {\"totalItems\": 4}}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJobPage) page = jd_json_read_job_page (bytes, &error);
+  g_autoptr(GBytes) empty_bytes = bytes_from_string ("{\"data\": [], \"pagination\": {\"totalItems\": 0}}");
+  g_autoptr(JdJobPage) empty = jd_json_read_job_page (empty_bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_page_get_jobs (page)), ==, 0);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 4);
+  g_assert_cmpint (jd_job_page_get_total_items (page), ==, 4);
+
+  /* while a page that is empty is just that */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_page_get_jobs (empty)), ==, 0);
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (empty), ==, 0);
 }
 
 static void
@@ -1095,30 +1232,40 @@ test_job_page_pagination_variants (void)
 {
   static const struct {
     const char *json;
+    gboolean    has_pagination;
     gint64      total;
     gboolean    has_next;
+    gint64      current_page;
+    gboolean    has_previous;
   } cases[] = {
-    { "{\"data\": []}", -1, FALSE },
-    { "{\"data\": [], \"pagination\": null}", -1, FALSE },
-    { "{\"data\": [], \"pagination\": {\"totalItems\": \"61\", \"hasNextPage\": \"true\"}}", 61, TRUE },
-    { "{\"data\": [], \"pagination\": {\"totalItems\": -4, \"hasNextPage\": false}}", -1, FALSE },
-    { "{\"data\": [], \"pagination\": {\"totalItems\": \"many\", \"hasNextPage\": 7}}", -1, FALSE },
-    { "[]", -1, FALSE },
+    { "{\"data\": []}", FALSE, -1, FALSE, -1, FALSE },
+    { "{\"data\": [], \"pagination\": null}", FALSE, -1, FALSE, -1, FALSE },
+    { "{\"data\": [], \"pagination\": {\"totalItems\": \"61\", \"hasNextPage\": \"true\","
+      " \"currentPage\": 3.0, \"hasPreviousPage\": 1}}", TRUE, 61, TRUE, 3, TRUE },
+    { "{\"data\": [], \"pagination\": {\"totalItems\": -4, \"hasNextPage\": false, \"currentPage\": -1}}",
+      TRUE, -1, FALSE, -1, FALSE },
+    { "{\"data\": [], \"pagination\": {\"totalItems\": \"many\", \"hasNextPage\": 7,"
+      " \"hasPreviousPage\": \"yes\"}}", TRUE, -1, FALSE, -1, FALSE },
+    { "{\"data\": [], \"Pagination\": {\"TotalItems\": 8}}", TRUE, 8, FALSE, -1, FALSE },
+    { "[]", FALSE, -1, FALSE, -1, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GBytes) bytes = bytes_from_string (cases[i].json);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) list = NULL;
-      gint64 total = 0;
-      gboolean has_next = TRUE;
+      g_autoptr(JdJobPage) page = NULL;
 
-      list = jd_json_read_job_page (bytes, &total, &has_next, &error);
+      page = jd_json_read_job_page (bytes, &error);
       g_assert_no_error (error);
-      g_assert_nonnull (list);
-      g_assert_cmpint (total, ==, cases[i].total);
-      g_assert_cmpint (has_next, ==, cases[i].has_next);
+      g_assert_nonnull (page);
+      g_assert_cmpint (jd_job_page_get_has_pagination (page), ==, cases[i].has_pagination);
+      g_assert_cmpint (jd_job_page_get_total_items (page), ==, cases[i].total);
+      g_assert_cmpint (jd_job_page_get_has_next_page (page), ==, cases[i].has_next);
+      g_assert_cmpint (jd_job_page_get_current_page (page), ==, cases[i].current_page);
+      g_assert_cmpint (jd_job_page_get_has_previous_page (page), ==, cases[i].has_previous);
+      g_assert_cmpint (jd_job_page_get_page_size (page), ==, -1);
+      g_assert_cmpint (jd_job_page_get_total_pages (page), ==, -1);
     }
 }
 
@@ -1127,10 +1274,34 @@ test_job_page_not_a_page (void)
 {
   g_autoptr(GBytes) bytes = bytes_from_string ("{\"pagination\": {\"totalItems\": 3}}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = jd_json_read_job_page (bytes, NULL, NULL, &error);
+  g_autoptr(JdJobPage) page = jd_json_read_job_page (bytes, &error);
 
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
-  g_assert_null (list);
+  g_assert_null (page);
+}
+
+static void
+test_job_page_execution_time (void)
+{
+  static const struct { const char *value; const char *text; double seconds; } cases[] = {
+    { "\"PT5M12S\"", "PT5M12S", 312 },
+    { "\"1.02:03:04.5000000\"", "1.02:03:04.5000000", 93784.5 },
+    /* kept as given, though it cannot be read */
+    { "\"about five minutes\"", "about five minutes", -1 },
+    { "312", "312", -1 },
+    { "null", NULL, -1 },
+    { "{}", NULL, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"data\": [{\"jobId\": \"" JOB_ID "\", \"executionTime\": %s}]}",
+                                               cases[i].value);
+      g_autoptr(JdWorkflowJob) job = read_only_row (jd_json_read_job_page, json);
+
+      g_assert_cmpstr (jd_workflow_job_get_execution_time_text (job), ==, cases[i].text);
+      g_assert_cmpfloat_with_epsilon (jd_workflow_job_get_execution_time (job), cases[i].seconds, 1e-6);
+    }
 }
 
 
@@ -1156,10 +1327,16 @@ test_workflows (void)
   g_assert_cmpstr (jd_workflow_get_owner_id (first), ==, "5e1a0c9e1b2d4e0012340000");
   assert_date (jd_workflow_get_created (first), "2023-02-01T12:00:00.000000Z");
   g_assert_cmpstr (jd_workflow_get_published_version (first), ==, "7");
+  g_assert_cmpstr (jd_workflow_get_source_app_id (first), ==, "5f3a0c9e1b2d4e0012345600");
+  g_assert_cmpstr (jd_workflow_get_execution_mode (first), ==, "Safe");
+  /* not in a ReducedWorkflowView */
+  g_assert_cmpint (jd_workflow_get_run_count (first), ==, -1);
+  g_assert_null (jd_workflow_get_comments (first));
 
   second = g_list_model_get_item (list, 1);
   assert_date (jd_workflow_get_created (second), "2023-03-01T11:00:00.500000Z");
   g_assert_cmpstr (jd_workflow_get_published_version (second), ==, "3");
+  g_assert_null (jd_workflow_get_source_app_id (second));
 
   g_clear_object (&first);
   g_clear_object (&second);
@@ -1188,6 +1365,168 @@ test_workflows_tolerant (void)
 
   g_clear_object (&workflow);
   g_assert_finalize_object (list);
+}
+
+static void
+test_workflow (void)
+{
+  g_autoptr(GBytes) bytes = jd_test_load_data ("workflow.json");
+  g_autoptr(GError) error = NULL;
+  JdWorkflow *workflow = jd_json_read_workflow (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jd_workflow_get_id (workflow), ==, "5f3a0c9e1b2d4e0012345678");
+  g_assert_cmpstr (jd_workflow_get_name (workflow), ==, "Sales report");
+  g_assert_cmpstr (jd_workflow_get_owner_id (workflow), ==, "5e1a0c9e1b2d4e0012340000");
+  assert_date (jd_workflow_get_created (workflow), "2023-02-01T12:00:00.000000Z");
+  g_assert_cmpint (jd_workflow_get_run_count (workflow), ==, 142);
+  g_assert_cmpstr (jd_workflow_get_worker_tag (workflow), ==, "finance-east");
+  g_assert_cmpstr (jd_workflow_get_comments (workflow), ==, "Rolls up the week's sales.");
+  g_assert_cmpstr (jd_workflow_get_published_version_id (workflow), ==, "65f0a1b2c3d4e5f60718293a");
+  g_assert_cmpstr (jd_workflow_get_execution_mode (workflow), ==, "Standard");
+  /* not in a WorkflowView */
+  g_assert_null (jd_workflow_get_published_version (workflow));
+  g_assert_finalize_object (workflow);
+}
+
+static void
+test_workflow_refused (void)
+{
+  static const char * const answers[] = {
+    "[{\"id\": \"5f3a0c9e1b2d4e0012345678\"}]",
+    "{\"name\": \"no ID\"}",
+    "{\"id\": 12}",
+    "\"Sales report\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GBytes) bytes = bytes_from_string (answers[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JdWorkflow) workflow = jd_json_read_workflow (bytes, &error);
+
+      g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
+      g_assert_cmpstr (error->message, ==, "The server’s answer is not a workflow.");
+      g_assert_null (workflow);
+    }
+}
+
+
+/* What a job could not read, counted */
+
+static void
+test_job_unreadable_counted (void)
+{
+  JdJob *job = read_job_ok ("{\"id\": \"" JOB_ID "\", \"outputs\": ["
+                            "{\"id\": \"o1\", \"fileName\": \"a.csv\"}, 7, \"b.csv\", {}, {\"availableFormats\": [\"Raw\"]},"
+                            "{\"fileName\": \"c.csv\"}],"
+                            " \"messages\": [{\"status\": 3, \"text\": \"x\"}, 1, null, [2], {}]}");
+  g_autoptr(JdJob) clean = read_job_file ("job-success.json");
+  g_autoptr(JdMessageList) more = NULL;
+  g_autoptr(GBytes) more_bytes = bytes_from_string ("[\"one\", {\"status\": 1}, \"two\", \"three\"]");
+  g_autoptr(GError) error = NULL;
+
+  /* 7, "b.csv", and the two outputs with neither an ID nor a name */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), ==, 2);
+  g_assert_cmpuint (jd_job_get_n_unreadable_outputs (job), ==, 4);
+  /* 1, null and [2]; {} is a message with nothing given */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 2);
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (job), ==, 3);
+
+  g_assert_cmpuint (jd_job_get_n_unreadable_outputs (clean), ==, 0);
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (clean), ==, 0);
+
+  /* the messages endpoint counts as well, and the job follows the list it
+   * is given */
+  more = JD_MESSAGE_LIST (jd_json_read_messages (more_bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (more)), ==, 1);
+  g_assert_cmpuint (jd_message_list_get_n_unreadable (more), ==, 3);
+  jd_job_set_messages (job, G_LIST_MODEL (more));
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (job), ==, 3);
+  jd_job_set_messages (clean, G_LIST_MODEL (more));
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (clean), ==, 3);
+
+  g_assert_finalize_object (job);
+}
+
+
+/* Durations */
+
+static void
+assert_duration (const char *text,
+                 double      expected)
+{
+  double seconds = -7;
+
+  g_assert_true (jd_json_parse_duration (text, &seconds));
+  g_assert_cmpfloat_with_epsilon (seconds, expected, 1e-6);
+}
+
+static void
+assert_duration_refused (const char *text)
+{
+  double seconds = -7;
+
+  g_assert_false (jd_json_parse_duration (text, &seconds));
+  g_assert_cmpfloat (seconds, ==, -7);
+}
+
+static void
+test_duration_timespan (void)
+{
+  assert_duration ("00:05:12", 312);
+  assert_duration ("00:00:00", 0);
+  assert_duration ("00:05:12.4810000", 312.481);
+  assert_duration ("1.02:03:04.5000000", 93784.5);
+  assert_duration ("1.02:03:04", 93784);
+  assert_duration ("1:02:03:04.5", 93784.5);
+  assert_duration ("02:03", 7380);
+  assert_duration (" 26:00:00 ", 93600);
+  assert_duration ("10.00:00:00", 864000);
+  assert_duration ("00:00:00.0000001", 0.0000001);
+}
+
+static void
+test_duration_iso (void)
+{
+  assert_duration ("PT5M12S", 312);
+  assert_duration ("PT0S", 0);
+  assert_duration ("PT0.5S", 0.5);
+  assert_duration ("PT1H", 3600);
+  assert_duration ("P1DT2H3M4.5S", 93784.5);
+  assert_duration ("P2D", 172800);
+  assert_duration ("P1W", 604800);
+  assert_duration ("pt5m12s", 312);
+  assert_duration ("PT1,5S", 1.5);
+}
+
+static void
+test_duration_garbage (void)
+{
+  assert_duration_refused (NULL);
+  assert_duration_refused ("");
+  assert_duration_refused ("   ");
+  assert_duration_refused ("312");
+  assert_duration_refused ("-00:05:12");
+  assert_duration_refused ("00:60:00");
+  assert_duration_refused ("00:05:60");
+  assert_duration_refused ("1.24:00:00");
+  assert_duration_refused ("1.02:03:04:05");
+  assert_duration_refused ("00:05:12.");
+  assert_duration_refused ("00:05.5");
+  assert_duration_refused ("00:05:12 and a bit");
+  assert_duration_refused ("P");
+  assert_duration_refused ("PT");
+  assert_duration_refused ("P1M");
+  assert_duration_refused ("P1Y");
+  assert_duration_refused ("PT5S5M");
+  assert_duration_refused ("PT5M5M");
+  assert_duration_refused ("P5H");
+  assert_duration_refused ("PT-5S");
+  assert_duration_refused ("five minutes");
+  assert_duration_refused ("99999999999:00:00");
+  assert_duration_refused ("00:00:00.0000000000000000000000000000000000000000000000000000000000001");
 }
 
 
@@ -1412,6 +1751,7 @@ main (int   argc,
   g_test_add_func ("/api/json-reader/job/member-names-in-any-case", test_job_member_case);
   g_test_add_func ("/api/json-reader/job/create-date-fallback", test_job_create_date);
   g_test_add_func ("/api/json-reader/job/outputs-tolerant", test_job_outputs_tolerant);
+  g_test_add_func ("/api/json-reader/job/unreadable-outputs-and-messages-counted", test_job_unreadable_counted);
   g_test_add_func ("/api/json-reader/job/bad-escapes-repaired", test_job_bad_escapes_repaired);
   g_test_add_func ("/api/json-reader/job/duplicate-messages-last-wins", test_job_duplicate_messages);
   g_test_add_func ("/api/json-reader/job/escaped-member-name", test_job_escaped_member_name);
@@ -1437,11 +1777,17 @@ main (int   argc,
   g_test_add_func ("/api/json-reader/workflow-jobs/object-with-data", test_workflow_jobs_object_data);
   g_test_add_func ("/api/json-reader/workflow-jobs/wrong-types", test_workflow_jobs_wrong_types);
   g_test_add_func ("/api/json-reader/workflow-jobs/not-a-list", test_workflow_jobs_not_a_list);
-  g_test_add_func ("/api/json-reader/job-page/with-pagination", test_job_page);
+  g_test_add_func ("/api/json-reader/workflow-jobs/job-id-fallback", test_workflow_jobs_job_id_fallback);
+  g_test_add_func ("/api/json-reader/job-page/published-names", test_job_page);
+  g_test_add_func ("/api/json-reader/job-page/fallback-names", test_job_page_fallbacks);
+  g_test_add_func ("/api/json-reader/job-page/unreadable-rows-counted", test_job_page_unreadable);
   g_test_add_func ("/api/json-reader/job-page/pagination-forms", test_job_page_pagination_variants);
   g_test_add_func ("/api/json-reader/job-page/not-a-page", test_job_page_not_a_page);
+  g_test_add_func ("/api/json-reader/job-page/execution-time-kept-as-given", test_job_page_execution_time);
   g_test_add_func ("/api/json-reader/workflows/array", test_workflows);
   g_test_add_func ("/api/json-reader/workflows/tolerant", test_workflows_tolerant);
+  g_test_add_func ("/api/json-reader/workflow/workflow-view", test_workflow);
+  g_test_add_func ("/api/json-reader/workflow/refused", test_workflow_refused);
   g_test_add_func ("/api/json-reader/token/valid", test_token_valid);
   g_test_add_func ("/api/json-reader/token/expires-in-forms", test_token_expires_in);
   g_test_add_func ("/api/json-reader/token/missing-access-token", test_token_missing);
@@ -1452,6 +1798,9 @@ main (int   argc,
   g_test_add_func ("/api/json-reader/error-message/tidied", test_error_message_tidy);
   g_test_add_func ("/api/json-reader/date/formats", test_date_formats);
   g_test_add_func ("/api/json-reader/date/garbage-is-null", test_date_garbage);
+  g_test_add_func ("/api/json-reader/duration/timespan-forms", test_duration_timespan);
+  g_test_add_func ("/api/json-reader/duration/iso-8601-forms", test_duration_iso);
+  g_test_add_func ("/api/json-reader/duration/garbage-refused", test_duration_garbage);
 
   return g_test_run ();
 }

@@ -158,7 +158,7 @@ test_job_properties_are_read_only (void)
   guint n_pspecs;
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (job), &n_pspecs);
-  g_assert_cmpuint (n_pspecs, ==, 14);
+  g_assert_cmpuint (n_pspecs, ==, 16);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);

@@ -618,37 +618,12 @@ parse_workflow_jobs (GBytes   *bytes,
   return jd_json_read_workflow_jobs (bytes, error);
 }
 
-/* What a page of GET /v3/jobs says about the other pages; it travels with
- * the list, which is all a parser can return. */
-typedef struct
-{
-  gint64   total_items;
-  gboolean has_next_page;
-} PageInfo;
-
-static GQuark
-page_info_quark (void)
-{
-  return g_quark_from_static_string ("jd-page-info");
-}
-
 static gpointer
 parse_job_page (GBytes   *bytes,
                 gpointer  data,
                 GError  **error)
 {
-  PageInfo *info = g_new0 (PageInfo, 1);
-  GListModel *jobs;
-
-  jobs = jd_json_read_job_page (bytes, &info->total_items, &info->has_next_page, error);
-  if (jobs == NULL)
-    {
-      g_free (info);
-      return NULL;
-    }
-
-  g_object_set_qdata_full (G_OBJECT (jobs), page_info_quark (), info, g_free);
-  return jobs;
+  return jd_json_read_job_page (bytes, error);
 }
 
 static gpointer
@@ -657,6 +632,28 @@ parse_workflows (GBytes   *bytes,
                  GError  **error)
 {
   return jd_json_read_workflows (bytes, error);
+}
+
+static gpointer
+parse_workflow (GBytes   *bytes,
+                gpointer  data,
+                GError  **error)
+{
+  g_autoptr(JdWorkflow) workflow = jd_json_read_workflow (bytes, error);
+  const char *wanted = data;
+
+  if (workflow == NULL)
+    return NULL;
+
+  /* As with jobs: never show another workflow under this ID. */
+  if (g_ascii_strcasecmp (jd_workflow_get_id (workflow), wanted) != 0)
+    {
+      g_set_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
+                   _("The server answered with a different workflow (%s)."), jd_workflow_get_id (workflow));
+      return NULL;
+    }
+
+  return g_steal_pointer (&workflow);
 }
 
 /* The result may have been returned just before the caller cancelled;
@@ -815,6 +812,21 @@ append_query (GString    *path,
   g_string_append_printf (path, "%s=%s", name, escaped);
 }
 
+/* A day as the Server takes it: yyyy-MM-dd, in the date's own zone. */
+static void
+append_date_query (GString    *path,
+                   const char *name,
+                   GDateTime  *date)
+{
+  g_autofree char *day = NULL;
+
+  if (date == NULL)
+    return;
+
+  day = g_date_time_format (date, "%Y-%m-%d");
+  append_query (path, name, day);
+}
+
 /* Sorting and paging, which both lists of jobs take alike. */
 static void
 append_page_query (GString         *path,
@@ -874,7 +886,7 @@ jd_client_list_workflow_jobs_async (JdClient            *self,
   jd_call_start (call, task);
 }
 
-GListModel *
+JdJobPage *
 jd_client_list_workflow_jobs_finish (JdClient      *self,
                                      GAsyncResult  *result,
                                      GError       **error)
@@ -904,6 +916,12 @@ jd_client_list_jobs_async (JdClient                *self,
       append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
       append_query (path, "statuses", query->statuses);
       append_query (path, "workflowNames", query->workflow_names);
+      append_query (path, "priorities", query->priorities);
+      append_query (path, "users", query->users);
+      if (query->all_users)
+        append_query (path, "allUsers", "true");
+      append_date_query (path, "completedAfter", query->completed_after);
+      append_date_query (path, "completedBefore", query->completed_before);
     }
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
@@ -912,37 +930,13 @@ jd_client_list_jobs_async (JdClient                *self,
   jd_call_start (call, task);
 }
 
-GListModel *
+JdJobPage *
 jd_client_list_jobs_finish (JdClient      *self,
                             GAsyncResult  *result,
-                            gint64        *total_items,
-                            gboolean      *has_next_page,
                             GError       **error)
 {
-  GListModel *jobs;
-  PageInfo *info;
-
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  if (total_items != NULL)
-    *total_items = -1;
-  if (has_next_page != NULL)
-    *has_next_page = FALSE;
-
-  jobs = finish_pointer (result, error);
-  if (jobs == NULL)
-    return NULL;
-
-  info = g_object_get_qdata (G_OBJECT (jobs), page_info_quark ());
-  if (info != NULL)
-    {
-      if (total_items != NULL)
-        *total_items = info->total_items;
-      if (has_next_page != NULL)
-        *has_next_page = info->has_next_page;
-    }
-
-  return jobs;
+  return finish_pointer (result, error);
 }
 
 void
@@ -1004,6 +998,38 @@ GListModel *
 jd_client_list_workflows_finish (JdClient      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return finish_pointer (result, error);
+}
+
+void
+jd_client_get_workflow_async (JdClient            *self,
+                              const char          *workflow_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GTask *task;
+  JdCall *call;
+
+  g_return_if_fail (JD_IS_CLIENT (self));
+
+  task = new_task (self, jd_client_get_workflow_async, cancellable, callback, user_data);
+  path = id_path (task, workflow_id, JD_OBJECT_ID_WORKFLOW, "/v3/workflows/", "");
+  if (path == NULL)
+    return;
+  call = jd_call_new (JD_CALL_JSON, "GET", path);
+  jd_call_set_parser (call, parse_workflow, g_ascii_strdown (workflow_id, -1), g_free);
+  jd_call_set_subject (call, JD_CALL_SUBJECT_WORKFLOW, workflow_id);
+  jd_call_start (call, task);
+}
+
+JdWorkflow *
+jd_client_get_workflow_finish (JdClient      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return finish_pointer (result, error);

@@ -13,6 +13,8 @@
 
 #include "jd-client-error.h"
 #include "jd-job.h"
+#include "jd-job-page.h"
+#include "jd-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -42,15 +44,22 @@ typedef struct
 } JdJobQuery;
 
 /* Query for the recent jobs across workflows (GET /v3/jobs, newer
- * Servers). NULL strings and a limit of 0 are left out of the request. */
+ * Servers). NULL strings and dates, a limit of 0 and all_users FALSE are
+ * left out of the request; without users or all_users, a Server lists the
+ * caller's own jobs. */
 typedef struct
 {
-  const char      *sort_field;      /* CreateDate, AppName, CompletionDateTime, Priority, Status */
+  const char      *sort_field;       /* CreateDate, AppName, CompletionDateTime, Priority, Status */
   JdSortDirection  direction;
   guint            offset;
   guint            limit;
-  const char      *statuses;        /* comma-separated: Complete, Error, Running, Queued */
-  const char      *workflow_names;  /* comma-separated */
+  const char      *statuses;         /* comma-separated: Complete, Error, Running, Queued */
+  const char      *workflow_names;   /* comma-separated */
+  const char      *priorities;       /* comma-separated: Low, Default, Medium, High, Critical */
+  const char      *users;            /* comma-separated user IDs */
+  gboolean         all_users;        /* every user's jobs (Curators) */
+  GDateTime       *completed_after;  /* sent as its date, yyyy-MM-dd */
+  GDateTime       *completed_before;
 } JdRecentJobsQuery;
 
 /* The largest answer the client reads before giving up (BAD_RESPONSE), by
@@ -134,30 +143,30 @@ GListModel  *jd_client_get_job_messages_finish (JdClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
-/* Items are JdWorkflowJob. */
+/* GET /v3/workflows/{id}/jobs: the page's jobs are JdWorkflowJob without
+ * a disposition (WorkflowJobView has none); it has no pagination. */
 void         jd_client_list_workflow_jobs_async  (JdClient            *self,
                                                   const char          *workflow_id,
                                                   const JdJobQuery    *query,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
-GListModel  *jd_client_list_workflow_jobs_finish (JdClient            *self,
+JdJobPage   *jd_client_list_workflow_jobs_finish (JdClient            *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
-/* GET /v3/jobs: one page of the recent jobs across workflows; items are
- * JdWorkflowJob with their workflow's name. total_items is -1 when the
- * Server does not say. Servers without the endpoint answer NOT_SUPPORTED,
+/* GET /v3/jobs: one page of the recent jobs across workflows, with the
+ * Server's PaginationInfo; the jobs are JdWorkflowJob with their
+ * workflow's name and ID, who submitted them and their queue, start and
+ * execution times. Servers without the endpoint answer NOT_SUPPORTED,
  * accounts that may not use it FORBIDDEN. */
 void         jd_client_list_jobs_async    (JdClient                 *self,
                                            const JdRecentJobsQuery  *query,
                                            GCancellable             *cancellable,
                                            GAsyncReadyCallback       callback,
                                            gpointer                  user_data);
-GListModel  *jd_client_list_jobs_finish   (JdClient                 *self,
+JdJobPage   *jd_client_list_jobs_finish   (JdClient                 *self,
                                            GAsyncResult             *result,
-                                           gint64                   *total_items,
-                                           gboolean                 *has_next_page,
                                            GError                  **error);
 
 /* DELETE /v3/jobs/{id}: cancels a running job, or removes a queued one
@@ -180,6 +189,18 @@ void         jd_client_list_workflows_async  (JdClient            *self,
 GListModel  *jd_client_list_workflows_finish (JdClient            *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+
+/* GET /v3/workflows/{id}: the workflow (WorkflowView), e.g. for the name
+ * of a job's workflow (its app ID). An account that may not see it gets
+ * FORBIDDEN (or UNAUTHORIZED), an unknown ID NOT_FOUND. */
+void         jd_client_get_workflow_async  (JdClient            *self,
+                                            const char          *workflow_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+JdWorkflow  *jd_client_get_workflow_finish (JdClient            *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 /* Writes the output to destination (replacing it) through a temporary
  * file, so a failed download leaves nothing half-written behind. */

@@ -60,10 +60,16 @@ static const JdDemoWorkflow workflows[] = {
   {
     JD_DEMO_WORKFLOW_SALES,
     "Weekly Sales Rollup",
-    "5e1f2a3b4c5d6e7f80910a1b",
+    JD_DEMO_USER_CURATOR_ID,
     "2024-01-02T08:15:31.204Z",
     7,
     "Rolls up point-of-sale transactions by region, store and category every Monday and Thursday.",
+    "5f3a0c9e1b2d4e0012345600",
+    "",
+    "Standard",
+    TRUE,
+    TRUE,
+    FALSE,
   },
   {
     JD_DEMO_WORKFLOW_INVENTORY,
@@ -72,11 +78,32 @@ static const JdDemoWorkflow workflows[] = {
     "2024-01-03T13:47:09.918Z",
     12,
     "Compares the warehouse management export with the ledger and lists the variances.",
+    "5f3a0c9e1b2d4e0012345601",
+    "ops-west",
+    "Safe",
+    FALSE,
+    TRUE,
+    TRUE,
   },
 };
 
 #define SALES     (&workflows[0])
 #define INVENTORY (&workflows[1])
+
+/* ------------------------------------------------------------------ */
+/* Users                                                               */
+
+static const JdDemoUser users[] = {
+  { JD_DEMO_USER_CURATOR_ID, JD_DEMO_USER_CURATOR_NAME },   /* owns the sales workflow */
+  { "5e1f2a3b4c5d6e7f80910a1c", "Kenji Watanabe" },         /* owns the reconciliation */
+  { "5e1f2a3b4c5d6e7f80910a1d", "Sofía Marques" },
+  { JD_DEMO_USER_VIEWER_ID, JD_DEMO_USER_VIEWER_NAME },
+};
+
+#define DANA  (&users[0])
+#define KENJI (&users[1])
+#define SOFIA (&users[2])
+#define LUKAS (&users[3])
 
 /* ------------------------------------------------------------------ */
 /* Outputs of the named jobs                                           */
@@ -198,6 +225,7 @@ typedef struct
   gboolean              run_with_e2;
   const JdDemoOutput   *outputs;
   guint                 n_outputs;
+  const JdDemoUser     *submitted_by;
   const char           *about;            /* for describe_jobs */
 } NamedJob;
 
@@ -205,73 +233,78 @@ static const NamedJob named_jobs[] = {
   { JD_DEMO_JOB_SUCCESS, JD_DEMO_KIND_SUCCESS, SALES,
     2024, 9, 19, 10, 2, 54, 589, 12800,
     "Completed", "Success", "Default", "", TRUE,
-    success_outputs, G_N_ELEMENTS (success_outputs),
+    success_outputs, G_N_ELEMENTS (success_outputs), DANA,
     "German, Japanese and > 120-character file names; one output is about 2 MB" },
   { JD_DEMO_JOB_WARNING, JD_DEMO_KIND_WARNING, SALES,
     2024, 9, 19, 10, 17, 31, 42, 9600,
     "Completed", "Warning", "Medium", "finance-east", FALSE,
-    warning_outputs, G_N_ELEMENTS (warning_outputs),
+    warning_outputs, G_N_ELEMENTS (warning_outputs), SOFIA,
     "warnings and field conversion errors" },
   { JD_DEMO_JOB_ERROR, JD_DEMO_KIND_ERROR, SALES,
     2024, 9, 19, 11, 45, 8, 730, 4200,
     "Completed", "Error", "High", "", TRUE,
-    NULL, 0,
+    NULL, 0, DANA,
     "a Formula parse error" },
   { JD_DEMO_JOB_FAILED, JD_DEMO_KIND_FAILED, INVENTORY,
     2024, 9, 19, 12, 3, 19, 115, 2900,
     "Error", "Error", "Critical", "gpu", TRUE,
-    NULL, 0,
+    NULL, 0, KENJI,
     "low disk space and a safe-mode error" },
   { JD_DEMO_JOB_CANCELLED, JD_DEMO_KIND_CANCELLED, SALES,
     2024, 9, 19, 13, 30, 0, 4, 192000,
     "Cancelled", "Cancelled", "Low", "", FALSE,
-    NULL, 0,
+    NULL, 0, SOFIA,
     "cancelled by a user" },
   { JD_DEMO_JOB_QUEUED, JD_DEMO_KIND_QUEUED, SALES,
     2024, 9, 20, 8, 59, 41, 377, 0,
     "Queued", "None", "High", "finance-east", TRUE,
-    NULL, 0,
+    NULL, 0, DANA,
     "waiting for a worker; DELETE removes it" },
   { JD_DEMO_JOB_RUNNING, JD_DEMO_KIND_RUNNING, SALES,
     2024, 9, 20, 8, 58, 12, 906, 0,
     "Running", "None", "Default", "gpu", TRUE,
-    NULL, 0,
+    NULL, 0, DANA,
     "DELETE cancels it" },
   { JD_DEMO_JOB_CREATED, JD_DEMO_KIND_CREATED, INVENTORY,
     2024, 9, 20, 9, 0, 2, 250, 0,
     "Created", "None", "Medium", "", FALSE,
-    NULL, 0,
+    NULL, 0, KENJI,
     "not queued yet" },
   { JD_DEMO_JOB_INITIALIZING, JD_DEMO_KIND_INITIALIZING, INVENTORY,
     2024, 9, 20, 8, 59, 58, 481, 0,
     "Initializing", "None", "Default", "", TRUE,
-    NULL, 0,
+    NULL, 0, KENJI,
     "a worker is preparing it" },
   { JD_DEMO_JOB_NO_MESSAGES, JD_DEMO_KIND_NO_MESSAGES, SALES,
     2024, 9, 19, 14, 12, 45, 600, 31400,
     "Completed", "Success", "Low", "reporting", TRUE,
-    no_messages_outputs, G_N_ELEMENTS (no_messages_outputs),
+    no_messages_outputs, G_N_ELEMENTS (no_messages_outputs), DANA,
     "\"messages\": []" },
   { JD_DEMO_JOB_MANY_MESSAGES, JD_DEMO_KIND_MANY_MESSAGES, INVENTORY,
     2024, 9, 19, 15, 20, 10, 318, 418300,
     "Completed", "Error", "Default", "", TRUE,
-    many_messages_outputs, G_N_ELEMENTS (many_messages_outputs),
+    many_messages_outputs, G_N_ELEMENTS (many_messages_outputs), KENJI,
     "every message code, some transient" },
   { JD_DEMO_JOB_HUGE, JD_DEMO_KIND_HUGE, INVENTORY,
     2024, 9, 19, 16, 5, 27, 951, 2712500,
     "Completed", "Warning", "Default", "bulk-loads", FALSE,
-    huge_outputs, G_N_ELEMENTS (huge_outputs),
+    huge_outputs, G_N_ELEMENTS (huge_outputs), KENJI,
     "about 11 MB of JSON" },
   { JD_DEMO_JOB_PROGRESSING, JD_DEMO_KIND_PROGRESSING, SALES,
     2024, 9, 20, 9, 1, 15, 777, 41000,
     "Completed", "Success", "Medium", "", TRUE,
-    progressing_outputs, G_N_ELEMENTS (progressing_outputs),
+    progressing_outputs, G_N_ELEMENTS (progressing_outputs), DANA,
     NULL },
   { JD_DEMO_JOB_SPARSE, JD_DEMO_KIND_SPARSE, NULL,
     0, 0, 0, 0, 0, 0, 0, 0,
     "Complete", NULL, "Urgent", NULL, FALSE,
-    NULL, 0,
+    NULL, 0, LUKAS,
     NULL },
+  { JD_DEMO_JOB_LONG_QUEUED, JD_DEMO_KIND_LONG_QUEUED, INVENTORY,
+    2024, 6, 2, 8, 0, 0, 0, 0,
+    "Queued", "None", "Low", "legacy-gpu", FALSE,
+    NULL, 0, SOFIA,
+    "no worker has its tag \"legacy-gpu\"" },
 };
 
 /* ------------------------------------------------------------------ */
@@ -581,6 +614,17 @@ generate_outputs (JdDemoJob *job,
   job->n_outputs = n;
 }
 
+/* How long a finished job waited for a worker: from under a second to
+ * half a minute, never more than a third of its whole time. */
+static gint64
+queue_wait_ms (const JdDemoJob *job)
+{
+  guint32 crc = jd_demo_data_crc32 (0, (const guint8 *) job->id, strlen (job->id));
+  gint64 wait = 400 + crc % 30000;
+
+  return MIN (wait, (job->complete_ms - job->create_ms) / 3);
+}
+
 static void
 generate_workflow_jobs (GPtrArray            *jobs,
                         const JdDemoWorkflow *workflow,
@@ -641,6 +685,17 @@ generate_workflow_jobs (GPtrArray            *jobs,
         }
 
       job->complete_ms = job->create_ms + 15000 + g_rand_int_range (rand, 0, sales ? 600000 : 1800000);
+      job->start_ms = job->create_ms + queue_wait_ms (job);
+
+      /* Scheduled runs go as the workflow's owner; now and then someone
+       * runs it by hand. (Arithmetic, not the GRand: the rest of the data
+       * stays as it always was.) */
+      if (i % 7 == 3)
+        job->submitted_by = SOFIA;
+      else if (i % 11 == 5)
+        job->submitted_by = LUKAS;
+      else
+        job->submitted_by = sales ? DANA : KENJI;
 
       roll = g_rand_int_range (rand, 0, 10);
       job->priority = roll < 6 ? "Default" : roll < 7 ? "Low" : roll < 8 ? "Medium" : roll < 9 ? "High" : "Critical";
@@ -663,6 +718,7 @@ build_job_table (void)
 {
   JobTable *table = g_new0 (JobTable, 1);
   g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
+  gint64 now_ms = g_get_real_time () / 1000;
 
   for (guint i = 0; i < G_N_ELEMENTS (named_jobs); i++)
     {
@@ -680,17 +736,30 @@ build_job_table (void)
       if (named->duration_ms != 0 && job->create_ms != 0)
         job->complete_ms = job->create_ms + named->duration_ms;
       /* Jobs still under way were created moments ago, not in 2024:
-       * "Running for 14 minutes" must read true when someone tries it. */
+       * "Running for 14 minutes" must read true when someone tries it.
+       * The one stuck in the queue since June 2024 is meant to be old. */
       if (named->kind == JD_DEMO_KIND_PROGRESSING)
-        job->create_ms = g_get_real_time () / 1000 - 10 * 1000;
+        job->create_ms = now_ms - 10 * 1000;
       else if (g_strcmp0 (named->status, "Running") == 0)
-        job->create_ms = g_get_real_time () / 1000 - 14 * 60 * 1000;
-      else if (g_strcmp0 (named->status, "Queued") == 0)
-        job->create_ms = g_get_real_time () / 1000 - 3 * 60 * 1000;
+        job->create_ms = now_ms - 14 * 60 * 1000;
+      else if (named->kind == JD_DEMO_KIND_QUEUED)
+        job->create_ms = now_ms - 3 * 60 * 1000;
       else if (g_strcmp0 (named->status, "Initializing") == 0)
-        job->create_ms = g_get_real_time () / 1000 - 40 * 1000;
+        job->create_ms = now_ms - 40 * 1000;
       else if (g_strcmp0 (named->status, "Created") == 0)
-        job->create_ms = g_get_real_time () / 1000 - 20 * 1000;
+        job->create_ms = now_ms - 20 * 1000;
+
+      /* A worker took the running job 25 s after it was queued, the
+       * initializing one 5 s ago; the progressing job keeps its own
+       * clock in the server. */
+      if (job->complete_ms != 0 && named->kind != JD_DEMO_KIND_PROGRESSING)
+        job->start_ms = job->create_ms + queue_wait_ms (job);
+      else if (g_strcmp0 (named->status, "Running") == 0)
+        job->start_ms = job->create_ms + 25 * 1000;
+      else if (g_strcmp0 (named->status, "Initializing") == 0)
+        job->start_ms = job->create_ms + 35 * 1000;
+
+      job->submitted_by = named->submitted_by;
       job->status = named->status;
       job->disposition = named->disposition;
       job->priority = named->priority;
@@ -701,7 +770,7 @@ build_job_table (void)
       g_ptr_array_add (jobs, job);
     }
 
-  /* With the named jobs: 75 and 64 jobs. */
+  /* With the named jobs: 75 and 65 jobs. */
   generate_workflow_jobs (jobs, SALES, 67);
   generate_workflow_jobs (jobs, INVENTORY, 59);
 
@@ -749,6 +818,58 @@ jd_demo_data_find_workflow (const char *id)
     }
 
   return NULL;
+}
+
+guint
+jd_demo_data_count_jobs (const JdDemoWorkflow *workflow)
+{
+  JobTable *table = get_job_table ();
+  guint count = 0;
+
+  for (guint i = 0; i < table->n_jobs; i++)
+    {
+      if (table->jobs[i]->workflow == workflow)
+        count++;
+    }
+
+  return count;
+}
+
+const JdDemoUser *
+jd_demo_data_get_users (guint *n_users)
+{
+  *n_users = G_N_ELEMENTS (users);
+  return users;
+}
+
+const JdDemoUser *
+jd_demo_data_find_user (const char *id_or_name)
+{
+  g_autofree char *wanted = NULL;
+
+  if (id_or_name == NULL || !g_utf8_validate (id_or_name, -1, NULL))
+    return NULL;
+
+  wanted = g_utf8_casefold (id_or_name, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      g_autofree char *name = g_utf8_casefold (users[i].name, -1);
+
+      if (g_ascii_strcasecmp (users[i].id, id_or_name) == 0 || g_str_equal (name, wanted))
+        return &users[i];
+    }
+
+  return NULL;
+}
+
+void
+jd_demo_data_get_times (const JdDemoJob *job,
+                        JdDemoTimes     *times)
+{
+  /* a job is queued as it is created */
+  times->queue_ms = job->create_ms;
+  times->start_ms = job->start_ms;
+  times->end_ms = job->complete_ms;
 }
 
 const JdDemoJob **
@@ -1093,6 +1214,7 @@ emit_messages (MessageSink     *sink,
         emit_table (sink, progressing_messages, PROGRESSING_RUNNING_MESSAGES);
       break;
     case JD_DEMO_KIND_QUEUED:
+    case JD_DEMO_KIND_LONG_QUEUED:
     case JD_DEMO_KIND_CREATED:
     case JD_DEMO_KIND_NO_MESSAGES:
     case JD_DEMO_KIND_SPARSE:
@@ -1132,156 +1254,6 @@ jd_demo_data_build_messages (const JdDemoJob *job,
     *n_messages = sink.count;
 
   return g_string_free_to_bytes (sink.json);
-}
-
-/* ------------------------------------------------------------------ */
-/* JobView and WorkflowJobView                                         */
-
-static void
-append_member (GString    *json,
-               const char *name,
-               const char *value)
-{
-  jd_demo_data_append_json_string (json, name);
-  g_string_append_c (json, ':');
-  jd_demo_data_append_json_string (json, value);
-}
-
-static void
-append_time_member (GString    *json,
-                    const char *name,
-                    gint64      unix_ms)
-{
-  g_autofree char *text = jd_demo_data_format_time (unix_ms);
-
-  append_member (json, name, text);
-}
-
-char *
-jd_demo_data_build_job_head (const JdDemoJob *job,
-                             const char      *status,
-                             const char      *disposition)
-{
-  GString *json = g_string_new ("{");
-
-  append_member (json, "id", job->id);
-
-  if (job->kind == JD_DEMO_KIND_SPARSE)
-    {
-      g_string_append_c (json, ',');
-      append_member (json, "status", status);
-      return g_string_free (json, FALSE);
-    }
-
-  g_string_append_c (json, ',');
-  append_member (json, "appId", job->workflow->id);
-  g_string_append_c (json, ',');
-  append_time_member (json, "createDateTime", job->create_ms);
-  g_string_append_c (json, ',');
-  append_member (json, "status", status);
-  g_string_append_c (json, ',');
-  append_member (json, "disposition", disposition);
-  g_string_append (json, ",\"outputs\":[");
-
-  if (g_str_equal (status, "Completed"))
-    {
-      for (guint i = 0; i < job->n_outputs; i++)
-        {
-          const JdDemoOutput *output = &job->outputs[i];
-
-          if (i > 0)
-            g_string_append_c (json, ',');
-          g_string_append_c (json, '{');
-          append_member (json, "id", output->id);
-          g_string_append (json, ",\"availableFormats\":[");
-          for (guint k = 0; output->formats[k] != NULL; k++)
-            {
-              if (k > 0)
-                g_string_append_c (json, ',');
-              jd_demo_data_append_json_string (json, output->formats[k]);
-            }
-          g_string_append (json, "],");
-          append_member (json, "fileName", output->file_name);
-          g_string_append_c (json, '}');
-        }
-    }
-  g_string_append_c (json, ']');
-
-  return g_string_free (json, FALSE);
-}
-
-char *
-jd_demo_data_build_job_tail (const JdDemoJob *job)
-{
-  GString *json = g_string_new (NULL);
-
-  if (job->kind == JD_DEMO_KIND_SPARSE)
-    {
-      /* An unknown priority and a field this app has never heard of. */
-      append_member (json, "priority", job->priority);
-      g_string_append (json, ",\"executionNode\":{\"name\":\"AYX-WORKER-07\",\"queue\":\"default\","
-                             "\"lastHeartbeat\":null,\"slots\":[1,2]}}");
-      return g_string_free (json, FALSE);
-    }
-
-  append_member (json, "priority", job->priority);
-  g_string_append_c (json, ',');
-  append_member (json, "workerTag", job->worker_tag);
-  g_string_append_printf (json, ",\"runWithE2\":%s}", job->run_with_e2 ? "true" : "false");
-
-  return g_string_free (json, FALSE);
-}
-
-void
-jd_demo_data_append_job_summary (GString         *json,
-                                 const JdDemoJob *job,
-                                 const char      *status,
-                                 const char      *disposition,
-                                 gboolean         with_workflow)
-{
-  g_string_append_c (json, '{');
-  append_member (json, "id", job->id);
-  g_string_append_c (json, ',');
-  append_time_member (json, "createDate", job->create_ms);
-  g_string_append_c (json, ',');
-  append_member (json, "status", status);
-  g_string_append_c (json, ',');
-  append_member (json, "priority", job->priority);
-  g_string_append_c (json, ',');
-  append_member (json, "workerTag", job->worker_tag);
-  g_string_append_printf (json, ",\"runWithE2\":%s", job->run_with_e2 ? "true" : "false");
-  if (with_workflow)
-    {
-      g_string_append_c (json, ',');
-      append_member (json, "workflowName", job->workflow->name);
-      g_string_append_c (json, ',');
-      append_member (json, "disposition", disposition);
-    }
-  g_string_append_c (json, '}');
-}
-
-void
-jd_demo_data_append_workflow (GString              *json,
-                              const JdDemoWorkflow *workflow,
-                              gboolean              full)
-{
-  g_string_append_c (json, '{');
-  append_member (json, "id", workflow->id);
-  g_string_append_c (json, ',');
-  append_member (json, "name", workflow->name);
-  g_string_append_c (json, ',');
-  append_member (json, "ownerId", workflow->owner_id);
-  g_string_append_c (json, ',');
-  append_member (json, "dateCreated", workflow->date_created);
-  g_string_append_printf (json, ",\"publishedVersionNumber\":%u", workflow->published_version);
-  if (full)
-    {
-      g_string_append_c (json, ',');
-      append_member (json, "comments", workflow->comments);
-      g_string_append (json, ",\"isAmp\":true,\"executionMode\":\"Standard\",\"workerTag\":\"\","
-                             "\"districtTags\":[],\"isPublic\":false");
-    }
-  g_string_append_c (json, '}');
 }
 
 /* ------------------------------------------------------------------ */
@@ -1977,6 +1949,12 @@ jd_demo_data_describe_jobs (void)
       if (named->kind == JD_DEMO_KIND_SPARSE)
         {
           g_string_append (out, "status \"Complete\", priority \"Urgent\", most fields missing, one unknown field\n");
+          continue;
+        }
+      if (named->kind == JD_DEMO_KIND_LONG_QUEUED)
+        {
+          g_string_append_printf (out, "Queued since %04d-%02d-%02d; %s\n",
+                                  named->year, named->month, named->day, named->about);
           continue;
         }
 

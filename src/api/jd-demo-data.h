@@ -1,5 +1,6 @@
-/* jd-demo-data.h: the sample jobs, workflows, messages and output files
- * that JdDemoServer serves.
+/* jd-demo-data.h: the sample jobs, workflows, users, messages and output
+ * files that JdDemoServer serves (jd-demo-data.c), and the Server's objects
+ * made of them, as its published schemas name them (jd-demo-views.c).
  *
  * Everything here is generated deterministically (fixed tables, seeded
  * GRand, arithmetic on indexes), built once per process and never changed:
@@ -30,7 +31,14 @@ typedef enum
   JD_DEMO_KIND_HUGE,
   JD_DEMO_KIND_PROGRESSING,
   JD_DEMO_KIND_SPARSE,
+  JD_DEMO_KIND_LONG_QUEUED,
 } JdDemoKind;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+} JdDemoUser;
 
 typedef struct
 {
@@ -38,8 +46,14 @@ typedef struct
   const char *name;
   const char *owner_id;
   const char *date_created;
-  guint       published_version;
+  guint       published_version;   /* its versions are 1 to this one */
   const char *comments;
+  const char *source_app_id;
+  const char *worker_tag;
+  const char *execution_mode;
+  gboolean    is_amp;
+  gboolean    others_can_view_history;
+  gboolean    others_can_execute;
 } JdDemoWorkflow;
 
 typedef struct
@@ -57,6 +71,7 @@ typedef struct
   const JdDemoWorkflow *workflow;      /* NULL: the job names none */
   guint                 index;         /* position in its workflow, oldest first */
   gint64                create_ms;     /* Unix time in milliseconds, UTC; 0: none */
+  gint64                start_ms;      /* when a worker started it; 0: not yet */
   gint64                complete_ms;   /* 0 while not finished */
   const char           *status;
   const char           *disposition;
@@ -65,11 +80,26 @@ typedef struct
   gboolean              run_with_e2;
   const JdDemoOutput   *outputs;
   guint                 n_outputs;
+  const JdDemoUser     *submitted_by;
 } JdDemoJob;
+
+/* When a job was queued, started and ended, as a PagedJobSummaryView
+ * tells it (Unix time in ms, UTC; 0: not given). */
+typedef struct
+{
+  gint64 queue_ms;
+  gint64 start_ms;
+  gint64 end_ms;
+} JdDemoTimes;
 
 /* Workflows */
 const JdDemoWorkflow  *jd_demo_data_get_workflows      (guint                *n_workflows);
 const JdDemoWorkflow  *jd_demo_data_find_workflow      (const char           *id);
+guint                  jd_demo_data_count_jobs         (const JdDemoWorkflow *workflow);
+
+/* Users: who submitted the jobs; found by ID or by name, in any case */
+const JdDemoUser      *jd_demo_data_get_users          (guint                *n_users);
+const JdDemoUser      *jd_demo_data_find_user          (const char           *id_or_name);
 
 /* Jobs: the named samples first, then the generated jobs of each
  * workflow, oldest first. */
@@ -79,32 +109,45 @@ const JdDemoOutput    *jd_demo_data_find_output        (const JdDemoJob      *jo
                                                         const char           *output_id);
 gboolean               jd_demo_data_output_has_format  (const JdDemoOutput   *output,
                                                         const char           *format);
+/* The job's own queue, start and end times (queued: none before it is) */
+void                   jd_demo_data_get_times          (const JdDemoJob      *job,
+                                                        JdDemoTimes          *times);
 
-/* JobView pieces. The JSON of a job is HEAD [ ',"messages":' MESSAGES ]
- * ',' TAIL, so that a cached messages array is served without copying.
- * HEAD opens the object and TAIL closes it. Outputs are listed only when
- * @status is Completed. */
-char                  *jd_demo_data_build_job_head     (const JdDemoJob      *job,
-                                                        const char           *status,
-                                                        const char           *disposition);
-char                  *jd_demo_data_build_job_tail     (const JdDemoJob      *job);
-/* FALSE when the job's JSON never has a "messages" member. */
-gboolean               jd_demo_data_job_has_messages   (const JdDemoJob      *job);
 /* The messages array as the job shows it in @status (a job cancelled by a
  * request gets a closing message; the progressing job grows). */
 GBytes                *jd_demo_data_build_messages     (const JdDemoJob      *job,
                                                         const char           *status,
                                                         guint                *n_messages);
-/* A WorkflowJobView object; @with_workflow adds "workflowName" and
- * "disposition" as GET /v3/jobs answers them. */
+/* FALSE when the job's JSON never has a "messages" member. */
+gboolean               jd_demo_data_job_has_messages   (const JdDemoJob      *job);
+
+/* The Server's objects (jd-demo-views.c), field by field as
+ * tests/data/server-schema.json lists them.
+ *
+ * JobView: HEAD [ ',"messages":' MESSAGES ] ',' TAIL, so that a cached
+ * messages array is served without copying. HEAD opens the object and
+ * TAIL closes it. Outputs are listed only when @status is Completed. */
+char                  *jd_demo_data_build_job_head     (const JdDemoJob      *job,
+                                                        const char           *status,
+                                                        const char           *disposition);
+char                  *jd_demo_data_build_job_tail     (const JdDemoJob      *job);
+/* WorkflowJobView: no disposition */
+void                   jd_demo_data_append_workflow_job (GString             *json,
+                                                         const JdDemoJob     *job,
+                                                         const char          *status);
+/* PagedJobSummaryView: "jobId", the workflow, who submitted it, times */
 void                   jd_demo_data_append_job_summary (GString              *json,
                                                         const JdDemoJob      *job,
                                                         const char           *status,
-                                                        const char           *disposition,
-                                                        gboolean              with_workflow);
+                                                        const JdDemoTimes    *times);
+/* ReducedWorkflowView */
 void                   jd_demo_data_append_workflow    (GString              *json,
-                                                        const JdDemoWorkflow *workflow,
-                                                        gboolean              full);
+                                                        const JdDemoWorkflow *workflow);
+/* WorkflowView */
+void                   jd_demo_data_append_workflow_view (GString              *json,
+                                                          const JdDemoWorkflow *workflow);
+/* .NET's TimeSpan text: "00:05:12.4810000", "1.02:03:04" */
+char                  *jd_demo_data_format_duration    (gint64                milliseconds);
 
 /* The bytes of one output in one format. @content_type and @file_name
  * (the name a browser would save it under) are set when not NULL. */

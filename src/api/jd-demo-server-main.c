@@ -25,23 +25,6 @@ on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static guint
-count_jobs (const JdDemoWorkflow *workflow)
-{
-  const JdDemoJob **jobs;
-  guint n_jobs;
-  guint count = 0;
-
-  jobs = jd_demo_data_get_jobs (&n_jobs);
-  for (guint i = 0; i < n_jobs; i++)
-    {
-      if (jobs[i]->workflow == workflow)
-        count++;
-    }
-
-  return count;
-}
-
 static void
 print_welcome (JdDemoServer *server,
                guint         token_lifetime,
@@ -56,7 +39,7 @@ print_welcome (JdDemoServer *server,
   g_print ("Job Desk demo server %s: a pretend Alteryx Server with sample data.\n\n", PACKAGE_VERSION);
   g_print ("Web API address:  %s\n", base_url);
   g_print ("Curator:          API key \"%s\", API secret \"%s\"\n", JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
-  g_print ("Not a Curator:    API key \"%s\", API secret \"%s\" (no messages endpoint, no job lists)\n",
+  g_print ("Not a Curator:    API key \"%s\", API secret \"%s\" (no messages endpoint, no job lists, no workflows)\n",
            JD_DEMO_VIEWER_API_KEY, JD_DEMO_VIEWER_API_SECRET);
   g_print ("Tokens live %u s; the progressing job changes state every %u ms.\n\n",
            token_lifetime, progress_step);
@@ -66,7 +49,7 @@ print_welcome (JdDemoServer *server,
   g_print ("Workflows:\n");
   workflows = jd_demo_data_get_workflows (&n_workflows);
   for (guint i = 0; i < n_workflows; i++)
-    g_print ("%s  %s, %u jobs\n", workflows[i].id, workflows[i].name, count_jobs (&workflows[i]));
+    g_print ("%s  %s, %u jobs\n", workflows[i].id, workflows[i].name, jd_demo_data_count_jobs (&workflows[i]));
 
   g_print ("\nTry it:\n");
   g_print ("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=%s %s/oauth2/token"

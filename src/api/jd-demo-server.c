@@ -45,6 +45,7 @@ typedef struct
   const char *status;
   const char *disposition;
   gboolean    removed;
+  gint64      cancelled_ms;   /* Unix time in ms */
 } Override;
 
 /* A generated output, kept because the large ones take a moment. */
@@ -64,6 +65,7 @@ typedef enum
   ROUTE_JOB,
   ROUTE_JOB_MESSAGES,
   ROUTE_WORKFLOWS,
+  ROUTE_WORKFLOW,
   ROUTE_WORKFLOW_JOBS,
   ROUTE_OUTPUT,
 } Route;
@@ -74,6 +76,7 @@ typedef struct
   const JdDemoJob *job;
   const char      *status;
   const char      *disposition;
+  JdDemoTimes      times;
 } ListedJob;
 
 typedef enum
@@ -119,6 +122,7 @@ struct _JdDemoServer
   GHashTable         *cache;             /* key → GBytes (messages) */
   GHashTable         *output_cache;      /* key → CachedOutput */
   gint64              progress_started;  /* monotonic µs; 0: not looked up yet */
+  gint64              progress_started_ms; /* the same moment, Unix time in ms */
   SoupMessageHeaders *last_headers;
 
   gint                request_count;     /* atomic */
@@ -274,6 +278,11 @@ find_route (GPtrArray   *segments,
     {
       if (n == 3)
         return ROUTE_WORKFLOWS;
+      if (n == 4)
+        {
+          *first_id = g_ptr_array_index (segments, 3);
+          return ROUTE_WORKFLOW;
+        }
       if (n == 5 && segment_is (segments, 4, "jobs"))
         {
           *first_id = g_ptr_array_index (segments, 3);
@@ -660,7 +669,10 @@ job_state_locked (JdDemoServer     *self,
       gint64 elapsed;
 
       if (self->progress_started == 0 && start_clock)
-        self->progress_started = now;
+        {
+          self->progress_started = now;
+          self->progress_started_ms = g_get_real_time () / 1000;
+        }
       elapsed = self->progress_started != 0 ? now - self->progress_started : 0;
 
       if (elapsed < step)
@@ -700,6 +712,37 @@ job_state (JdDemoServer     *self,
   g_mutex_unlock (&self->mutex);
 
   return exists;
+}
+
+/* When the job was queued, started and ended, in the state
+ * job_state_locked () gave it. Call with the mutex held. */
+static void
+job_times_locked (JdDemoServer    *self,
+                  const JdDemoJob *job,
+                  const char      *status,
+                  JdDemoTimes     *times)
+{
+  Override *override = g_hash_table_lookup (self->overrides, job->id);
+
+  jd_demo_data_get_times (job, times);
+
+  if (override != NULL)
+    {
+      /* cancelled while it ran: it ended then */
+      times->end_ms = times->start_ms != 0 ? override->cancelled_ms : 0;
+    }
+  else if (job->kind == JD_DEMO_KIND_PROGRESSING)
+    {
+      gint64 step_ms = self->progress_step;
+
+      times->queue_ms = self->progress_started != 0 ? self->progress_started_ms : job->create_ms;
+      times->start_ms = 0;
+      times->end_ms = 0;
+      if (!status_is (status, "Queued"))
+        times->start_ms = times->queue_ms + step_ms;
+      if (status_is (status, "Completed"))
+        times->end_ms = times->start_ms + step_ms;
+    }
 }
 
 /* Looks the job up and answers 400 or 404 when there is none. */
@@ -771,39 +814,18 @@ dup_messages (JdDemoServer    *self,
 /* ------------------------------------------------------------------ */
 /* Handlers                                                            */
 
+/* A JobView of the job as it stands. */
 static void
-handle_get_job (JdDemoServer      *self,
-                SoupServerMessage *msg,
-                GHashTable        *query,
-                const char        *id)
+respond_job (JdDemoServer      *self,
+             SoupServerMessage *msg,
+             const JdDemoJob   *job,
+             const char        *status,
+             const char        *disposition,
+             gboolean           with_messages)
 {
-  const char *include = query_get (query, "includeMessages");
-  gboolean with_messages = TRUE;
-  const char *status;
-  const char *disposition;
-  const JdDemoJob *job;
+  char *head = jd_demo_data_build_job_head (job, status, disposition);
+  char *tail = jd_demo_data_build_job_tail (job);
   SoupMessageBody *body;
-  char *head;
-  char *tail;
-
-  if (include != NULL)
-    {
-      if (g_ascii_strcasecmp (include, "false") == 0)
-        with_messages = FALSE;
-      else if (g_ascii_strcasecmp (include, "true") != 0)
-        {
-          respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
-                            "The value '%s' is not valid for includeMessages.", include);
-          return;
-        }
-    }
-
-  job = find_job (self, msg, id, TRUE, &status, &disposition);
-  if (job == NULL)
-    return;
-
-  head = jd_demo_data_build_job_head (job, status, disposition);
-  tail = jd_demo_data_build_job_tail (job);
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -821,6 +843,37 @@ handle_get_job (JdDemoServer      *self,
     }
   soup_message_body_append (body, SOUP_MEMORY_STATIC, ",", 1);
   soup_message_body_append_take (body, (guchar *) tail, strlen (tail));
+}
+
+static void
+handle_get_job (JdDemoServer      *self,
+                SoupServerMessage *msg,
+                GHashTable        *query,
+                const char        *id)
+{
+  const char *include = query_get (query, "includeMessages");
+  gboolean with_messages = TRUE;
+  const char *status;
+  const char *disposition;
+  const JdDemoJob *job;
+
+  if (include != NULL)
+    {
+      if (g_ascii_strcasecmp (include, "false") == 0)
+        with_messages = FALSE;
+      else if (g_ascii_strcasecmp (include, "true") != 0)
+        {
+          respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
+                            "The value '%s' is not valid for includeMessages.", include);
+          return;
+        }
+    }
+
+  job = find_job (self, msg, id, TRUE, &status, &disposition);
+  if (job == NULL)
+    return;
+
+  respond_job (self, msg, job, status, disposition, with_messages);
 }
 
 static void
@@ -853,7 +906,8 @@ handle_delete_job (JdDemoServer      *self,
   const char *disposition;
   const JdDemoJob *job;
   gboolean exists;
-  Override *override = NULL;
+  gboolean changed = FALSE;
+  gboolean removed = FALSE;
 
   if (!jd_demo_data_is_object_id (id))
     {
@@ -868,33 +922,31 @@ handle_delete_job (JdDemoServer      *self,
   exists = job != NULL && job_state_locked (self, job, FALSE, &status, &disposition);
   if (exists)
     {
-      if (status_is (status, "Queued") || status_is (status, "Created"))
-        {
-          override = g_new0 (Override, 1);
-          override->status = "Cancelled";
-          override->disposition = "Cancelled";
-          override->removed = TRUE;
-        }
-      else if (status_is (status, "Running") || status_is (status, "Initializing"))
-        {
-          override = g_new0 (Override, 1);
-          override->status = "Cancelled";
-          override->disposition = "Cancelled";
-        }
+      removed = status_is (status, "Queued") || status_is (status, "Created");
+      changed = removed || status_is (status, "Running") || status_is (status, "Initializing");
 
-      if (override != NULL)
-        g_hash_table_replace (self->overrides, g_strdup (job->id), override);
+      if (changed)
+        {
+          Override *override = g_new0 (Override, 1);
+
+          override->status = "Cancelled";
+          override->disposition = "Cancelled";
+          override->removed = removed;
+          override->cancelled_ms = g_get_real_time () / 1000;
+          g_hash_table_replace (self->overrides, g_strdup (job->id), override);
+        }
     }
   g_mutex_unlock (&self->mutex);
 
   if (!exists)
     respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No job was found with the ID %s.", id);
-  else if (override == NULL)
+  else if (!changed)
     respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job has already finished.");
   else
     {
-      g_debug ("job %s %s", job->id, override->removed ? "removed from the queue" : "cancelled");
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      g_debug ("job %s %s", job->id, removed ? "removed from the queue" : "cancelled");
+      /* The Swagger answers the JobView as the job now stands. */
+      respond_job (self, msg, job, "Cancelled", "Cancelled", TRUE);
     }
 }
 
@@ -1025,12 +1077,15 @@ list_jobs (JdDemoServer         *self,
   g_mutex_lock (&self->mutex);
   for (guint i = 0; i < n_jobs; i++)
     {
-      ListedJob item = { jobs[i], NULL, NULL };
+      ListedJob item = { jobs[i], NULL, NULL, { 0, } };
 
       if (jobs[i]->workflow == NULL || (workflow != NULL && jobs[i]->workflow != workflow))
         continue;
       if (job_state_locked (self, jobs[i], FALSE, &item.status, &item.disposition))
-        g_array_append_val (listed, item);
+        {
+          job_times_locked (self, jobs[i], item.status, &item.times);
+          g_array_append_val (listed, item);
+        }
     }
   g_mutex_unlock (&self->mutex);
 
@@ -1107,7 +1162,7 @@ handle_workflow_jobs (JdDemoServer      *self,
 
       if (shown++ > 0)
         g_string_append_c (json, ',');
-      jd_demo_data_append_job_summary (json, item->job, item->status, item->disposition, FALSE);
+      jd_demo_data_append_workflow_job (json, item->job, item->status);
     }
   g_string_append_c (json, ']');
 
@@ -1146,19 +1201,200 @@ query_get_date (SoupServerMessage *msg,
   return TRUE;
 }
 
+/* The priorities a Server knows, as it writes them. */
+static const char *
+canonical_priority (const char *name)
+{
+  static const char *const priorities[] = { "Low", "Default", "Medium", "High", "Critical" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    {
+      if (status_is (name, priorities[i]))
+        return priorities[i];
+    }
+
+  return NULL;
+}
+
+/* A comma-separated list of the query (NULL when not given or empty),
+ * each value trimmed and, with canonical, replaced by its canonical
+ * spelling; answers 400 for a value canonical does not know. */
+static gboolean
+query_get_list (SoupServerMessage   *msg,
+                GHashTable          *query,
+                const char          *name,
+                const char        *(*canonical) (const char *value),
+                GStrv               *list)
+{
+  const char *text = query_get (query, name);
+  g_auto(GStrv) values = NULL;
+
+  *list = NULL;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  values = g_strsplit (text, ",", -1);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *known;
+
+      g_strstrip (values[i]);
+      if (canonical == NULL)
+        continue;
+
+      known = canonical (values[i]);
+      if (known == NULL)
+        {
+          respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for %s.", values[i], name);
+          return FALSE;
+        }
+      g_free (values[i]);
+      values[i] = g_strdup (known);
+    }
+
+  *list = g_steal_pointer (&values);
+  return TRUE;
+}
+
+static gboolean
+query_get_boolean (SoupServerMessage *msg,
+                   GHashTable        *query,
+                   const char        *name,
+                   gboolean          *value)
+{
+  const char *text = query_get (query, name);
+
+  *value = FALSE;
+  if (text == NULL || g_ascii_strcasecmp (text, "false") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (text, "true") == 0)
+    {
+      *value = TRUE;
+      return TRUE;
+    }
+
+  respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for %s.", text, name);
+  return FALSE;
+}
+
+/* What GET /v3/jobs was asked for. */
+typedef struct
+{
+  GStrv      statuses;        /* canonical */
+  GStrv      workflow_names;
+  GStrv      priorities;      /* canonical */
+  GPtrArray *users;           /* const JdDemoUser; NULL: any */
+  gint64     after;           /* completed, Unix ms; G_MININT64: any */
+  gint64     before;          /* G_MAXINT64: any */
+} JobsFilter;
+
+static void
+jobs_filter_clear (JobsFilter *filter)
+{
+  g_clear_pointer (&filter->statuses, g_strfreev);
+  g_clear_pointer (&filter->workflow_names, g_strfreev);
+  g_clear_pointer (&filter->priorities, g_strfreev);
+  g_clear_pointer (&filter->users, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JobsFilter, jobs_filter_clear)
+
+/* Reads the filters of the query; answers 400 for what is not valid. The
+ * caller's own jobs, unless allUsers or users say otherwise. */
+static gboolean
+jobs_filter_parse (SoupServerMessage *msg,
+                   GHashTable        *query,
+                   Role               role,
+                   JobsFilter        *filter)
+{
+  g_auto(GStrv) users = NULL;
+  gboolean all_users;
+
+  filter->after = G_MININT64;
+  filter->before = G_MAXINT64;
+
+  if (!query_get_list (msg, query, "statuses", canonical_status, &filter->statuses) ||
+      !query_get_list (msg, query, "workflowNames", NULL, &filter->workflow_names) ||
+      !query_get_list (msg, query, "priorities", canonical_priority, &filter->priorities) ||
+      !query_get_list (msg, query, "users", NULL, &users) ||
+      !query_get_boolean (msg, query, "allUsers", &all_users) ||
+      !query_get_date (msg, query, "completedAfter", &filter->after) ||
+      !query_get_date (msg, query, "completedBefore", &filter->before))
+    return FALSE;
+
+  if (users != NULL)
+    {
+      /* a user this Server does not know has no jobs */
+      filter->users = g_ptr_array_new ();
+      for (guint i = 0; users[i] != NULL; i++)
+        {
+          const JdDemoUser *user = jd_demo_data_find_user (users[i]);
+
+          if (user != NULL)
+            g_ptr_array_add (filter->users, (gpointer) user);
+        }
+    }
+  else if (!all_users)
+    {
+      filter->users = g_ptr_array_new ();
+      g_ptr_array_add (filter->users, (gpointer) jd_demo_data_find_user (role == ROLE_CURATOR
+                                                                         ? JD_DEMO_USER_CURATOR_ID
+                                                                         : JD_DEMO_USER_VIEWER_ID));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+any_equal (GStrv       values,
+           const char *value)
+{
+  for (guint k = 0; values[k] != NULL; k++)
+    {
+      if (g_ascii_strcasecmp (values[k], value) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+jobs_filter_matches (const JobsFilter *filter,
+                     const ListedJob  *item)
+{
+  if (filter->statuses != NULL &&
+      (canonical_status (item->status) == NULL || !any_equal (filter->statuses, canonical_status (item->status))))
+    return FALSE;
+
+  if (filter->workflow_names != NULL && !any_equal (filter->workflow_names, item->job->workflow->name))
+    return FALSE;
+
+  if (filter->priorities != NULL && !any_equal (filter->priorities, item->job->priority))
+    return FALSE;
+
+  if (filter->users != NULL && !g_ptr_array_find (filter->users, item->job->submitted_by, NULL))
+    return FALSE;
+
+  if (filter->after != G_MININT64 || filter->before != G_MAXINT64)
+    {
+      gboolean finished = item->job->complete_ms != 0 && g_str_equal (item->status, item->job->status);
+
+      return finished && item->job->complete_ms >= filter->after && item->job->complete_ms < filter->before;
+    }
+
+  return TRUE;
+}
+
 static void
 handle_jobs (JdDemoServer      *self,
              SoupServerMessage *msg,
-             GHashTable        *query)
+             GHashTable        *query,
+             Role               role)
 {
-  const char *statuses_text = query_get (query, "statuses");
-  const char *names_text = query_get (query, "workflowNames");
-  g_auto(GStrv) statuses = NULL;
-  g_auto(GStrv) names = NULL;
+  g_auto(JobsFilter) filter = { 0, };
   g_autoptr(GArray) listed = NULL;
   g_autoptr(GPtrArray) matching = g_ptr_array_new ();
-  gint64 after = G_MININT64;
-  gint64 before = G_MAXINT64;
   SortOrder order;
   guint offset = 0;
   guint limit = 0;
@@ -1169,39 +1405,11 @@ handle_jobs (JdDemoServer      *self,
       !query_get_direction (msg, query, &order.ascending) ||
       !query_get_uint (msg, query, "offset", &offset) ||
       !query_get_uint (msg, query, "limit", &limit) ||
-      !query_get_date (msg, query, "completedAfter", &after) ||
-      !query_get_date (msg, query, "completedBefore", &before))
+      !jobs_filter_parse (msg, query, role, &filter))
     return;
 
   if (limit == 0)
     limit = DEFAULT_PAGE_SIZE;
-
-  if (statuses_text != NULL && *statuses_text != '\0')
-    {
-      statuses = g_strsplit (statuses_text, ",", -1);
-      for (guint i = 0; statuses[i] != NULL; i++)
-        {
-          const char *canonical;
-
-          g_strstrip (statuses[i]);
-          canonical = canonical_status (statuses[i]);
-          if (canonical == NULL)
-            {
-              respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
-                                "The value '%s' is not valid for statuses.", statuses[i]);
-              return;
-            }
-          g_free (statuses[i]);
-          statuses[i] = g_strdup (canonical);
-        }
-    }
-
-  if (names_text != NULL && *names_text != '\0')
-    {
-      names = g_strsplit (names_text, ",", -1);
-      for (guint i = 0; names[i] != NULL; i++)
-        g_strstrip (names[i]);
-    }
 
   listed = list_jobs (self, NULL);
   g_array_sort_with_data (listed, compare_listed, &order);
@@ -1209,30 +1417,8 @@ handle_jobs (JdDemoServer      *self,
   for (guint i = 0; i < listed->len; i++)
     {
       ListedJob *item = &g_array_index (listed, ListedJob, i);
-      gboolean wanted = TRUE;
 
-      if (statuses != NULL)
-        {
-          wanted = FALSE;
-          for (guint k = 0; statuses[k] != NULL && !wanted; k++)
-            wanted = status_matches (item->status, statuses[k]);
-        }
-
-      if (wanted && names != NULL)
-        {
-          wanted = FALSE;
-          for (guint k = 0; names[k] != NULL && !wanted; k++)
-            wanted = g_ascii_strcasecmp (names[k], item->job->workflow->name) == 0;
-        }
-
-      if (wanted && (after != G_MININT64 || before != G_MAXINT64))
-        {
-          gboolean finished = item->job->complete_ms != 0 && g_str_equal (item->status, item->job->status);
-
-          wanted = finished && item->job->complete_ms >= after && item->job->complete_ms < before;
-        }
-
-      if (wanted)
+      if (jobs_filter_matches (&filter, item))
         g_ptr_array_add (matching, item);
     }
 
@@ -1243,7 +1429,7 @@ handle_jobs (JdDemoServer      *self,
 
       if (i > offset)
         g_string_append_c (json, ',');
-      jd_demo_data_append_job_summary (json, item->job, item->status, item->disposition, TRUE);
+      jd_demo_data_append_job_summary (json, item->job, item->status, &item->times);
     }
 
   total_pages = (matching->len + limit - 1) / limit;
@@ -1267,19 +1453,15 @@ handle_workflows (JdDemoServer      *self,
   g_autofree char *wanted = NULL;
   const JdDemoWorkflow *workflows;
   guint n_workflows;
-  gboolean full = FALSE;
   gboolean first = TRUE;
   GString *json;
 
-  if (view != NULL)
+  /* Both views answer ReducedWorkflowView, the one object the Swagger
+   * names for this list. */
+  if (view != NULL && g_ascii_strcasecmp (view, "Full") != 0 && g_ascii_strcasecmp (view, "Default") != 0)
     {
-      if (g_ascii_strcasecmp (view, "Full") == 0)
-        full = TRUE;
-      else if (g_ascii_strcasecmp (view, "Default") != 0)
-        {
-          respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for view.", view);
-          return;
-        }
+      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for view.", view);
+      return;
     }
 
   if (name != NULL && g_utf8_validate (name, -1, NULL))
@@ -1297,10 +1479,36 @@ handle_workflows (JdDemoServer      *self,
       if (!first)
         g_string_append_c (json, ',');
       first = FALSE;
-      jd_demo_data_append_workflow (json, &workflows[i], full);
+      jd_demo_data_append_workflow (json, &workflows[i]);
     }
   g_string_append_c (json, ']');
 
+  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
+}
+
+static void
+handle_get_workflow (JdDemoServer      *self,
+                     SoupServerMessage *msg,
+                     const char        *workflow_id)
+{
+  const JdDemoWorkflow *workflow;
+  GString *json;
+
+  if (!jd_demo_data_is_object_id (workflow_id))
+    {
+      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The workflow ID is not valid.");
+      return;
+    }
+
+  workflow = jd_demo_data_find_workflow (workflow_id);
+  if (workflow == NULL)
+    {
+      respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No workflow was found with the ID %s.", workflow_id);
+      return;
+    }
+
+  json = g_string_new (NULL);
+  jd_demo_data_append_workflow_view (json, workflow);
   respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
@@ -1453,6 +1661,8 @@ handle_swagger (JdDemoServer      *self,
       "\"operationId\":\"Jobs_GetJobMessages\"}},"
     "\"/v3/workflows\":{\"get\":{\"tags\":[\"Workflows\"],\"summary\":\"Searches workflows\","
       "\"operationId\":\"Workflows_GetWorkflows\"}},"
+    "\"/v3/workflows/{workflowId}\":{\"get\":{\"tags\":[\"Workflows\"],\"summary\":\"Retrieves a workflow\","
+      "\"operationId\":\"Workflows_GetWorkflow\"}},"
     "\"/v3/workflows/{workflowId}/jobs\":{\"get\":{\"tags\":[\"Workflows\"],"
       "\"summary\":\"Lists the jobs of a workflow\",\"operationId\":\"Workflows_GetJobsForWorkflow\"}}"
     "}}", port);
@@ -1521,7 +1731,7 @@ on_request_cb (SoupServer        *server,
       else if (!method_is (msg, SOUP_METHOD_GET))
         respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role) && require_curator (msg, role))
-        handle_jobs (self, msg, query);
+        handle_jobs (self, msg, query, role);
       break;
 
     case ROUTE_JOB:
@@ -1553,6 +1763,15 @@ on_request_cb (SoupServer        *server,
         respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role) && require_curator (msg, role))
         handle_workflows (self, msg, query);
+      break;
+
+    case ROUTE_WORKFLOW:
+      /* Curators only: the other sample account is refused, as Servers
+       * refuse workflows that are not shared with an account. */
+      if (!method_is (msg, SOUP_METHOD_GET))
+        respond_method_not_allowed (msg, "GET");
+      else if (authorize (self, msg, &role) && require_curator (msg, role))
+        handle_get_workflow (self, msg, first_id);
       break;
 
     case ROUTE_WORKFLOW_JOBS:

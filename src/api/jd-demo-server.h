@@ -30,11 +30,21 @@ G_BEGIN_DECLS
 #define JD_DEMO_JOB_HUGE           "66ebd18d3d6200007e000d97" /* 100,000 messages, about 11 MB */
 #define JD_DEMO_JOB_PROGRESSING    "66ebd18d3d6200007e000d98" /* Queued -> Running -> Completed */
 #define JD_DEMO_JOB_SPARSE         "66ebd18d3d6200007e000d99" /* most fields missing, "Complete", unknown priority */
+#define JD_DEMO_JOB_LONG_QUEUED    "66ebd18d3d6200007e000d9a" /* Queued since June 2024: no worker has its tag */
 #define JD_DEMO_JOB_UNKNOWN        "000000000000000000000000" /* never exists: 404 */
 
-/* Sample workflows, each with more than 60 jobs. */
+/* Sample workflows, each with more than 60 jobs. GET /v3/workflows/{id}
+ * answers the Curator, and refuses the other account with 403. */
 #define JD_DEMO_WORKFLOW_SALES     "5f3a0c9e1b2d4e0012345678"
 #define JD_DEMO_WORKFLOW_INVENTORY "5f3a0c9e1b2d4e0012345679"
+
+/* The users the sample accounts sign in as. A PagedJobSummaryView names
+ * who submitted a job (submittedBy); GET /v3/jobs lists the caller's own
+ * jobs unless it asks for allUsers or names users (by ID or name). */
+#define JD_DEMO_USER_CURATOR_ID    "5e1f2a3b4c5d6e7f80910a1b"
+#define JD_DEMO_USER_CURATOR_NAME  "Dana Whitfield"
+#define JD_DEMO_USER_VIEWER_ID     "5e1f2a3b4c5d6e7f80910a1e"
+#define JD_DEMO_USER_VIEWER_NAME   "Lukas Brandt"
 
 #define JD_TYPE_DEMO_SERVER (jd_demo_server_get_type ())
 G_DECLARE_FINAL_TYPE (JdDemoServer, jd_demo_server, JD, DEMO_SERVER, GObject)

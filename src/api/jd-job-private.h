@@ -24,5 +24,7 @@ void   jd_job_set_outputs         (JdJob      *self,
                                    GListModel *outputs);
 void   jd_job_set_raw_json        (JdJob      *self,
                                    GBytes     *raw_json);
+void   jd_job_set_n_unreadable_outputs (JdJob *self,
+                                        guint  n_unreadable);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _JdJob
   GListModel *messages;
   /* The Server's own answer, for "Copy as JSON"; not parsed again. */
   GBytes     *raw_json;
+  guint       n_unreadable_outputs;
 
   guint       has_run_with_e2 : 1;
   guint       run_with_e2 : 1;
@@ -47,6 +48,8 @@ enum {
   PROP_OUTPUTS,
   PROP_MESSAGES,
   PROP_MESSAGES_INCLUDED,
+  PROP_N_UNREADABLE_OUTPUTS,
+  PROP_N_UNREADABLE_MESSAGES,
   N_PROPS
 };
 
@@ -185,6 +188,14 @@ jd_job_get_property (GObject    *object,
       g_value_set_boolean (value, self->messages_included);
       break;
 
+    case PROP_N_UNREADABLE_OUTPUTS:
+      g_value_set_uint (value, self->n_unreadable_outputs);
+      break;
+
+    case PROP_N_UNREADABLE_MESSAGES:
+      g_value_set_uint (value, jd_job_get_n_unreadable_messages (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -276,6 +287,19 @@ jd_job_class_init (JdJobClass *klass)
     g_param_spec_boolean ("messages-included", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* elements of the Server's "outputs" that could not be read (not
+   * objects, or with neither an ID nor a file name): not in outputs */
+  properties[PROP_N_UNREADABLE_OUTPUTS] =
+    g_param_spec_uint ("n-unreadable-outputs", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* the same for the messages, as their JdMessageList counted them */
+  properties[PROP_N_UNREADABLE_MESSAGES] =
+    g_param_spec_uint ("n-unreadable-messages", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -450,6 +474,7 @@ jd_job_set_messages (JdJob      *self,
                      GListModel *messages)
 {
   gboolean included = messages != NULL;
+  guint old_unreadable;
 
   g_return_if_fail (JD_IS_JOB (self));
   g_return_if_fail (messages == NULL || G_IS_LIST_MODEL (messages));
@@ -459,6 +484,8 @@ jd_job_set_messages (JdJob      *self,
   /* NULL while the default empty list is in place changes nothing */
   if (messages == NULL && !self->messages_included)
     return;
+
+  old_unreadable = jd_job_get_n_unreadable_messages (self);
 
   if (messages != self->messages)
     {
@@ -477,6 +504,9 @@ jd_job_set_messages (JdJob      *self,
       self->messages_included = included;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGES_INCLUDED]);
     }
+
+  if (jd_job_get_n_unreadable_messages (self) != old_unreadable)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREADABLE_MESSAGES]);
 }
 
 /**
@@ -737,4 +767,51 @@ jd_job_set_raw_json (JdJob  *self,
     g_bytes_ref (raw_json);
   g_clear_pointer (&self->raw_json, g_bytes_unref);
   self->raw_json = raw_json;
+}
+
+/**
+ * jd_job_get_n_unreadable_outputs:
+ * @self: a #JdJob
+ *
+ * Returns: how many elements of the Server's "outputs" could not be read,
+ *   and so are not among jd_job_get_outputs ()
+ */
+guint
+jd_job_get_n_unreadable_outputs (JdJob *self)
+{
+  g_return_val_if_fail (JD_IS_JOB (self), 0);
+
+  return self->n_unreadable_outputs;
+}
+
+void
+jd_job_set_n_unreadable_outputs (JdJob *self,
+                                 guint  n_unreadable)
+{
+  g_return_if_fail (JD_IS_JOB (self));
+
+  if (self->n_unreadable_outputs == n_unreadable)
+    return;
+
+  self->n_unreadable_outputs = n_unreadable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREADABLE_OUTPUTS]);
+}
+
+/**
+ * jd_job_get_n_unreadable_messages:
+ * @self: a #JdJob
+ *
+ * Returns: how many elements of the Server's messages could not be read,
+ *   and so are not among jd_job_get_messages (); follows the messages when
+ *   jd_job_set_messages () replaces them
+ */
+guint
+jd_job_get_n_unreadable_messages (JdJob *self)
+{
+  g_return_val_if_fail (JD_IS_JOB (self), 0);
+
+  if (!JD_IS_MESSAGE_LIST (self->messages))
+    return 0;
+
+  return jd_message_list_get_n_unreadable (JD_MESSAGE_LIST (self->messages));
 }

@@ -52,6 +52,10 @@ gboolean       jd_job_get_messages_included (JdJob *self);
 void           jd_job_set_messages         (JdJob      *self,
                                             GListModel *messages);
 gboolean       jd_job_is_finished          (JdJob *self);
+/* Elements of the Server's answer that could not be read: the UI says
+ * "2 outputs could not be read" instead of leaving them out silently. */
+guint          jd_job_get_n_unreadable_outputs  (JdJob *self);
+guint          jd_job_get_n_unreadable_messages (JdJob *self);
 /* The Server's answer the job was read from (GET /v3/jobs/{id}), as it
  * came; NULL when the job was made otherwise. */
 GBytes        *jd_job_get_raw_json         (JdJob *self);

@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 
 #include "jd-job.h"
+#include "jd-job-page.h"
+#include "jd-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -20,16 +22,18 @@ JdJob      *jd_json_read_job           (GBytes  *bytes,
 /* an array, an object holding "messages", or one message object */
 GListModel *jd_json_read_messages      (GBytes  *bytes,
                                         GError **error);
-/* an array, or an object holding "jobs" or "data"; items are JdWorkflowJob */
-GListModel *jd_json_read_workflow_jobs (GBytes  *bytes,
+/* GET /v3/workflows/{id}/jobs: an array of WorkflowJobView, or an object
+ * holding "jobs" or "data"; the page has no pagination */
+JdJobPage  *jd_json_read_workflow_jobs (GBytes  *bytes,
                                         GError **error);
-/* GET /v3/jobs: {data: [...], pagination: {...}}; total_items may be -1 */
-GListModel *jd_json_read_job_page      (GBytes   *bytes,
-                                        gint64   *total_items,
-                                        gboolean *has_next_page,
-                                        GError  **error);
-/* items are JdWorkflow */
+/* GET /v3/jobs: {data: [PagedJobSummaryView], pagination: PaginationInfo} */
+JdJobPage  *jd_json_read_job_page      (GBytes  *bytes,
+                                        GError **error);
+/* GET /v3/workflows: items are JdWorkflow */
 GListModel *jd_json_read_workflows     (GBytes  *bytes,
+                                        GError **error);
+/* GET /v3/workflows/{id}: a WorkflowView */
+JdWorkflow *jd_json_read_workflow      (GBytes  *bytes,
                                         GError **error);
 /* the token endpoint's answer; expires_in is 3600 when the Server leaves it out */
 gboolean    jd_json_read_token         (GBytes  *bytes,
@@ -41,5 +45,9 @@ gboolean    jd_json_read_token         (GBytes  *bytes,
 char       *jd_json_read_error_message (GBytes  *bytes);
 /* ISO 8601 with or without zone; no zone means UTC */
 GDateTime  *jd_json_parse_date         (const char *text);
+/* .NET TimeSpan text ("00:05:12", "1.02:03:04.5000000") or ISO 8601
+ * ("PT5M12S"), in seconds; FALSE when it cannot be read */
+gboolean    jd_json_parse_duration     (const char *text,
+                                        double     *seconds);
 
 G_END_DECLS

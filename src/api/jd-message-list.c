@@ -24,11 +24,13 @@ struct _JdMessageList
   GArray       *entries;
   GStringChunk *texts;
   guint         severity_counts[JD_MESSAGE_SEVERITY_INFO + 1];
+  guint         n_unreadable;
 };
 
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_N_UNREADABLE,
   N_PROPS
 };
 
@@ -101,6 +103,10 @@ jd_message_list_get_property (GObject    *object,
       g_value_set_uint (value, self->entries->len);
       break;
 
+    case PROP_N_UNREADABLE:
+      g_value_set_uint (value, self->n_unreadable);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -117,6 +123,12 @@ jd_message_list_class_init (JdMessageListClass *klass)
   /* as GListStore has it since GLib 2.74, so views can bind a count */
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* elements of the Server's array that were no message: not in the list */
+  properties[PROP_N_UNREADABLE] =
+    g_param_spec_uint ("n-unreadable", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -245,4 +257,36 @@ jd_message_list_count_severity (JdMessageList     *self,
   g_return_val_if_fail (severity <= JD_MESSAGE_SEVERITY_INFO, 0);
 
   return self->severity_counts[severity];
+}
+
+/**
+ * jd_message_list_add_unreadable:
+ * @self: a #JdMessageList
+ *
+ * Counts one element of the Server's answer that could not be read as a
+ * message. Like jd_message_list_append (), for filling a list before
+ * anyone sees it: it notifies nothing.
+ */
+void
+jd_message_list_add_unreadable (JdMessageList *self)
+{
+  g_return_if_fail (JD_IS_MESSAGE_LIST (self));
+
+  if (self->n_unreadable < G_MAXUINT)
+    self->n_unreadable++;
+}
+
+/**
+ * jd_message_list_get_n_unreadable:
+ * @self: a #JdMessageList
+ *
+ * Returns: how many elements of the Server's answer could not be read as
+ *   messages, and so are not in the list
+ */
+guint
+jd_message_list_get_n_unreadable (JdMessageList *self)
+{
+  g_return_val_if_fail (JD_IS_MESSAGE_LIST (self), 0);
+
+  return self->n_unreadable;
 }

@@ -31,5 +31,8 @@ gint32             jd_message_list_get_tool_id  (JdMessageList *self,
                                                  guint          position);
 guint              jd_message_list_count_severity (JdMessageList     *self,
                                                    JdMessageSeverity  severity);
+/* elements of the Server's answer that were no message (not objects) */
+void               jd_message_list_add_unreadable   (JdMessageList *self);
+guint              jd_message_list_get_n_unreadable (JdMessageList *self);
 
 G_END_DECLS

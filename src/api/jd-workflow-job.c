@@ -1,4 +1,5 @@
-/* jd-workflow-job.c: one row of a workflow's jobs (WorkflowJobView). */
+/* jd-workflow-job.c: one row of a job list: a WorkflowJobView of a
+ * workflow's jobs, or a PagedJobSummaryView of GET /v3/jobs. */
 #define G_LOG_DOMAIN "jd-workflow-job"
 
 #include "config.h"
@@ -17,6 +18,12 @@ struct _JdWorkflowJob
   char      *priority;
   char      *worker_tag;
   char      *workflow_name;
+  char      *workflow_id;
+  char      *submitted_by;
+  GDateTime *queue_time;
+  GDateTime *start_time;
+  double     execution_time;       /* seconds; -1: not given or unreadable */
+  char      *execution_time_text;
 
   guint      has_run_with_e2 : 1;
   guint      run_with_e2 : 1;
@@ -35,6 +42,12 @@ enum {
   PROP_HAS_RUN_WITH_E2,
   PROP_RUN_WITH_E2,
   PROP_WORKFLOW_NAME,
+  PROP_WORKFLOW_ID,
+  PROP_SUBMITTED_BY,
+  PROP_QUEUE_TIME,
+  PROP_START_TIME,
+  PROP_EXECUTION_TIME,
+  PROP_EXECUTION_TIME_TEXT,
   N_PROPS
 };
 
@@ -57,6 +70,23 @@ set_string_field (JdWorkflowJob  *self,
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
+/* The same for a date. */
+static void
+set_date_field (JdWorkflowJob  *self,
+                GDateTime     **field,
+                GDateTime      *value,
+                GParamSpec     *pspec)
+{
+  if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+    return;
+
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    *field = g_date_time_ref (value);
+
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
 static void
 jd_workflow_job_finalize (GObject *object)
 {
@@ -69,6 +99,11 @@ jd_workflow_job_finalize (GObject *object)
   g_clear_pointer (&self->priority, g_free);
   g_clear_pointer (&self->worker_tag, g_free);
   g_clear_pointer (&self->workflow_name, g_free);
+  g_clear_pointer (&self->workflow_id, g_free);
+  g_clear_pointer (&self->submitted_by, g_free);
+  g_clear_pointer (&self->queue_time, g_date_time_unref);
+  g_clear_pointer (&self->start_time, g_date_time_unref);
+  g_clear_pointer (&self->execution_time_text, g_free);
 
   G_OBJECT_CLASS (jd_workflow_job_parent_class)->finalize (object);
 }
@@ -125,6 +160,30 @@ jd_workflow_job_get_property (GObject    *object,
 
     case PROP_WORKFLOW_NAME:
       g_value_set_string (value, self->workflow_name);
+      break;
+
+    case PROP_WORKFLOW_ID:
+      g_value_set_string (value, self->workflow_id);
+      break;
+
+    case PROP_SUBMITTED_BY:
+      g_value_set_string (value, self->submitted_by);
+      break;
+
+    case PROP_QUEUE_TIME:
+      g_value_set_boxed (value, self->queue_time);
+      break;
+
+    case PROP_START_TIME:
+      g_value_set_boxed (value, self->start_time);
+      break;
+
+    case PROP_EXECUTION_TIME:
+      g_value_set_double (value, self->execution_time);
+      break;
+
+    case PROP_EXECUTION_TIME_TEXT:
+      g_value_set_string (value, self->execution_time_text);
       break;
 
     default:
@@ -193,9 +252,43 @@ jd_workflow_job_class_init (JdWorkflowJobClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* only GET /v3/jobs names the workflow */
+  /* Only GET /v3/jobs (PagedJobSummaryView) gives these. */
   properties[PROP_WORKFLOW_NAME] =
     g_param_spec_string ("workflow-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_WORKFLOW_ID] =
+    g_param_spec_string ("workflow-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SUBMITTED_BY] =
+    g_param_spec_string ("submitted-by", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* when the job entered the queue */
+  properties[PROP_QUEUE_TIME] =
+    g_param_spec_boxed ("queue-time", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* when a worker started it; NULL while it waits */
+  properties[PROP_START_TIME] =
+    g_param_spec_boxed ("start-time", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* how long it ran, in seconds; -1 when not given or not readable */
+  properties[PROP_EXECUTION_TIME] =
+    g_param_spec_double ("execution-time", NULL, NULL,
+                         -1, G_MAXDOUBLE, -1,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* the Server's own text of it, e.g. "00:05:12.4810000" */
+  properties[PROP_EXECUTION_TIME_TEXT] =
+    g_param_spec_string ("execution-time-text", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -205,6 +298,7 @@ jd_workflow_job_class_init (JdWorkflowJobClass *klass)
 static void
 jd_workflow_job_init (JdWorkflowJob *self)
 {
+  self->execution_time = -1;
 }
 
 /**
@@ -320,21 +414,74 @@ jd_workflow_job_get_workflow_name (JdWorkflowJob *self)
   return self->workflow_name;
 }
 
+const char *
+jd_workflow_job_get_workflow_id (JdWorkflowJob *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_JOB (self), NULL);
+
+  return self->workflow_id;
+}
+
+const char *
+jd_workflow_job_get_submitted_by (JdWorkflowJob *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_JOB (self), NULL);
+
+  return self->submitted_by;
+}
+
+/**
+ * jd_workflow_job_get_queue_time:
+ * @self: a #JdWorkflowJob
+ *
+ * Returns: (transfer none) (nullable): when the job entered the queue
+ */
+GDateTime *
+jd_workflow_job_get_queue_time (JdWorkflowJob *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_JOB (self), NULL);
+
+  return self->queue_time;
+}
+
+/**
+ * jd_workflow_job_get_start_time:
+ * @self: a #JdWorkflowJob
+ *
+ * Returns: (transfer none) (nullable): when a worker started the job;
+ *   %NULL while it waits, or when the Server does not say
+ */
+GDateTime *
+jd_workflow_job_get_start_time (JdWorkflowJob *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_JOB (self), NULL);
+
+  return self->start_time;
+}
+
+double
+jd_workflow_job_get_execution_time (JdWorkflowJob *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_JOB (self), -1);
+
+  return self->execution_time;
+}
+
+const char *
+jd_workflow_job_get_execution_time_text (JdWorkflowJob *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_JOB (self), NULL);
+
+  return self->execution_time_text;
+}
+
 void
 jd_workflow_job_set_created (JdWorkflowJob *self,
                              GDateTime     *created)
 {
   g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
 
-  if (self->created == created ||
-      (self->created != NULL && created != NULL && g_date_time_equal (self->created, created)))
-    return;
-
-  g_clear_pointer (&self->created, g_date_time_unref);
-  if (created != NULL)
-    self->created = g_date_time_ref (created);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  set_date_field (self, &self->created, created, properties[PROP_CREATED]);
 }
 
 void
@@ -413,4 +560,66 @@ jd_workflow_job_set_workflow_name (JdWorkflowJob *self,
   g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
 
   set_string_field (self, &self->workflow_name, name, properties[PROP_WORKFLOW_NAME]);
+}
+
+void
+jd_workflow_job_set_workflow_id (JdWorkflowJob *self,
+                                 const char    *workflow_id)
+{
+  g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
+
+  set_string_field (self, &self->workflow_id, workflow_id, properties[PROP_WORKFLOW_ID]);
+}
+
+void
+jd_workflow_job_set_submitted_by (JdWorkflowJob *self,
+                                  const char    *submitted_by)
+{
+  g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
+
+  set_string_field (self, &self->submitted_by, submitted_by, properties[PROP_SUBMITTED_BY]);
+}
+
+void
+jd_workflow_job_set_queue_time (JdWorkflowJob *self,
+                                GDateTime     *queue_time)
+{
+  g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
+
+  set_date_field (self, &self->queue_time, queue_time, properties[PROP_QUEUE_TIME]);
+}
+
+void
+jd_workflow_job_set_start_time (JdWorkflowJob *self,
+                                GDateTime     *start_time)
+{
+  g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
+
+  set_date_field (self, &self->start_time, start_time, properties[PROP_START_TIME]);
+}
+
+/**
+ * jd_workflow_job_set_execution_time:
+ * @self: a #JdWorkflowJob
+ * @text: (nullable): the Server's text, e.g. "00:05:12" or "PT5M12S"
+ * @seconds: what it means in seconds, or a negative number when it could
+ *   not be read
+ */
+void
+jd_workflow_job_set_execution_time (JdWorkflowJob *self,
+                                    const char    *text,
+                                    double         seconds)
+{
+  g_return_if_fail (JD_IS_WORKFLOW_JOB (self));
+
+  if (seconds < 0)
+    seconds = -1;
+
+  set_string_field (self, &self->execution_time_text, text, properties[PROP_EXECUTION_TIME_TEXT]);
+
+  if (self->execution_time != seconds)
+    {
+      self->execution_time = seconds;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXECUTION_TIME]);
+    }
 }

@@ -1,4 +1,5 @@
-/* jd-workflow.c: one workflow as GET /v3/workflows lists it. */
+/* jd-workflow.c: one workflow, as GET /v3/workflows lists it
+ * (ReducedWorkflowView) or GET /v3/workflows/{id} gives it (WorkflowView). */
 #define G_LOG_DOMAIN "jd-workflow"
 
 #include "config.h"
@@ -14,6 +15,12 @@ struct _JdWorkflow
   char      *owner_id;
   GDateTime *created;
   char      *published_version;
+  char      *published_version_id;
+  char      *source_app_id;
+  char      *comments;
+  char      *worker_tag;
+  char      *execution_mode;
+  gint64     run_count;           /* -1: not given */
 };
 
 enum {
@@ -23,6 +30,12 @@ enum {
   PROP_OWNER_ID,
   PROP_CREATED,
   PROP_PUBLISHED_VERSION,
+  PROP_PUBLISHED_VERSION_ID,
+  PROP_SOURCE_APP_ID,
+  PROP_COMMENTS,
+  PROP_WORKER_TAG,
+  PROP_EXECUTION_MODE,
+  PROP_RUN_COUNT,
   N_PROPS
 };
 
@@ -55,6 +68,11 @@ jd_workflow_finalize (GObject *object)
   g_clear_pointer (&self->owner_id, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->published_version, g_free);
+  g_clear_pointer (&self->published_version_id, g_free);
+  g_clear_pointer (&self->source_app_id, g_free);
+  g_clear_pointer (&self->comments, g_free);
+  g_clear_pointer (&self->worker_tag, g_free);
+  g_clear_pointer (&self->execution_mode, g_free);
 
   G_OBJECT_CLASS (jd_workflow_parent_class)->finalize (object);
 }
@@ -87,6 +105,30 @@ jd_workflow_get_property (GObject    *object,
 
     case PROP_PUBLISHED_VERSION:
       g_value_set_string (value, self->published_version);
+      break;
+
+    case PROP_PUBLISHED_VERSION_ID:
+      g_value_set_string (value, self->published_version_id);
+      break;
+
+    case PROP_SOURCE_APP_ID:
+      g_value_set_string (value, self->source_app_id);
+      break;
+
+    case PROP_COMMENTS:
+      g_value_set_string (value, self->comments);
+      break;
+
+    case PROP_WORKER_TAG:
+      g_value_set_string (value, self->worker_tag);
+      break;
+
+    case PROP_EXECUTION_MODE:
+      g_value_set_string (value, self->execution_mode);
+      break;
+
+    case PROP_RUN_COUNT:
+      g_value_set_int64 (value, self->run_count);
       break;
 
     default:
@@ -128,12 +170,46 @@ jd_workflow_class_init (JdWorkflowClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* Only WorkflowView (GET /v3/workflows/{id}) gives these four. */
+  properties[PROP_WORKER_TAG] =
+    g_param_spec_string ("worker-tag", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PUBLISHED_VERSION_ID] =
+    g_param_spec_string ("published-version-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMMENTS] =
+    g_param_spec_string ("comments", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUN_COUNT] =
+    g_param_spec_int64 ("run-count", NULL, NULL,
+                        -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* Only ReducedWorkflowView (GET /v3/workflows) gives this one. */
+  properties[PROP_SOURCE_APP_ID] =
+    g_param_spec_string ("source-app-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* both views: e.g. "Standard" or "Safe" */
+  properties[PROP_EXECUTION_MODE] =
+    g_param_spec_string ("execution-mode", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 jd_workflow_init (JdWorkflow *self)
 {
+  self->run_count = -1;
 }
 
 /**
@@ -204,6 +280,54 @@ jd_workflow_get_published_version (JdWorkflow *self)
   return self->published_version;
 }
 
+const char *
+jd_workflow_get_published_version_id (JdWorkflow *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW (self), NULL);
+
+  return self->published_version_id;
+}
+
+const char *
+jd_workflow_get_source_app_id (JdWorkflow *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW (self), NULL);
+
+  return self->source_app_id;
+}
+
+const char *
+jd_workflow_get_comments (JdWorkflow *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW (self), NULL);
+
+  return self->comments;
+}
+
+const char *
+jd_workflow_get_worker_tag (JdWorkflow *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW (self), NULL);
+
+  return self->worker_tag;
+}
+
+const char *
+jd_workflow_get_execution_mode (JdWorkflow *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW (self), NULL);
+
+  return self->execution_mode;
+}
+
+gint64
+jd_workflow_get_run_count (JdWorkflow *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW (self), -1);
+
+  return self->run_count;
+}
+
 void
 jd_workflow_set_owner_id (JdWorkflow *self,
                           const char *owner_id)
@@ -238,4 +362,65 @@ jd_workflow_set_published_version (JdWorkflow *self,
 
   set_string_field (self, &self->published_version, version,
                     properties[PROP_PUBLISHED_VERSION]);
+}
+
+void
+jd_workflow_set_published_version_id (JdWorkflow *self,
+                                      const char *version_id)
+{
+  g_return_if_fail (JD_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->published_version_id, version_id,
+                    properties[PROP_PUBLISHED_VERSION_ID]);
+}
+
+void
+jd_workflow_set_source_app_id (JdWorkflow *self,
+                               const char *source_app_id)
+{
+  g_return_if_fail (JD_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->source_app_id, source_app_id, properties[PROP_SOURCE_APP_ID]);
+}
+
+void
+jd_workflow_set_comments (JdWorkflow *self,
+                          const char *comments)
+{
+  g_return_if_fail (JD_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->comments, comments, properties[PROP_COMMENTS]);
+}
+
+void
+jd_workflow_set_worker_tag (JdWorkflow *self,
+                            const char *worker_tag)
+{
+  g_return_if_fail (JD_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->worker_tag, worker_tag, properties[PROP_WORKER_TAG]);
+}
+
+void
+jd_workflow_set_execution_mode (JdWorkflow *self,
+                                const char *execution_mode)
+{
+  g_return_if_fail (JD_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->execution_mode, execution_mode, properties[PROP_EXECUTION_MODE]);
+}
+
+/* run_count < 0: not given */
+void
+jd_workflow_set_run_count (JdWorkflow *self,
+                           gint64      run_count)
+{
+  g_return_if_fail (JD_IS_WORKFLOW (self));
+
+  run_count = MAX (run_count, -1);
+  if (self->run_count == run_count)
+    return;
+
+  self->run_count = run_count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_COUNT]);
 }

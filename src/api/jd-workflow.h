@@ -1,4 +1,7 @@
-/* jd-workflow.h: one workflow as GET /v3/workflows lists it. */
+/* jd-workflow.h: one workflow, as GET /v3/workflows lists it
+ * (ReducedWorkflowView) or GET /v3/workflows/{id} gives it (WorkflowView).
+ * What a view does not hold stays "not given": NULL, or a run count of -1.
+ */
 #pragma once
 
 #include <glib-object.h>
@@ -15,6 +18,13 @@ const char *jd_workflow_get_name            (JdWorkflow *self);
 const char *jd_workflow_get_owner_id        (JdWorkflow *self);
 GDateTime  *jd_workflow_get_created         (JdWorkflow *self);
 const char *jd_workflow_get_published_version (JdWorkflow *self);
+const char *jd_workflow_get_published_version_id (JdWorkflow *self);
+const char *jd_workflow_get_source_app_id   (JdWorkflow *self);
+const char *jd_workflow_get_comments        (JdWorkflow *self);
+const char *jd_workflow_get_worker_tag      (JdWorkflow *self);
+const char *jd_workflow_get_execution_mode  (JdWorkflow *self);
+/* how many times it ran; -1 when not given */
+gint64      jd_workflow_get_run_count       (JdWorkflow *self);
 
 void        jd_workflow_set_owner_id        (JdWorkflow *self,
                                              const char *owner_id);
@@ -22,5 +32,17 @@ void        jd_workflow_set_created         (JdWorkflow *self,
                                              GDateTime  *created);
 void        jd_workflow_set_published_version (JdWorkflow *self,
                                                const char *version);
+void        jd_workflow_set_published_version_id (JdWorkflow *self,
+                                                  const char *version_id);
+void        jd_workflow_set_source_app_id   (JdWorkflow *self,
+                                             const char *source_app_id);
+void        jd_workflow_set_comments        (JdWorkflow *self,
+                                             const char *comments);
+void        jd_workflow_set_worker_tag      (JdWorkflow *self,
+                                             const char *worker_tag);
+void        jd_workflow_set_execution_mode  (JdWorkflow *self,
+                                             const char *execution_mode);
+void        jd_workflow_set_run_count       (JdWorkflow *self,
+                                             gint64      run_count);
 
 G_END_DECLS
