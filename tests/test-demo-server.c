@@ -14,6 +14,7 @@
 
 #include "jd-demo-data.h"
 #include "jd-demo-server.h"
+#include "jd-json-reader.h"
 #include "jd-test-util.h"
 
 #define JSON_CONTENT_TYPE "application/json; charset=utf-8"
@@ -1138,6 +1139,134 @@ test_jobs_refusals (void)
   assert_has_message (legacy, 404);
 }
 
+
+/* The filters of GET /v3/jobs beyond the statuses: priorities, users (by
+ * ID or by the name a row shows), allUsers; each value checked. */
+static void
+test_jobs_filters (void)
+{
+  static const char *const bad[] = {
+    "?priorities=Urgent", "?allUsers=maybe", "?completedAfter=2024-13-01", "?completedBefore=yesterday",
+  };
+  g_autoptr(Harness) h = harness_new ();
+  g_autoptr(JsonNode) own = get_json (h, "/v3/jobs?limit=200");
+  g_autoptr(JsonNode) everyone = get_json (h, "/v3/jobs?limit=200&allUsers=true");
+  g_autoptr(JsonNode) by_name = get_json (h, "/v3/jobs?limit=200&users=kenji%20watanabe");
+  g_autoptr(JsonNode) by_id = get_json (h, "/v3/jobs?limit=200&users=5e1f2a3b4c5d6e7f80910a1c");
+  g_autoptr(JsonNode) nobody = get_json (h, "/v3/jobs?limit=200&users=Nobody%20Atall");
+  g_autoptr(JsonNode) urgent = get_json (h, "/v3/jobs?limit=200&allUsers=true&priorities=critical,HIGH");
+  JsonArray *data;
+
+  data = json_object_get_array_member (node_object (own), "data");
+  g_assert_cmpuint (json_array_get_length (data), >, 0);
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (data, i), "submittedBy"),
+                     ==, JD_DEMO_USER_CURATOR_NAME);
+  g_assert_cmpuint (json_array_get_length (data), <,
+                    json_array_get_length (json_object_get_array_member (node_object (everyone), "data")));
+
+  data = json_object_get_array_member (node_object (by_name), "data");
+  g_assert_cmpuint (json_array_get_length (data), >, 0);
+  g_assert_cmpuint (json_array_get_length (data), ==,
+                    json_array_get_length (json_object_get_array_member (node_object (by_id), "data")));
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (data, i), "submittedBy"),
+                     ==, "Kenji Watanabe");
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (node_object (nobody), "data")), ==, 0);
+
+  data = json_object_get_array_member (node_object (urgent), "data");
+  g_assert_cmpuint (json_array_get_length (data), >, 0);
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      const char *priority = json_object_get_string_member (json_array_get_object_element (data, i), "priority");
+
+      g_assert_true (g_str_equal (priority, "Critical") || g_str_equal (priority, "High"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_strconcat ("/v3/jobs", bad[i], NULL);
+      g_autoptr(Reply) reply = get (h, path, h->token);
+
+      assert_has_message (reply, 400);
+    }
+}
+
+/* Times as a Server gives them: a queued job has no start, a running one
+ * has no execution time, a finished one has both. */
+static void
+test_jobs_times (void)
+{
+  g_autoptr(Harness) h = harness_new ();
+  g_autoptr(JsonNode) root = get_json (h, "/v3/jobs?limit=200&allUsers=true");
+  JsonArray *data = json_object_get_array_member (node_object (root), "data");
+  guint seen = 0;
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *job = json_array_get_object_element (data, i);
+      const char *id = json_object_get_string_member (job, "jobId");
+      const char *status = json_object_get_string_member (job, "status");
+      gboolean started = !json_object_get_null_member (job, "startTime");
+      gboolean ended = !json_object_get_null_member (job, "executionTime");
+
+      g_assert_false (json_object_get_null_member (job, "queueTime"));
+      if (g_str_equal (status, "Queued") || g_str_equal (status, "Created"))
+        g_assert_true (!started && !ended);
+      else if (g_str_equal (status, "Running") || g_str_equal (status, "Initializing"))
+        g_assert_true (started && !ended);
+      else
+        g_assert_true (started && ended);
+
+      if (g_str_equal (id, JD_DEMO_JOB_LONG_QUEUED))
+        {
+          g_assert_cmpstr (json_object_get_string_member (job, "queueTime"), ==, "2024-06-02T08:00:00.000Z");
+          seen++;
+        }
+      else if (g_str_equal (id, JD_DEMO_JOB_SUCCESS))
+        {
+          double seconds = 0;
+
+          g_assert_true (jd_json_parse_duration (json_object_get_string_member (job, "executionTime"), &seconds));
+          /* 12.8 s in all, of which it waited a little */
+          g_assert_cmpfloat (seconds, >, 8);
+          g_assert_cmpfloat (seconds, <, 12.8);
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 2);
+}
+
+static void
+test_workflow_get (void)
+{
+  g_autoptr(Harness) h = harness_new ();
+  g_autoptr(JsonNode) sales = get_json (h, "/v3/workflows/" JD_DEMO_WORKFLOW_SALES);
+  g_autofree char *viewer = request_token (h, JD_DEMO_VIEWER_API_KEY, JD_DEMO_VIEWER_API_SECRET);
+  g_autoptr(Reply) by_viewer = get (h, "/v3/workflows/" JD_DEMO_WORKFLOW_SALES, viewer);
+  g_autoptr(Reply) unknown = get (h, "/v3/workflows/" JD_DEMO_JOB_UNKNOWN, h->token);
+  g_autoptr(Reply) malformed = get (h, "/v3/workflows/sales", h->token);
+  g_autoptr(Reply) no_token = get (h, "/v3/workflows/" JD_DEMO_WORKFLOW_SALES, NULL);
+  g_autoptr(Reply) post = send_request (h, "POST", "/v3/workflows/" JD_DEMO_WORKFLOW_SALES, h->token, "x=1");
+  JsonObject *workflow = node_object (sales);
+  JsonArray *versions = json_object_get_array_member (workflow, "versions");
+
+  g_assert_cmpstr (json_object_get_string_member (workflow, "id"), ==, JD_DEMO_WORKFLOW_SALES);
+  g_assert_cmpstr (json_object_get_string_member (workflow, "name"), ==, "Weekly Sales Rollup");
+  g_assert_cmpint (json_object_get_int_member (workflow, "runCount"), ==, 75);
+  g_assert_cmpuint (json_array_get_length (versions), ==, 7);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (versions, 6), "published"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (versions, 6), "versionId"),
+                   ==, json_object_get_string_member (workflow, "publishedVersionId"));
+
+  assert_message (by_viewer, 403, DENIED);
+  assert_has_message (unknown, 404);
+  assert_message (malformed, 400, "The workflow ID is not valid.");
+  assert_message (no_token, 401, DENIED);
+  g_assert_cmpuint (post->status, ==, 405);
+}
+
 static void
 test_workflows_search (void)
 {
@@ -1518,7 +1647,10 @@ main (int   argc,
   g_test_add_func ("/api/demo-server/delete/refusals", test_delete_refusals);
   g_test_add_func ("/api/demo-server/jobs/pagination", test_jobs_pagination);
   g_test_add_func ("/api/demo-server/jobs/refusals-and-legacy", test_jobs_refusals);
+  g_test_add_func ("/api/demo-server/jobs/filters", test_jobs_filters);
+  g_test_add_func ("/api/demo-server/jobs/times", test_jobs_times);
   g_test_add_func ("/api/demo-server/workflows/search", test_workflows_search);
+  g_test_add_func ("/api/demo-server/workflow/get", test_workflow_get);
   g_test_add_func ("/api/demo-server/swagger", test_swagger);
   g_test_add_func ("/api/demo-server/not-found-and-wrong-method", test_not_found_and_wrong_method);
   g_test_add_func ("/api/demo-server/counters-and-last-headers", test_counters_and_headers);

@@ -4,6 +4,7 @@
 #include "jd-api-enums.h"
 #include "jd-job-message.h"
 #include "jd-job-output.h"
+#include "jd-job-page.h"
 #include "jd-job-private.h"
 #include "jd-message-list.h"
 #include "jd-test-util.h"
@@ -589,6 +590,185 @@ test_workflow (void)
   g_assert_finalize_object (workflow);
 }
 
+static void
+test_workflow_job_summary_fields (void)
+{
+  JdWorkflowJob *job = jd_workflow_job_new (JOB_ID);
+  g_autoptr(GDateTime) queued = g_date_time_new_utc (2024, 6, 2, 8, 0, 0);
+  g_autoptr(GDateTime) started = g_date_time_new_utc (2024, 6, 2, 8, 0, 30);
+  g_autoptr(GDateTime) same_start = g_date_time_new_utc (2024, 6, 2, 8, 0, 30);
+  g_autoptr(GDateTime) queue_time = NULL;
+  g_autofree char *text = NULL;
+  double seconds = 0;
+  NotifyLog log;
+
+  g_assert_null (jd_workflow_job_get_workflow_id (job));
+  g_assert_null (jd_workflow_job_get_submitted_by (job));
+  g_assert_null (jd_workflow_job_get_queue_time (job));
+  g_assert_null (jd_workflow_job_get_start_time (job));
+  g_assert_cmpfloat (jd_workflow_job_get_execution_time (job), ==, -1);
+  g_assert_null (jd_workflow_job_get_execution_time_text (job));
+
+  notify_log_init (&log, job);
+  jd_workflow_job_set_workflow_id (job, "5f3a0c9e1b2d4e0012345678");
+  jd_workflow_job_set_submitted_by (job, "Dana Whitfield");
+  jd_workflow_job_set_queue_time (job, queued);
+  jd_workflow_job_set_start_time (job, started);
+  jd_workflow_job_set_execution_time (job, "00:05:12.5000000", 312.5);
+  g_assert_true (notify_log_has (&log, "workflow-id"));
+  g_assert_true (notify_log_has (&log, "submitted-by"));
+  g_assert_true (notify_log_has (&log, "queue-time"));
+  g_assert_true (notify_log_has (&log, "start-time"));
+  g_assert_true (notify_log_has (&log, "execution-time"));
+  g_assert_true (notify_log_has (&log, "execution-time-text"));
+
+  /* the same again changes nothing */
+  notify_log_clear (&log);
+  jd_workflow_job_set_start_time (job, same_start);
+  jd_workflow_job_set_execution_time (job, "00:05:12.5000000", 312.5);
+  g_assert_cmpuint (log.names->len, ==, 0);
+
+  g_object_get (job, "queue-time", &queue_time, "execution-time", &seconds, "execution-time-text", &text, NULL);
+  g_assert_true (g_date_time_equal (queue_time, queued));
+  g_assert_cmpfloat (seconds, ==, 312.5);
+  g_assert_cmpstr (text, ==, "00:05:12.5000000");
+  g_assert_cmpstr (jd_workflow_job_get_submitted_by (job), ==, "Dana Whitfield");
+
+  /* text that could not be read is kept; its seconds are not given */
+  jd_workflow_job_set_execution_time (job, "a while", -5);
+  g_assert_cmpstr (jd_workflow_job_get_execution_time_text (job), ==, "a while");
+  g_assert_cmpfloat (jd_workflow_job_get_execution_time (job), ==, -1);
+  jd_workflow_job_set_start_time (job, NULL);
+  g_assert_null (jd_workflow_job_get_start_time (job));
+
+  g_signal_handlers_disconnect_by_data (job, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (job);
+}
+
+static void
+test_workflow_view_fields (void)
+{
+  JdWorkflow *workflow = jd_workflow_new ("5f3a0c9e1b2d4e0012345678", NULL);
+  gint64 run_count = 0;
+  NotifyLog log;
+
+  g_assert_null (jd_workflow_get_name (workflow));
+  g_assert_cmpint (jd_workflow_get_run_count (workflow), ==, -1);
+  g_assert_null (jd_workflow_get_comments (workflow));
+  g_assert_null (jd_workflow_get_worker_tag (workflow));
+  g_assert_null (jd_workflow_get_execution_mode (workflow));
+  g_assert_null (jd_workflow_get_source_app_id (workflow));
+  g_assert_null (jd_workflow_get_published_version_id (workflow));
+
+  notify_log_init (&log, workflow);
+  jd_workflow_set_run_count (workflow, 75);
+  jd_workflow_set_comments (workflow, "Every Monday");
+  jd_workflow_set_worker_tag (workflow, "");
+  jd_workflow_set_execution_mode (workflow, "Safe");
+  jd_workflow_set_source_app_id (workflow, "5f3a0c9e1b2d4e0012345600");
+  jd_workflow_set_published_version_id (workflow, "5f3a0c9e1b2d4e0000000007");
+  g_assert_cmpuint (log.names->len, ==, 6);
+  notify_log_clear (&log);
+  jd_workflow_set_run_count (workflow, 75);
+  jd_workflow_set_execution_mode (workflow, "Safe");
+  g_assert_cmpuint (log.names->len, ==, 0);
+
+  g_object_get (workflow, "run-count", &run_count, NULL);
+  g_assert_cmpint (run_count, ==, 75);
+  g_assert_cmpstr (jd_workflow_get_comments (workflow), ==, "Every Monday");
+  g_assert_cmpstr (jd_workflow_get_worker_tag (workflow), ==, "");
+  g_assert_cmpstr (jd_workflow_get_execution_mode (workflow), ==, "Safe");
+  g_assert_cmpstr (jd_workflow_get_source_app_id (workflow), ==, "5f3a0c9e1b2d4e0012345600");
+  g_assert_cmpstr (jd_workflow_get_published_version_id (workflow), ==, "5f3a0c9e1b2d4e0000000007");
+
+  /* below zero is "not given" */
+  jd_workflow_set_run_count (workflow, -9);
+  g_assert_cmpint (jd_workflow_get_run_count (workflow), ==, -1);
+
+  g_signal_handlers_disconnect_by_data (workflow, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (workflow);
+}
+
+static void
+test_job_page (void)
+{
+  g_autoptr(GListStore) jobs = g_list_store_new (JD_TYPE_WORKFLOW_JOB);
+  g_autoptr(JdWorkflowJob) job = jd_workflow_job_new (JOB_ID);
+  JdJobPage *empty = jd_job_page_new (NULL, 0);
+  JdJobPage *plain = NULL;
+  JdJobPage *paged = NULL;
+  gint64 total = 0;
+  guint n_unreadable = 0;
+
+  /* nothing given: no jobs, no pagination, nothing unreadable */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_page_get_jobs (empty)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (jd_job_page_get_jobs (empty)) == JD_TYPE_WORKFLOW_JOB);
+  g_assert_false (jd_job_page_get_has_pagination (empty));
+  g_assert_cmpint (jd_job_page_get_current_page (empty), ==, -1);
+  g_assert_cmpint (jd_job_page_get_page_size (empty), ==, -1);
+  g_assert_cmpint (jd_job_page_get_total_items (empty), ==, -1);
+  g_assert_cmpint (jd_job_page_get_total_pages (empty), ==, -1);
+  g_assert_false (jd_job_page_get_has_next_page (empty));
+  g_assert_false (jd_job_page_get_has_previous_page (empty));
+  g_assert_finalize_object (empty);
+
+  g_list_store_append (jobs, job);
+  plain = jd_job_page_new (G_LIST_MODEL (jobs), 3);
+  g_assert_true (jd_job_page_get_jobs (plain) == G_LIST_MODEL (jobs));
+  g_assert_cmpuint (jd_job_page_get_n_unreadable (plain), ==, 3);
+  g_assert_finalize_object (plain);
+
+  paged = g_object_new (JD_TYPE_JOB_PAGE, "jobs", jobs, "n-unreadable", 1, "has-pagination", TRUE,
+                        "current-page", (gint64) 2, "page-size", (gint64) 50, "total-items", (gint64) 140,
+                        "total-pages", (gint64) 3, "has-next-page", TRUE, "has-previous-page", TRUE, NULL);
+  g_object_get (paged, "total-items", &total, "n-unreadable", &n_unreadable, NULL);
+  g_assert_cmpint (total, ==, 140);
+  g_assert_cmpuint (n_unreadable, ==, 1);
+  g_assert_cmpint (jd_job_page_get_current_page (paged), ==, 2);
+  g_assert_cmpint (jd_job_page_get_page_size (paged), ==, 50);
+  g_assert_cmpint (jd_job_page_get_total_pages (paged), ==, 3);
+  g_assert_true (jd_job_page_get_has_next_page (paged));
+  g_assert_true (jd_job_page_get_has_previous_page (paged));
+  g_assert_finalize_object (paged);
+}
+
+static void
+test_job_unreadable_counts (void)
+{
+  JdJob *job = jd_job_new (JOB_ID);
+  g_autoptr(JdMessageList) messages = jd_message_list_new ();
+  NotifyLog log;
+
+  g_assert_cmpuint (jd_job_get_n_unreadable_outputs (job), ==, 0);
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (job), ==, 0);
+
+  jd_message_list_append (messages, 3, "ok", 1);
+  jd_message_list_add_unreadable (messages);
+  jd_message_list_add_unreadable (messages);
+  g_assert_cmpuint (jd_message_list_get_n_unreadable (messages), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 1);
+
+  notify_log_init (&log, job);
+  jd_job_set_n_unreadable_outputs (job, 4);
+  jd_job_set_messages (job, G_LIST_MODEL (messages));
+  g_assert_true (notify_log_has (&log, "n-unreadable-outputs"));
+  g_assert_true (notify_log_has (&log, "n-unreadable-messages"));
+  g_assert_cmpuint (jd_job_get_n_unreadable_outputs (job), ==, 4);
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (job), ==, 2);
+
+  /* back to "not included": nothing unreadable either */
+  notify_log_clear (&log);
+  jd_job_set_messages (job, NULL);
+  g_assert_true (notify_log_has (&log, "n-unreadable-messages"));
+  g_assert_cmpuint (jd_job_get_n_unreadable_messages (job), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (job, &log);
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (job);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +792,10 @@ main (int   argc,
   g_test_add_func ("/api/models/message-list/100000-appends", test_message_list_many);
   g_test_add_func ("/api/models/workflow-job/fields", test_workflow_job);
   g_test_add_func ("/api/models/workflow/fields", test_workflow);
+  g_test_add_func ("/api/models/workflow/workflow-view-fields", test_workflow_view_fields);
+  g_test_add_func ("/api/models/workflow-job/summary-fields", test_workflow_job_summary_fields);
+  g_test_add_func ("/api/models/job-page/fields", test_job_page);
+  g_test_add_func ("/api/models/job/unreadable-counts", test_job_unreadable_counts);
 
   return g_test_run ();
 }
