@@ -836,13 +836,6 @@ jd_demo_data_count_jobs (const JdDemoWorkflow *workflow)
 }
 
 const JdDemoUser *
-jd_demo_data_get_users (guint *n_users)
-{
-  *n_users = G_N_ELEMENTS (users);
-  return users;
-}
-
-const JdDemoUser *
 jd_demo_data_find_user (const char *id_or_name)
 {
   g_autofree char *wanted = NULL;

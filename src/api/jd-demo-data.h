@@ -98,7 +98,6 @@ const JdDemoWorkflow  *jd_demo_data_find_workflow      (const char           *id
 guint                  jd_demo_data_count_jobs         (const JdDemoWorkflow *workflow);
 
 /* Users: who submitted the jobs; found by ID or by name, in any case */
-const JdDemoUser      *jd_demo_data_get_users          (guint                *n_users);
 const JdDemoUser      *jd_demo_data_find_user          (const char           *id_or_name);
 
 /* Jobs: the named samples first, then the generated jobs of each

@@ -1092,6 +1092,26 @@ list_jobs (JdDemoServer         *self,
   return listed;
 }
 
+/* Looks the workflow up and answers 400 or 404 when there is none. */
+static const JdDemoWorkflow *
+find_workflow (SoupServerMessage *msg,
+               const char        *id)
+{
+  const JdDemoWorkflow *workflow;
+
+  if (!jd_demo_data_is_object_id (id))
+    {
+      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The workflow ID is not valid.");
+      return NULL;
+    }
+
+  workflow = jd_demo_data_find_workflow (id);
+  if (workflow == NULL)
+    respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No workflow was found with the ID %s.", id);
+
+  return workflow;
+}
+
 static void
 handle_workflow_jobs (JdDemoServer      *self,
                       SoupServerMessage *msg,
@@ -1109,18 +1129,9 @@ handle_workflow_jobs (JdDemoServer      *self,
   guint shown = 0;
   GString *json;
 
-  if (!jd_demo_data_is_object_id (workflow_id))
-    {
-      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The workflow ID is not valid.");
-      return;
-    }
-
-  workflow = jd_demo_data_find_workflow (workflow_id);
+  workflow = find_workflow (msg, workflow_id);
   if (workflow == NULL)
-    {
-      respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No workflow was found with the ID %s.", workflow_id);
-      return;
-    }
+    return;
 
   if (!parse_sort_field (msg, query, FALSE, &order.field) ||
       !query_get_direction (msg, query, &order.ascending) ||
@@ -1494,18 +1505,9 @@ handle_get_workflow (JdDemoServer      *self,
   const JdDemoWorkflow *workflow;
   GString *json;
 
-  if (!jd_demo_data_is_object_id (workflow_id))
-    {
-      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The workflow ID is not valid.");
-      return;
-    }
-
-  workflow = jd_demo_data_find_workflow (workflow_id);
+  workflow = find_workflow (msg, workflow_id);
   if (workflow == NULL)
-    {
-      respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No workflow was found with the ID %s.", workflow_id);
-      return;
-    }
+    return;
 
   json = g_string_new (NULL);
   jd_demo_data_append_workflow_view (json, workflow);

@@ -284,48 +284,22 @@ jd_json_read_messages (GBytes  *bytes,
 
 /* Rows of the job lists */
 
-/* The first of the named members that holds a usable ID: the published
- * name comes first, the spellings other Servers use after it. */
-static const char *
-get_first_id (JsonObject         *object,
-              const char * const *names)
+typedef gpointer (*MemberReader) (JsonObject *object,
+                                  const char *name);
+
+/* What read makes of the first of the named members it can read: the
+ * published name comes first, the spellings other Servers use after it. */
+static gpointer
+read_first (JsonObject         *object,
+            const char * const *names,
+            MemberReader        read)
 {
   for (guint i = 0; names[i] != NULL; i++)
     {
-      const char *id = jd_json_get_id (object, names[i]);
+      gpointer value = read (object, names[i]);
 
-      if (id != NULL)
-        return id;
-    }
-
-  return NULL;
-}
-
-static char *
-dup_first_text (JsonObject         *object,
-                const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      char *text = jd_json_dup_text (object, names[i]);
-
-      if (text != NULL)
-        return text;
-    }
-
-  return NULL;
-}
-
-static GDateTime *
-get_first_date (JsonObject         *object,
-                const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      GDateTime *date = jd_json_get_date (object, names[i]);
-
-      if (date != NULL)
-        return date;
+      if (value != NULL)
+        return value;
     }
 
   return NULL;
@@ -364,7 +338,8 @@ read_job_row (JsonObject *object,
   gboolean run_with_e2;
   double seconds = -1;
 
-  id = get_first_id (object, kind == ROW_JOB_SUMMARY ? summary_ids : workflow_job_ids);
+  id = read_first (object, kind == ROW_JOB_SUMMARY ? summary_ids : workflow_job_ids,
+                   (MemberReader) jd_json_get_id);
   if (id == NULL)
     return NULL;
 
@@ -383,9 +358,9 @@ read_job_row (JsonObject *object,
   disposition = jd_json_dup_text (object, "disposition");
   jd_workflow_job_set_disposition (job, disposition);
 
-  workflow_name = dup_first_text (object, workflow_names);
+  workflow_name = read_first (object, workflow_names, (MemberReader) jd_json_dup_text);
   jd_workflow_job_set_workflow_name (job, workflow_name);
-  jd_workflow_job_set_workflow_id (job, get_first_id (object, workflow_ids));
+  jd_workflow_job_set_workflow_id (job, read_first (object, workflow_ids, (MemberReader) jd_json_get_id));
   submitted_by = jd_json_dup_text (object, "submittedBy");
   jd_workflow_job_set_submitted_by (job, submitted_by);
 
@@ -400,7 +375,7 @@ read_job_row (JsonObject *object,
 
   /* A PagedJobSummaryView has no created time. A job is created when it is
    * queued, so its queue time stands in: the list still sorts and reads. */
-  created = get_first_date (object, created_names);
+  created = read_first (object, created_names, (MemberReader) jd_json_get_date);
   jd_workflow_job_set_created (job, created != NULL ? created : queued);
 
   return g_steal_pointer (&job);
@@ -609,7 +584,7 @@ read_workflow (JsonObject *object)
   workflow = jd_workflow_new (id, name);
 
   jd_workflow_set_owner_id (workflow, jd_json_get_id (object, "ownerId"));
-  created = get_first_date (object, created_names);
+  created = read_first (object, created_names, (MemberReader) jd_json_get_date);
   jd_workflow_set_created (workflow, created);
 
   /* a number in the Swagger, a string on some Servers */
