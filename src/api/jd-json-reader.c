@@ -886,7 +886,34 @@ jd_json_read_error_message (GBytes *bytes)
 }
 
 
-/* Dates */
+/* Dates and durations */
+
+/* No date or duration a Server writes is longer. */
+#define SHORT_VALUE_SIZE 64
+
+/* text without the white space around it, into buffer; FALSE when there
+ * is none, or too much to be a date or a duration */
+static gboolean
+copy_short_value (const char *text,
+                  char        buffer[SHORT_VALUE_SIZE])
+{
+  gsize length = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  while (g_ascii_isspace (*text))
+    text++;
+
+  while (text[length] != '\0' && length < SHORT_VALUE_SIZE)
+    length++;
+  if (length == SHORT_VALUE_SIZE)
+    return FALSE;
+
+  memcpy (buffer, text, length + 1);
+  g_strchomp (buffer);
+  return buffer[0] != '\0';
+}
 
 /**
  * jd_json_parse_date:
@@ -904,24 +931,9 @@ jd_json_parse_date (const char *text)
 {
   g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GDateTime) date = NULL;
-  char buffer[64];
-  gsize length;
+  char buffer[SHORT_VALUE_SIZE];
 
-  if (text == NULL)
-    return NULL;
-
-  while (g_ascii_isspace (*text))
-    text++;
-
-  length = 0;
-  while (text[length] != '\0' && length < sizeof buffer)
-    length++;
-  if (length == sizeof buffer)
-    return NULL;
-
-  memcpy (buffer, text, length + 1);
-  g_strchomp (buffer);
-  if (buffer[0] == '\0')
+  if (!copy_short_value (text, buffer))
     return NULL;
 
   utc = g_time_zone_new_utc ();
@@ -933,8 +945,6 @@ jd_json_parse_date (const char *text)
   return g_steal_pointer (&date);
 }
 
-
-/* Durations */
 
 /* Up to max_digits decimal digits at *p; moves *p past them. */
 static gboolean
@@ -1118,27 +1128,14 @@ gboolean
 jd_json_parse_duration (const char *text,
                         double     *seconds)
 {
-  char buffer[64];
-  gsize length;
+  char buffer[SHORT_VALUE_SIZE];
   gboolean ok;
   double value = 0;
 
   g_return_val_if_fail (seconds != NULL, FALSE);
 
-  if (text == NULL)
+  if (!copy_short_value (text, buffer))
     return FALSE;
-
-  while (g_ascii_isspace (*text))
-    text++;
-
-  length = 0;
-  while (text[length] != '\0' && length < sizeof buffer)
-    length++;
-  if (length == sizeof buffer)
-    return FALSE;
-
-  memcpy (buffer, text, length + 1);
-  g_strchomp (buffer);
 
   if (buffer[0] == 'P' || buffer[0] == 'p')
     {
