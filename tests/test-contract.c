@@ -23,351 +23,22 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "jd-demo-data.h"
 #include "jd-demo-server.h"
 #include "jd-job-message.h"
 #include "jd-job-output.h"
 #include "jd-job-page.h"
 #include "jd-json-reader.h"
+#include "jd-test-schema.h"
 #include "jd-test-util.h"
 #include "jd-workflow-job.h"
 #include "jd-workflow.h"
 
-/* ------------------------------------------------------------------ */
-/* The schema                                                          */
-
-typedef struct
-{
-  JsonParser *parser;
-  JsonObject *objects;    /* name → {fields: {name → field}} */
-  JsonArray  *endpoints;
-} Schema;
-
-static void
-schema_free (Schema *schema)
-{
-  g_clear_object (&schema->parser);
-  g_free (schema);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Schema, schema_free)
-
-static Schema *
-schema_load (void)
-{
-  g_autoptr(GBytes) bytes = jd_test_load_data ("server-schema.json");
-  g_autoptr(GError) error = NULL;
-  Schema *schema = g_new0 (Schema, 1);
-  JsonObject *root;
-
-  schema->parser = json_parser_new ();
-  json_parser_load_from_data (schema->parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (schema->parser));
-  schema->objects = json_object_get_object_member (root, "objects");
-  schema->endpoints = json_object_get_array_member (root, "endpoints");
-
-  return schema;
-}
-
-static JsonObject *
-schema_fields (Schema     *schema,
-               const char *object)
-{
-  JsonObject *description = json_object_get_object_member (schema->objects, object);
-
-  g_assert_nonnull (description);
-  return json_object_get_object_member (description, "fields");
-}
-
-static const char *
-field_string (JsonObject *field,
-              const char *name)
-{
-  return json_object_get_string_member_with_default (field, name, NULL);
-}
-
-static gboolean
-field_flag (JsonObject *field,
-            const char *name)
-{
-  return json_object_get_boolean_member_with_default (field, name, FALSE);
-}
-
-/* json-glib raises a critical for a missing member */
-static JsonArray *
-optional_array (JsonObject *object,
-                const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* The object an array's elements or an object field are, or NULL. */
-static const char *
-field_object (JsonObject *field)
-{
-  JsonNode *items = json_object_get_member (field, "items");
-
-  if (g_str_equal (field_string (field, "type"), "object"))
-    return field_string (field, "object");
-
-  if (items != NULL && JSON_NODE_HOLDS_VALUE (items))
-    return json_node_get_string (items);
-
-  return NULL;
-}
-
-/* The object an endpoint answers, and whether it is an array of them. */
-static const char *
-answer_object (JsonObject *endpoint,
-               gboolean   *is_array)
-{
-  JsonNode *answer = json_object_get_member (endpoint, "answer");
-
-  *is_array = JSON_NODE_HOLDS_OBJECT (answer);
-  if (*is_array)
-    return json_object_get_string_member (json_node_get_object (answer), "array");
-
-  return json_node_get_string (answer);
-}
-
 static void
 test_schema_well_formed (void)
 {
-  static const char *const types[] = { "string", "integer", "boolean", "array", "object", NULL };
-  static const char *const formats[] = { "object-id", "date-time", "duration", NULL };
-  g_autoptr(Schema) schema = schema_load ();
-  g_autoptr(GList) names = json_object_get_members (schema->objects);
+  g_autoptr(JdTestSchema) schema = jd_test_schema_load ();
 
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonObject *fields = schema_fields (schema, l->data);
-      g_autoptr(GList) field_names = json_object_get_members (fields);
-
-      g_assert_nonnull (field_names);
-      for (GList *f = field_names; f != NULL; f = f->next)
-        {
-          JsonObject *field = json_object_get_object_member (fields, f->data);
-          const char *type = field_string (field, "type");
-          const char *format = field_string (field, "format");
-          const char *object = field_object (field);
-
-          g_test_message ("%s.%s", (char *) l->data, (char *) f->data);
-          g_assert_true (g_strv_contains (types, type));
-          g_assert_true (format == NULL || (g_str_equal (type, "string") && g_strv_contains (formats, format)));
-          if (object != NULL)
-            g_assert_true (json_object_has_member (schema->objects, object));
-          if (g_str_equal (type, "object"))
-            g_assert_nonnull (object);
-        }
-    }
-
-  for (guint i = 0; i < json_array_get_length (schema->endpoints); i++)
-    {
-      JsonObject *endpoint = json_array_get_object_element (schema->endpoints, i);
-      gboolean is_array;
-      const char *object = answer_object (endpoint, &is_array);
-
-      g_assert_nonnull (object);
-      g_assert_true (json_object_has_member (schema->objects, object));
-      g_assert_true (g_str_has_prefix (json_object_get_string_member (endpoint, "path"), "/"));
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Readers: generated documents                                        */
-
-/* A generated document, and the text each field's value must read as
- * in the model: "Object.field" → text. */
-typedef struct
-{
-  Schema     *schema;
-  GHashTable *expected;
-  guint       counter;
-} Generator;
-
-static JsonNode *generate_object (Generator *gen, const char *object);
-
-static char *
-generate_date (guint n)
-{
-  g_autoptr(GDateTime) base = g_date_time_new_utc (2021, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) date = g_date_time_add_full (base, 0, 0, (int) n, (int) n % 24, (int) (n * 7) % 60,
-                                                    (double) ((n * 13) % 60));
-
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-/* A value of the field's type, its own; *expected is how the model shows it. */
-static JsonNode *
-generate_value (Generator  *gen,
-                const char *object,
-                const char *name,
-                JsonObject *field,
-                char      **expected)
-{
-  const char *type = field_string (field, "type");
-  const char *format = field_string (field, "format");
-  guint n = ++gen->counter;
-  JsonNode *node;
-
-  if (g_str_equal (type, "integer"))
-    {
-      *expected = g_strdup_printf ("%u", 1000 + 7 * n);
-      return json_node_init_int (json_node_alloc (), 1000 + 7 * n);
-    }
-
-  if (g_str_equal (type, "boolean"))
-    {
-      /* every flag is FALSE until the Server says otherwise */
-      *expected = g_strdup ("true");
-      return json_node_init_boolean (json_node_alloc (), TRUE);
-    }
-
-  if (g_str_equal (type, "object"))
-    {
-      *expected = g_strdup ("object");
-      return generate_object (gen, field_object (field));
-    }
-
-  if (g_str_equal (type, "array"))
-    {
-      JsonArray *array = json_array_new ();
-      JsonNode *items = json_object_get_member (field, "items");
-
-      if (field_object (field) != NULL)
-        {
-          json_array_add_element (array, generate_object (gen, field_object (field)));
-          *expected = g_strdup ("1 item");
-        }
-      else if (items != NULL)
-        {
-          g_autofree char *first = g_strdup_printf ("%s-a%u", name, n);
-          g_autofree char *second = g_strdup_printf ("%s-b%u", name, n);
-
-          json_array_add_string_element (array, first);
-          json_array_add_string_element (array, second);
-          *expected = g_strconcat (first, ",", second, NULL);
-        }
-      else
-        {
-          *expected = g_strdup ("0 items");
-        }
-
-      return json_node_init_array (json_node_alloc (), array);
-    }
-
-  g_assert_cmpstr (type, ==, "string");
-  node = json_node_alloc ();
-
-  if (g_strcmp0 (format, "object-id") == 0)
-    {
-      g_autofree char *id = g_strdup_printf ("c0de%020x", n);
-
-      *expected = g_strdup (id);
-      return json_node_init_string (node, id);
-    }
-
-  if (g_strcmp0 (format, "date-time") == 0)
-    {
-      g_autofree char *date = generate_date (n);
-
-      *expected = g_strdup (date);
-      return json_node_init_string (node, date);
-    }
-
-  if (g_strcmp0 (format, "duration") == 0)
-    {
-      guint hours = n % 24, minutes = (n * 7) % 60, seconds = (n * 13) % 60;
-      g_autofree char *text = g_strdup_printf ("%u.%02u:%02u:%02u", n, hours, minutes, seconds);
-
-      *expected = g_strdup_printf ("%s = %u s", text, ((n * 24 + hours) * 60 + minutes) * 60 + seconds);
-      return json_node_init_string (node, text);
-    }
-
-  *expected = g_strdup_printf ("%s.%s.%u", object, name, n);
-  return json_node_init_string (node, *expected);
-}
-
-/* Decoys: the plain fields other objects publish under names this one
- * does not have ("id" beside a PagedJobSummaryView's "jobId"), each with
- * a value of its own type. A reader that tries another object's name
- * before the published one reads a decoy. */
-static void
-add_decoys (Generator  *gen,
-            const char *object,
-            JsonObject *result)
-{
-  g_autoptr(GList) others = json_object_get_members (gen->schema->objects);
-
-  for (GList *o = others; o != NULL; o = o->next)
-    {
-      JsonObject *fields = schema_fields (gen->schema, o->data);
-      g_autoptr(GList) names = json_object_get_members (fields);
-
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          JsonObject *field = json_object_get_object_member (fields, l->data);
-          const char *type = field_string (field, "type");
-          g_autofree char *expected = NULL;
-
-          if (json_object_has_member (result, l->data) ||
-              g_str_equal (type, "array") || g_str_equal (type, "object"))
-            continue;
-
-          json_object_set_member (result, l->data, generate_value (gen, o->data, l->data, field, &expected));
-        }
-    }
-}
-
-/* Every field of the object, each with its own value, and decoys. */
-static JsonNode *
-generate_object (Generator  *gen,
-                 const char *object)
-{
-  JsonObject *fields = schema_fields (gen->schema, object);
-  g_autoptr(GList) names = json_object_get_members (fields);
-  JsonObject *result = json_object_new ();
-
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      char *expected = NULL;
-      JsonNode *value = generate_value (gen, object, l->data, json_object_get_object_member (fields, l->data),
-                                        &expected);
-
-      json_object_set_member (result, l->data, value);
-      g_hash_table_replace (gen->expected, g_strdup_printf ("%s.%s", object, (char *) l->data), expected);
-    }
-
-  add_decoys (gen, object, result);
-
-  return json_node_init_object (json_node_alloc (), result);
-}
-
-/* The answer of an endpoint, as the schema says: an object, or an array
- * of one. */
-static GBytes *
-generate_answer (Generator  *gen,
-                 const char *object,
-                 gboolean    is_array)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = generate_object (gen, object);
-  char *text;
-
-  if (is_array)
-    {
-      JsonArray *array = json_array_new ();
-
-      json_array_add_element (array, g_steal_pointer (&root));
-      root = json_node_init_array (json_node_alloc (), array);
-    }
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  return g_bytes_new_take (text, strlen (text));
+  jd_test_schema_check (schema);
 }
 
 /* ------------------------------------------------------------------ */
@@ -492,7 +163,7 @@ GETTER (error_sentence, char, text_or_null (self))
 
 #undef GETTER
 
-/* Schema field → where it arrives; a field no model holds says why. */
+/* JdTestSchema field → where it arrives; a field no model holds says why. */
 static const struct
 {
   const char *object;
@@ -703,13 +374,14 @@ static const Reader readers[] = {
 static void
 test_readers_take_every_field (void)
 {
-  g_autoptr(Schema) schema = schema_load ();
+  g_autoptr(JdTestSchema) schema = jd_test_schema_load ();
   guint n_checked = 0;
 
   for (guint r = 0; r < G_N_ELEMENTS (readers); r++)
     {
-      Generator gen = { schema, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), r * 100 };
-      g_autoptr(GBytes) bytes = generate_answer (&gen, readers[r].object, readers[r].is_array);
+      g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GBytes) bytes = jd_test_schema_generate (schema, readers[r].object, readers[r].is_array, r * 100,
+                                                         expected);
       g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
       GDestroyNotify free_model = g_object_unref;
       gpointer model = readers[r].read_json != NULL
@@ -722,21 +394,20 @@ test_readers_take_every_field (void)
       for (guint f = 0; f < G_N_ELEMENTS (field_map); f++)
         {
           g_autofree char *key = g_strdup_printf ("%s.%s", field_map[f].object, field_map[f].field);
-          const char *expected = g_hash_table_lookup (gen.expected, key);
+          const char *sent = g_hash_table_lookup (expected, key);
           g_autofree char *actual = NULL;
 
-          if (expected == NULL || field_map[f].get == NULL)
+          if (sent == NULL || field_map[f].get == NULL)
             continue;
 
           actual = field_map[f].get (readers[r].part (model, field_map[f].object, keep));
-          if (g_strcmp0 (actual, expected) != 0)
+          if (g_strcmp0 (actual, sent) != 0)
             g_error ("%s, read as %s: the model holds \"%s\", the Server sent \"%s\"",
-                     key, readers[r].object, actual, expected);
+                     key, readers[r].object, actual, sent);
           n_checked++;
         }
 
       free_model (model);
-      g_hash_table_unref (gen.expected);
     }
 
   g_test_message ("%u published fields arrived where they belong", n_checked);
@@ -748,7 +419,7 @@ test_readers_take_every_field (void)
 static void
 test_readers_table_is_whole (void)
 {
-  g_autoptr(Schema) schema = schema_load ();
+  g_autoptr(JdTestSchema) schema = jd_test_schema_load ();
   g_autoptr(GList) names = json_object_get_members (schema->objects);
   g_autoptr(GHashTable) mapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -757,14 +428,14 @@ test_readers_table_is_whole (void)
       g_autofree char *key = g_strdup_printf ("%s.%s", field_map[f].object, field_map[f].field);
 
       g_test_message ("%s", key);
-      g_assert_true (json_object_has_member (schema_fields (schema, field_map[f].object), field_map[f].field));
+      g_assert_true (json_object_has_member (jd_test_schema_fields (schema, field_map[f].object), field_map[f].field));
       g_assert_true ((field_map[f].get == NULL) != (field_map[f].not_read == NULL));
       g_assert_true (g_hash_table_add (mapped, g_steal_pointer (&key)));
     }
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      JsonObject *fields = schema_fields (schema, l->data);
+      JsonObject *fields = jd_test_schema_fields (schema, l->data);
       g_autoptr(GList) field_names = json_object_get_members (fields);
       gboolean unread = FALSE;
 
@@ -792,7 +463,7 @@ typedef struct
   SoupSession  *session;
   char         *curator;
   char         *viewer;
-  Schema       *schema;
+  JdTestSchema *schema;
   GString      *problems;
   GHashTable   *exercised;   /* endpoint index */
 } Harness;
@@ -859,7 +530,7 @@ harness_new (void)
   g_assert_no_error (error);
   h->session = soup_session_new ();
   soup_session_set_proxy_resolver (h->session, NULL);
-  h->schema = schema_load ();
+  h->schema = jd_test_schema_load ();
   h->problems = g_string_new (NULL);
   h->exercised = g_hash_table_new (NULL, NULL);
   h->curator = request_token (h, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
@@ -876,165 +547,13 @@ harness_free (Harness *h)
   g_assert_finalize_object (h->session);
   g_free (h->curator);
   g_free (h->viewer);
-  schema_free (h->schema);
+  jd_test_schema_free (h->schema);
   g_string_free (h->problems, TRUE);
   g_hash_table_unref (h->exercised);
   g_free (h);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Harness, harness_free)
-
-G_GNUC_PRINTF (3, 4)
-static void
-problem (Harness    *h,
-         const char *where,
-         const char *format,
-         ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_string_append_printf (h->problems, "  %s: %s\n", where, text);
-}
-
-static void validate_object (Harness *h, JsonNode *node, const char *object, JsonArray *omits, const char *where);
-
-static gboolean
-is_object_id (const char *text)
-{
-  return jd_demo_data_is_object_id (text);
-}
-
-/* One value against its field. */
-static void
-validate_value (Harness    *h,
-                JsonNode   *node,
-                JsonObject *field,
-                const char *where)
-{
-  const char *type = field_string (field, "type");
-  const char *format = field_string (field, "format");
-  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!field_flag (field, "nullable"))
-        problem (h, where, "null, but the schema does not allow it");
-      return;
-    }
-
-  if (g_str_equal (type, "string"))
-    {
-      const char *text;
-      double seconds;
-
-      if (value_type != G_TYPE_STRING)
-        {
-          problem (h, where, "not a string");
-          return;
-        }
-
-      text = json_node_get_string (node);
-      if (g_strcmp0 (format, "object-id") == 0 && !is_object_id (text))
-        problem (h, where, "\"%s\" is not an object ID", text);
-      else if (g_strcmp0 (format, "date-time") == 0)
-        {
-          g_autoptr(GDateTime) date = jd_json_parse_date (text);
-
-          if (date == NULL)
-            problem (h, where, "\"%s\" is not a date-time", text);
-        }
-      else if (g_strcmp0 (format, "duration") == 0 && !jd_json_parse_duration (text, &seconds))
-        problem (h, where, "\"%s\" is not a duration", text);
-    }
-  else if (g_str_equal (type, "integer"))
-    {
-      if (value_type != G_TYPE_INT64)
-        problem (h, where, "not an integer");
-    }
-  else if (g_str_equal (type, "boolean"))
-    {
-      if (value_type != G_TYPE_BOOLEAN)
-        problem (h, where, "not a boolean");
-    }
-  else if (g_str_equal (type, "object"))
-    {
-      validate_object (h, node, field_object (field), NULL, where);
-    }
-  else if (g_str_equal (type, "array"))
-    {
-      JsonNode *items = json_object_get_member (field, "items");
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          problem (h, where, "not an array");
-          return;
-        }
-
-      array = json_node_get_array (node);
-      for (guint i = 0; items != NULL && i < json_array_get_length (array); i++)
-        {
-          g_autofree char *element = g_strdup_printf ("%s[%u]", where, i);
-          JsonNode *item = json_array_get_element (array, i);
-
-          if (field_object (field) != NULL)
-            validate_object (h, item, field_object (field), NULL, element);
-          else
-            validate_value (h, item, json_node_get_object (items), element);
-        }
-    }
-}
-
-/* Every published field there (but those omitted), with its type, and
- * nothing else. */
-static void
-validate_object (Harness    *h,
-                 JsonNode   *node,
-                 const char *object,
-                 JsonArray  *omits,
-                 const char *where)
-{
-  JsonObject *fields = schema_fields (h->schema, object);
-  g_autoptr(GList) names = json_object_get_members (fields);
-  g_autoptr(GList) members = NULL;
-  JsonObject *value;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      problem (h, where, "not an object (%s)", object);
-      return;
-    }
-
-  value = json_node_get_object (node);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonObject *field = json_object_get_object_member (fields, l->data);
-      g_autofree char *member_where = g_strdup_printf ("%s.%s", where, (char *) l->data);
-      gboolean omitted = FALSE;
-
-      for (guint i = 0; omits != NULL && i < json_array_get_length (omits); i++)
-        omitted |= g_str_equal (json_array_get_string_element (omits, i), l->data);
-
-      if (omitted && json_object_has_member (value, l->data))
-        problem (h, member_where, "sent, though this answer leaves it out");
-      else if (!omitted && !json_object_has_member (value, l->data) && !field_flag (field, "optional"))
-        problem (h, member_where, "missing (%s publishes it)", object);
-      else if (json_object_has_member (value, l->data))
-        validate_value (h, json_object_get_member (value, l->data), field, member_where);
-    }
-
-  members = json_object_get_members (value);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (!json_object_has_member (fields, l->data))
-        problem (h, where, "\"%s\" is not a field of %s", (char *) l->data, object);
-    }
-}
 
 /* The schema's endpoint for this call: method, path template and status. */
 static gint
@@ -1047,7 +566,7 @@ find_endpoint (Harness    *h,
   for (guint i = 0; i < json_array_get_length (h->schema->endpoints); i++)
     {
       JsonObject *endpoint = json_array_get_object_element (h->schema->endpoints, i);
-      JsonArray *endpoint_query = optional_array (endpoint, "query");
+      JsonArray *endpoint_query = jd_test_schema_optional_array (endpoint, "query");
       guint endpoint_status = (guint) json_object_get_int_member_with_default (endpoint, "status", 200);
       gboolean query_matches = TRUE;
 
@@ -1118,26 +637,27 @@ check_call (Harness    *h,
   body = send_request (h, method, path, token, form, &status);
   if (status != expected_status)
     {
-      problem (h, where, "status %u, not %u", status, expected_status);
+      g_string_append_printf (h->problems, "  %s: status %u, not %u\n", where, status, expected_status);
       return;
     }
 
   json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
   if (error != NULL)
     {
-      problem (h, where, "no JSON: %s", error->message);
+      g_string_append_printf (h->problems, "  %s: no JSON: %s\n", where, error->message);
       return;
     }
 
   root = json_parser_get_root (parser);
-  object = answer_object (endpoint, &is_array);
+  object = jd_test_schema_answer (endpoint, &is_array);
   if (!is_array)
     {
-      validate_object (h, root, object, optional_array (endpoint, "omits"), where);
+      jd_test_schema_validate (h->schema, root, object, jd_test_schema_optional_array (endpoint, "omits"), where,
+                               h->problems);
     }
   else if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      problem (h, where, "not an array of %s", object);
+      g_string_append_printf (h->problems, "  %s: not an array of %s\n", where, object);
     }
   else
     {
@@ -1147,7 +667,8 @@ check_call (Harness    *h,
         {
           g_autofree char *element = g_strdup_printf ("%s [%u]", where, i);
 
-          validate_object (h, json_array_get_element (array, i), object, NULL, element);
+          jd_test_schema_validate (h->schema, json_array_get_element (array, i), object, NULL, element,
+                                   h->problems);
         }
     }
 }
@@ -1244,18 +765,16 @@ test_server_validation_can_fail (void)
     { "JobView", "{\"outputs\":[{\"id\":\"o1\"}]}", "x.outputs[0].id: \"o1\" is not an object ID" },
   };
 
+  g_autoptr(JdTestSchema) schema = jd_test_schema_load ();
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Harness h = { 0, };
       g_autoptr(JsonNode) node = json_from_string (cases[i].json, NULL);
+      g_autoptr(GString) problems = g_string_new (NULL);
 
-      h.schema = schema_load ();
-      h.problems = g_string_new (NULL);
-      validate_object (&h, node, cases[i].object, NULL, "x");
-      g_test_message ("%s", h.problems->str);
-      g_assert_nonnull (strstr (h.problems->str, cases[i].problem));
-      schema_free (h.schema);
-      g_string_free (h.problems, TRUE);
+      jd_test_schema_validate (schema, node, cases[i].object, NULL, "x", problems);
+      g_test_message ("%s", problems->str);
+      g_assert_nonnull (strstr (problems->str, cases[i].problem));
     }
 }
 
