@@ -2,7 +2,8 @@
  *
  * It answers the Web API calls Job Desk makes (OAuth 2 tokens, V3 jobs,
  * workflows and their jobs, the V1 output download, the Swagger document)
- * with the sample data of jd-demo-data.c, on 127.0.0.1 only. It serves
+ * with the sample data of jd-demo-data.c, in the shapes of jd-demo-views.c
+ * and with the refusals of jd-demo-request.c, on 127.0.0.1 only. It serves
  * from the caller's main context or from a thread of its own; what the
  * handlers and the caller share (tokens, cancelled jobs, the cache of large
  * answers, the last request's headers) sits behind one mutex, and the
@@ -16,16 +17,13 @@
 #include <libsoup/soup.h>
 
 #include "jd-demo-data.h"
+#include "jd-demo-request.h"
 #include "jd-demo-server.h"
 
 #define DEFAULT_TOKEN_LIFETIME 3599
 #define DEFAULT_PROGRESS_STEP  20000
 /* GET /v3/jobs pages by this many jobs when no limit is given. */
 #define DEFAULT_PAGE_SIZE      20
-
-#define DENIED_MESSAGE    "Authorization has been denied for this request."
-#define NO_RESOURCE       "No HTTP resource was found that matches the request URI."
-#define JSON_CONTENT_TYPE "application/json; charset=utf-8"
 
 typedef enum
 {
@@ -132,106 +130,7 @@ struct _JdDemoServer
 G_DEFINE_FINAL_TYPE (JdDemoServer, jd_demo_server, G_TYPE_OBJECT)
 
 /* ------------------------------------------------------------------ */
-/* Answers                                                             */
-
-static void
-respond_json_take (SoupServerMessage *msg,
-                   guint              status,
-                   char              *json)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Content-Type", JSON_CONTENT_TYPE);
-  soup_message_body_append_take (soup_server_message_get_response_body (msg),
-                                 (guchar *) json, strlen (json));
-}
-
-static void
-respond_message (SoupServerMessage *msg,
-                 guint              status,
-                 const char        *message)
-{
-  GString *json = g_string_new ("{\"message\":");
-
-  jd_demo_data_append_json_string (json, message);
-  g_string_append_c (json, '}');
-  respond_json_take (msg, status, g_string_free (json, FALSE));
-}
-
-G_GNUC_PRINTF (3, 4)
-static void
-respond_messagef (SoupServerMessage *msg,
-                  guint              status,
-                  const char        *format,
-                  ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  respond_message (msg, status, message);
-}
-
-static void
-respond_oauth_error (SoupServerMessage *msg,
-                     const char        *error,
-                     const char        *description)
-{
-  GString *json = g_string_new ("{\"error\":");
-
-  jd_demo_data_append_json_string (json, error);
-  if (description != NULL)
-    {
-      g_string_append (json, ",\"error_description\":");
-      jd_demo_data_append_json_string (json, description);
-    }
-  g_string_append_c (json, '}');
-  respond_json_take (msg, SOUP_STATUS_BAD_REQUEST, g_string_free (json, FALSE));
-}
-
-static void
-respond_not_found (SoupServerMessage *msg)
-{
-  respond_message (msg, SOUP_STATUS_NOT_FOUND, NO_RESOURCE);
-}
-
-static void
-respond_method_not_allowed (SoupServerMessage *msg,
-                            const char        *allow)
-{
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
-  respond_messagef (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-                    "The requested resource does not support http method '%s'.",
-                    soup_server_message_get_method (msg));
-}
-
-/* ------------------------------------------------------------------ */
 /* Requests                                                            */
-
-/* The path's segments, unescaped, without empty ones: the Server's own
- * Swagger address has a double slash, and clients add trailing ones. */
-static GPtrArray *
-split_path (const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  GPtrArray *segments = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *segment;
-
-      if (parts[i][0] == '\0')
-        continue;
-
-      segment = g_uri_unescape_string (parts[i], NULL);
-      g_ptr_array_add (segments, segment != NULL ? segment : g_strdup (parts[i]));
-    }
-
-  return segments;
-}
 
 static gboolean
 segment_is (GPtrArray  *segments,
@@ -300,74 +199,6 @@ find_route (GPtrArray   *segments,
     }
 
   return ROUTE_NONE;
-}
-
-/* Query names are matched without regard to case, as ASP.NET does. */
-static const char *
-query_get (GHashTable *query,
-           const char *name)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (query == NULL)
-    return NULL;
-
-  g_hash_table_iter_init (&iter, query);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (g_ascii_strcasecmp (key, name) == 0)
-        return value;
-    }
-
-  return NULL;
-}
-
-/* Reads an optional non-negative number; answers 400 for anything else. */
-static gboolean
-query_get_uint (SoupServerMessage *msg,
-                GHashTable        *query,
-                const char        *name,
-                guint             *value)
-{
-  const char *text = query_get (query, name);
-  guint64 number;
-
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &number, NULL))
-    {
-      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
-                        "The value '%s' is not valid for %s.", text, name);
-      return FALSE;
-    }
-
-  *value = (guint) number;
-  return TRUE;
-}
-
-static gboolean
-query_get_direction (SoupServerMessage *msg,
-                     GHashTable        *query,
-                     gboolean          *ascending)
-{
-  const char *text = query_get (query, "direction");
-
-  *ascending = FALSE;
-  if (text == NULL || g_ascii_strcasecmp (text, "desc") == 0 ||
-      g_ascii_strcasecmp (text, "descending") == 0)
-    return TRUE;
-
-  if (g_ascii_strcasecmp (text, "asc") == 0 || g_ascii_strcasecmp (text, "ascending") == 0)
-    {
-      *ascending = TRUE;
-      return TRUE;
-    }
-
-  respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
-                    "The value '%s' is not valid for direction.", text);
-  return FALSE;
 }
 
 static void
@@ -519,12 +350,12 @@ handle_token (JdDemoServer      *self,
 
   if (grant_type == NULL)
     {
-      respond_oauth_error (msg, "invalid_request", "The grant_type parameter is missing.");
+      jd_demo_respond_oauth_error (msg, "invalid_request", "The grant_type parameter is missing.");
       return;
     }
   if (!g_str_equal (grant_type, "client_credentials"))
     {
-      respond_oauth_error (msg, "unsupported_grant_type", NULL);
+      jd_demo_respond_oauth_error (msg, "unsupported_grant_type", NULL);
       return;
     }
 
@@ -541,7 +372,7 @@ handle_token (JdDemoServer      *self,
     }
   else if (basic_only)
     {
-      respond_oauth_error (msg, "invalid_request",
+      jd_demo_respond_oauth_error (msg, "invalid_request",
                            "This server takes the client credentials only with HTTP Basic authentication.");
       return;
     }
@@ -554,7 +385,7 @@ handle_token (JdDemoServer      *self,
   if (key == NULL || secret == NULL || !credentials_role (key, secret, &role))
     {
       g_debug ("token refused (%s credentials)", basic ? "Basic" : "form");
-      respond_oauth_error (msg, "invalid_client",
+      jd_demo_respond_oauth_error (msg, "invalid_client",
                            key == NULL || secret == NULL
                            ? "The client credentials are missing."
                            : "The API key or secret is not valid, or the user has no API access.");
@@ -581,7 +412,7 @@ handle_token (JdDemoServer      *self,
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Pragma", "no-cache");
-  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
+  jd_demo_respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
 /* Checks the bearer token; answers 401 when there is no live one. */
@@ -616,7 +447,7 @@ authorize (JdDemoServer      *self,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "WWW-Authenticate", "Bearer");
-      respond_message (msg, SOUP_STATUS_UNAUTHORIZED, DENIED_MESSAGE);
+      jd_demo_respond_message (msg, SOUP_STATUS_UNAUTHORIZED, JD_DEMO_DENIED_MESSAGE);
     }
 
   return valid;
@@ -629,19 +460,12 @@ require_curator (SoupServerMessage *msg,
   if (role == ROLE_CURATOR)
     return TRUE;
 
-  respond_message (msg, SOUP_STATUS_FORBIDDEN, DENIED_MESSAGE);
+  jd_demo_respond_message (msg, SOUP_STATUS_FORBIDDEN, JD_DEMO_DENIED_MESSAGE);
   return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
 /* Job state                                                           */
-
-static gboolean
-status_is (const char *status,
-           const char *name)
-{
-  return status != NULL && g_ascii_strcasecmp (status, name) == 0;
-}
 
 /* The state the job has on this server now: the data's, changed by a
  * DELETE, or the progressing job's clock. FALSE when a DELETE removed it.
@@ -738,9 +562,9 @@ job_times_locked (JdDemoServer    *self,
       times->queue_ms = self->progress_started != 0 ? self->progress_started_ms : job->create_ms;
       times->start_ms = 0;
       times->end_ms = 0;
-      if (!status_is (status, "Queued"))
+      if (!jd_demo_status_is (status, "Queued"))
         times->start_ms = times->queue_ms + step_ms;
-      if (status_is (status, "Completed"))
+      if (jd_demo_status_is (status, "Completed"))
         times->end_ms = times->start_ms + step_ms;
     }
 }
@@ -758,14 +582,14 @@ find_job (JdDemoServer      *self,
 
   if (!jd_demo_data_is_object_id (id))
     {
-      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job ID is not valid.");
+      jd_demo_respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job ID is not valid.");
       return NULL;
     }
 
   job = jd_demo_data_find_job (id);
   if (job == NULL || !job_state (self, job, start_clock, status, disposition))
     {
-      respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No job was found with the ID %s.", id);
+      jd_demo_respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No job was found with the ID %s.", id);
       return NULL;
     }
 
@@ -829,7 +653,7 @@ respond_job (JdDemoServer      *self,
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Content-Type", JSON_CONTENT_TYPE);
+                                "Content-Type", JD_DEMO_JSON_CONTENT_TYPE);
 
   /* Chunks, so that a cached 11 MB array goes out without a copy. */
   body = soup_server_message_get_response_body (msg);
@@ -851,7 +675,7 @@ handle_get_job (JdDemoServer      *self,
                 GHashTable        *query,
                 const char        *id)
 {
-  const char *include = query_get (query, "includeMessages");
+  const char *include = jd_demo_query_get (query, "includeMessages");
   gboolean with_messages = TRUE;
   const char *status;
   const char *disposition;
@@ -863,7 +687,7 @@ handle_get_job (JdDemoServer      *self,
         with_messages = FALSE;
       else if (g_ascii_strcasecmp (include, "true") != 0)
         {
-          respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
+          jd_demo_respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
                             "The value '%s' is not valid for includeMessages.", include);
           return;
         }
@@ -893,7 +717,7 @@ handle_get_messages (JdDemoServer      *self,
   messages = dup_messages (self, job, status);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Content-Type", JSON_CONTENT_TYPE);
+                                "Content-Type", JD_DEMO_JSON_CONTENT_TYPE);
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), messages);
 }
 
@@ -911,7 +735,7 @@ handle_delete_job (JdDemoServer      *self,
 
   if (!jd_demo_data_is_object_id (id))
     {
-      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job ID is not valid.");
+      jd_demo_respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job ID is not valid.");
       return;
     }
 
@@ -922,8 +746,8 @@ handle_delete_job (JdDemoServer      *self,
   exists = job != NULL && job_state_locked (self, job, FALSE, &status, &disposition);
   if (exists)
     {
-      removed = status_is (status, "Queued") || status_is (status, "Created");
-      changed = removed || status_is (status, "Running") || status_is (status, "Initializing");
+      removed = jd_demo_status_is (status, "Queued") || jd_demo_status_is (status, "Created");
+      changed = removed || jd_demo_status_is (status, "Running") || jd_demo_status_is (status, "Initializing");
 
       if (changed)
         {
@@ -939,9 +763,9 @@ handle_delete_job (JdDemoServer      *self,
   g_mutex_unlock (&self->mutex);
 
   if (!exists)
-    respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No job was found with the ID %s.", id);
+    jd_demo_respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No job was found with the ID %s.", id);
   else if (!changed)
-    respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job has already finished.");
+    jd_demo_respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The job has already finished.");
   else
     {
       g_debug ("job %s %s", job->id, removed ? "removed from the queue" : "cancelled");
@@ -957,7 +781,7 @@ priority_rank (const char *priority)
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      if (status_is (priority, order[i]))
+      if (jd_demo_status_is (priority, order[i]))
         return (int) i;
     }
 
@@ -1016,7 +840,7 @@ parse_sort_field (SoupServerMessage *msg,
     { "appName", SORT_APP_NAME },
     { "completionDateTime", SORT_COMPLETION },
   };
-  const char *text = query_get (query, "sortField");
+  const char *text = jd_demo_query_get (query, "sortField");
   guint n_fields = all_fields ? G_N_ELEMENTS (fields) : 4;
 
   *field = SORT_CREATE_DATE;
@@ -1032,35 +856,15 @@ parse_sort_field (SoupServerMessage *msg,
         }
     }
 
-  respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for sortField.", text);
+  jd_demo_respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for sortField.", text);
   return FALSE;
-}
-
-/* "Complete" is what the query says, "Completed" what the job says. */
-static const char *
-canonical_status (const char *name)
-{
-  static const char *const statuses[] = {
-    "Created", "Queued", "Initializing", "Running", "Completed", "Cancelled", "Error",
-  };
-
-  if (status_is (name, "Complete"))
-    return "Completed";
-
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    {
-      if (status_is (name, statuses[i]))
-        return statuses[i];
-    }
-
-  return NULL;
 }
 
 static gboolean
 status_matches (const char *job_status,
                 const char *wanted)
 {
-  return g_strcmp0 (canonical_status (job_status), wanted) == 0;
+  return g_strcmp0 (jd_demo_canonical_status (job_status), wanted) == 0;
 }
 
 /* The jobs of @workflow (all workflows when NULL) that exist now. */
@@ -1101,13 +905,13 @@ find_workflow (SoupServerMessage *msg,
 
   if (!jd_demo_data_is_object_id (id))
     {
-      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The workflow ID is not valid.");
+      jd_demo_respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The workflow ID is not valid.");
       return NULL;
     }
 
   workflow = jd_demo_data_find_workflow (id);
   if (workflow == NULL)
-    respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No workflow was found with the ID %s.", id);
+    jd_demo_respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "No workflow was found with the ID %s.", id);
 
   return workflow;
 }
@@ -1119,8 +923,8 @@ handle_workflow_jobs (JdDemoServer      *self,
                       const char        *workflow_id)
 {
   const JdDemoWorkflow *workflow;
-  const char *status_filter = query_get (query, "status");
-  const char *result_filter = query_get (query, "resultCode");
+  const char *status_filter = jd_demo_query_get (query, "status");
+  const char *result_filter = jd_demo_query_get (query, "resultCode");
   const char *wanted_status = NULL;
   g_autoptr(GArray) listed = NULL;
   SortOrder order;
@@ -1134,23 +938,23 @@ handle_workflow_jobs (JdDemoServer      *self,
     return;
 
   if (!parse_sort_field (msg, query, FALSE, &order.field) ||
-      !query_get_direction (msg, query, &order.ascending) ||
-      !query_get_uint (msg, query, "offset", &offset) ||
-      !query_get_uint (msg, query, "limit", &limit))
+      !jd_demo_query_get_direction (msg, query, &order.ascending) ||
+      !jd_demo_query_get_uint (msg, query, "offset", &offset) ||
+      !jd_demo_query_get_uint (msg, query, "limit", &limit))
     return;
 
-  if (status_filter != NULL && (wanted_status = canonical_status (status_filter)) == NULL)
+  if (status_filter != NULL && (wanted_status = jd_demo_canonical_status (status_filter)) == NULL)
     {
-      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for status.", status_filter);
+      jd_demo_respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for status.", status_filter);
       return;
     }
 
   if (result_filter != NULL &&
-      !status_is (result_filter, "Success") && !status_is (result_filter, "Warning") &&
-      !status_is (result_filter, "Error") && !status_is (result_filter, "Cancelled") &&
-      !status_is (result_filter, "None"))
+      !jd_demo_status_is (result_filter, "Success") && !jd_demo_status_is (result_filter, "Warning") &&
+      !jd_demo_status_is (result_filter, "Error") && !jd_demo_status_is (result_filter, "Cancelled") &&
+      !jd_demo_status_is (result_filter, "None"))
     {
-      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for resultCode.", result_filter);
+      jd_demo_respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for resultCode.", result_filter);
       return;
     }
 
@@ -1164,7 +968,7 @@ handle_workflow_jobs (JdDemoServer      *self,
 
       if (wanted_status != NULL && !status_matches (item->status, wanted_status))
         continue;
-      if (result_filter != NULL && !status_is (item->disposition, result_filter))
+      if (result_filter != NULL && !jd_demo_status_is (item->disposition, result_filter))
         continue;
 
       /* A limit of 0 (or none) means every job. */
@@ -1177,116 +981,7 @@ handle_workflow_jobs (JdDemoServer      *self,
     }
   g_string_append_c (json, ']');
 
-  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
-}
-
-/* yyyy-MM-dd as the Unix time in ms of that day's start (UTC). */
-static gboolean
-query_get_date (SoupServerMessage *msg,
-                GHashTable        *query,
-                const char        *name,
-                gint64            *unix_ms)
-{
-  const char *text = query_get (query, name);
-  g_autoptr(GDateTime) date = NULL;
-  guint64 year, month, day;
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL)
-    return TRUE;
-
-  parts = g_strsplit (text, "-", -1);
-  if (g_strv_length (parts) == 3 && strlen (parts[0]) == 4 && strlen (parts[1]) == 2 && strlen (parts[2]) == 2 &&
-      g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL) &&
-      g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) &&
-      g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &day, NULL))
-    date = g_date_time_new_utc ((int) year, (int) month, (int) day, 0, 0, 0);
-
-  if (date == NULL)
-    {
-      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for %s.", text, name);
-      return FALSE;
-    }
-
-  *unix_ms = g_date_time_to_unix (date) * 1000;
-  return TRUE;
-}
-
-/* The priorities a Server knows, as it writes them. */
-static const char *
-canonical_priority (const char *name)
-{
-  static const char *const priorities[] = { "Low", "Default", "Medium", "High", "Critical" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
-    {
-      if (status_is (name, priorities[i]))
-        return priorities[i];
-    }
-
-  return NULL;
-}
-
-/* A comma-separated list of the query (NULL when not given or empty),
- * each value trimmed and, with canonical, replaced by its canonical
- * spelling; answers 400 for a value canonical does not know. */
-static gboolean
-query_get_list (SoupServerMessage   *msg,
-                GHashTable          *query,
-                const char          *name,
-                const char        *(*canonical) (const char *value),
-                GStrv               *list)
-{
-  const char *text = query_get (query, name);
-  g_auto(GStrv) values = NULL;
-
-  *list = NULL;
-  if (text == NULL || *text == '\0')
-    return TRUE;
-
-  values = g_strsplit (text, ",", -1);
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      const char *known;
-
-      g_strstrip (values[i]);
-      if (canonical == NULL)
-        continue;
-
-      known = canonical (values[i]);
-      if (known == NULL)
-        {
-          respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for %s.", values[i], name);
-          return FALSE;
-        }
-      g_free (values[i]);
-      values[i] = g_strdup (known);
-    }
-
-  *list = g_steal_pointer (&values);
-  return TRUE;
-}
-
-static gboolean
-query_get_boolean (SoupServerMessage *msg,
-                   GHashTable        *query,
-                   const char        *name,
-                   gboolean          *value)
-{
-  const char *text = query_get (query, name);
-
-  *value = FALSE;
-  if (text == NULL || g_ascii_strcasecmp (text, "false") == 0)
-    return TRUE;
-
-  if (g_ascii_strcasecmp (text, "true") == 0)
-    {
-      *value = TRUE;
-      return TRUE;
-    }
-
-  respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for %s.", text, name);
-  return FALSE;
+  jd_demo_respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
 /* What GET /v3/jobs was asked for. */
@@ -1325,13 +1020,13 @@ jobs_filter_parse (SoupServerMessage *msg,
   filter->after = G_MININT64;
   filter->before = G_MAXINT64;
 
-  if (!query_get_list (msg, query, "statuses", canonical_status, &filter->statuses) ||
-      !query_get_list (msg, query, "workflowNames", NULL, &filter->workflow_names) ||
-      !query_get_list (msg, query, "priorities", canonical_priority, &filter->priorities) ||
-      !query_get_list (msg, query, "users", NULL, &users) ||
-      !query_get_boolean (msg, query, "allUsers", &all_users) ||
-      !query_get_date (msg, query, "completedAfter", &filter->after) ||
-      !query_get_date (msg, query, "completedBefore", &filter->before))
+  if (!jd_demo_query_get_list (msg, query, "statuses", jd_demo_canonical_status, &filter->statuses) ||
+      !jd_demo_query_get_list (msg, query, "workflowNames", NULL, &filter->workflow_names) ||
+      !jd_demo_query_get_list (msg, query, "priorities", jd_demo_canonical_priority, &filter->priorities) ||
+      !jd_demo_query_get_list (msg, query, "users", NULL, &users) ||
+      !jd_demo_query_get_boolean (msg, query, "allUsers", &all_users) ||
+      !jd_demo_query_get_date (msg, query, "completedAfter", &filter->after) ||
+      !jd_demo_query_get_date (msg, query, "completedBefore", &filter->before))
     return FALSE;
 
   if (users != NULL)
@@ -1375,7 +1070,7 @@ jobs_filter_matches (const JobsFilter *filter,
                      const ListedJob  *item)
 {
   if (filter->statuses != NULL &&
-      (canonical_status (item->status) == NULL || !any_equal (filter->statuses, canonical_status (item->status))))
+      (jd_demo_canonical_status (item->status) == NULL || !any_equal (filter->statuses, jd_demo_canonical_status (item->status))))
     return FALSE;
 
   if (filter->workflow_names != NULL && !any_equal (filter->workflow_names, item->job->workflow->name))
@@ -1413,9 +1108,9 @@ handle_jobs (JdDemoServer      *self,
   GString *json;
 
   if (!parse_sort_field (msg, query, TRUE, &order.field) ||
-      !query_get_direction (msg, query, &order.ascending) ||
-      !query_get_uint (msg, query, "offset", &offset) ||
-      !query_get_uint (msg, query, "limit", &limit) ||
+      !jd_demo_query_get_direction (msg, query, &order.ascending) ||
+      !jd_demo_query_get_uint (msg, query, "offset", &offset) ||
+      !jd_demo_query_get_uint (msg, query, "limit", &limit) ||
       !jobs_filter_parse (msg, query, role, &filter))
     return;
 
@@ -1451,7 +1146,7 @@ handle_jobs (JdDemoServer      *self,
                           (guint64) offset + limit < matching->len ? "true" : "false",
                           offset > 0 ? "true" : "false");
 
-  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
+  jd_demo_respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
 static void
@@ -1459,8 +1154,8 @@ handle_workflows (JdDemoServer      *self,
                   SoupServerMessage *msg,
                   GHashTable        *query)
 {
-  const char *name = query_get (query, "name");
-  const char *view = query_get (query, "view");
+  const char *name = jd_demo_query_get (query, "name");
+  const char *view = jd_demo_query_get (query, "view");
   g_autofree char *wanted = NULL;
   const JdDemoWorkflow *workflows;
   guint n_workflows;
@@ -1471,7 +1166,7 @@ handle_workflows (JdDemoServer      *self,
    * names for this list. */
   if (view != NULL && g_ascii_strcasecmp (view, "Full") != 0 && g_ascii_strcasecmp (view, "Default") != 0)
     {
-      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for view.", view);
+      jd_demo_respond_messagef (msg, SOUP_STATUS_BAD_REQUEST, "The value '%s' is not valid for view.", view);
       return;
     }
 
@@ -1494,7 +1189,7 @@ handle_workflows (JdDemoServer      *self,
     }
   g_string_append_c (json, ']');
 
-  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
+  jd_demo_respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
 static void
@@ -1511,7 +1206,7 @@ handle_get_workflow (JdDemoServer      *self,
 
   json = g_string_new (NULL);
   jd_demo_data_append_workflow_view (json, workflow);
-  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
+  jd_demo_respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
 static void
@@ -1556,7 +1251,7 @@ handle_output (JdDemoServer      *self,
                const char        *job_id,
                const char        *output_id)
 {
-  const char *format = query_get (query, "format");
+  const char *format = jd_demo_query_get (query, "format");
   const JdDemoJob *job;
   const JdDemoOutput *output = NULL;
   const char *status;
@@ -1574,24 +1269,24 @@ handle_output (JdDemoServer      *self,
     return;
 
   /* Only a completed job shows its outputs. */
-  if (status_is (status, "Completed"))
+  if (jd_demo_status_is (status, "Completed"))
     output = jd_demo_data_find_output (job, output_id);
   if (output == NULL)
     {
-      respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "The job has no output with the ID %s.", output_id);
+      jd_demo_respond_messagef (msg, SOUP_STATUS_NOT_FOUND, "The job has no output with the ID %s.", output_id);
       return;
     }
 
   if (format == NULL || *format == '\0')
     {
-      respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The format parameter is required.");
+      jd_demo_respond_message (msg, SOUP_STATUS_BAD_REQUEST, "The format parameter is required.");
       return;
     }
   if (!jd_demo_data_output_has_format (output, format))
     {
       g_autofree char *offered = g_strjoinv (", ", (char **) output->formats);
 
-      respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
+      jd_demo_respond_messagef (msg, SOUP_STATUS_BAD_REQUEST,
                         "The format '%s' is not available for this output; it is available as %s.",
                         format, offered);
       return;
@@ -1669,19 +1364,7 @@ handle_swagger (JdDemoServer      *self,
       "\"summary\":\"Lists the jobs of a workflow\",\"operationId\":\"Workflows_GetJobsForWorkflow\"}}"
     "}}", port);
 
-  respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
-}
-
-static gboolean
-method_is (SoupServerMessage *msg,
-           const char        *method)
-{
-  const char *actual = soup_server_message_get_method (msg);
-
-  if (g_str_equal (method, SOUP_METHOD_GET) && g_str_equal (actual, SOUP_METHOD_HEAD))
-    return TRUE;
-
-  return g_str_equal (actual, method);
+  jd_demo_respond_json_take (msg, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }
 
 static void
@@ -1692,7 +1375,7 @@ on_request_cb (SoupServer        *server,
                gpointer           user_data)
 {
   JdDemoServer *self = user_data;
-  g_autoptr(GPtrArray) segments = split_path (path);
+  g_autoptr(GPtrArray) segments = jd_demo_split_path (path);
   const char *first_id;
   const char *second_id;
   gboolean legacy;
@@ -1714,55 +1397,55 @@ on_request_cb (SoupServer        *server,
   switch (route)
     {
     case ROUTE_TOKEN:
-      if (!method_is (msg, SOUP_METHOD_POST))
-        respond_method_not_allowed (msg, "POST");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_POST))
+        jd_demo_respond_method_not_allowed (msg, "POST");
       else
         handle_token (self, msg);
       break;
 
     case ROUTE_SWAGGER:
-      if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else
         handle_swagger (self, msg);
       break;
 
     case ROUTE_JOBS:
       if (legacy)
-        respond_not_found (msg);
-      else if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+        jd_demo_respond_not_found (msg);
+      else if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role) && require_curator (msg, role))
         handle_jobs (self, msg, query, role);
       break;
 
     case ROUTE_JOB:
-      if (method_is (msg, SOUP_METHOD_GET))
+      if (jd_demo_method_is (msg, SOUP_METHOD_GET))
         {
           if (authorize (self, msg, &role))
             handle_get_job (self, msg, query, first_id);
         }
-      else if (method_is (msg, SOUP_METHOD_DELETE))
+      else if (jd_demo_method_is (msg, SOUP_METHOD_DELETE))
         {
           if (authorize (self, msg, &role) && require_curator (msg, role))
             handle_delete_job (self, msg, first_id);
         }
       else
         {
-          respond_method_not_allowed (msg, "GET, DELETE");
+          jd_demo_respond_method_not_allowed (msg, "GET, DELETE");
         }
       break;
 
     case ROUTE_JOB_MESSAGES:
-      if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role) && require_curator (msg, role))
         handle_get_messages (self, msg, first_id);
       break;
 
     case ROUTE_WORKFLOWS:
-      if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role) && require_curator (msg, role))
         handle_workflows (self, msg, query);
       break;
@@ -1770,29 +1453,29 @@ on_request_cb (SoupServer        *server,
     case ROUTE_WORKFLOW:
       /* Curators only: the other sample account is refused, as Servers
        * refuse workflows that are not shared with an account. */
-      if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role) && require_curator (msg, role))
         handle_get_workflow (self, msg, first_id);
       break;
 
     case ROUTE_WORKFLOW_JOBS:
-      if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role))
         handle_workflow_jobs (self, msg, query, first_id);
       break;
 
     case ROUTE_OUTPUT:
-      if (!method_is (msg, SOUP_METHOD_GET))
-        respond_method_not_allowed (msg, "GET");
+      if (!jd_demo_method_is (msg, SOUP_METHOD_GET))
+        jd_demo_respond_method_not_allowed (msg, "GET");
       else if (authorize (self, msg, &role))
         handle_output (self, msg, query, first_id, second_id);
       break;
 
     case ROUTE_NONE:
     default:
-      respond_not_found (msg);
+      jd_demo_respond_not_found (msg);
       break;
     }
 

@@ -7,7 +7,8 @@
  * it), and they are tolerant and honest: a member that is missing or of
  * the wrong type is "not given", and an element of a list that cannot be
  * read is counted, never dropped silently. jd-json-document.c does the
- * parsing and the typed reads of members.
+ * parsing and the typed reads of members, jd-json-values.c the dates and
+ * durations.
  */
 #define G_LOG_DOMAIN "jd-json-reader"
 
