@@ -229,7 +229,9 @@ generate_value (Generator  *gen,
           *expected = g_strdup ("0 items");
         }
 
-      return json_node_init_array (json_node_alloc (), array);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
     }
 
   g_assert_cmpstr (type, ==, "string");
@@ -303,6 +305,7 @@ generate_object (Generator  *gen,
   JsonObject *fields = jd_test_schema_fields (gen->schema, object);
   g_autoptr(GList) names = json_object_get_members (fields);
   JsonObject *result = json_object_new ();
+  JsonNode *node;
 
   for (GList *l = names; l != NULL; l = l->next)
     {
@@ -316,7 +319,9 @@ generate_object (Generator  *gen,
 
   add_decoys (gen, object, result);
 
-  return json_node_init_object (json_node_alloc (), result);
+  node = json_node_init_object (json_node_alloc (), result);
+  json_object_unref (result);
+  return node;
 }
 
 /* The answer of an endpoint, as the schema says: an object, or an array
@@ -336,6 +341,7 @@ generate_answer (Generator  *gen,
 
       json_array_add_element (array, g_steal_pointer (&root));
       root = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
     }
 
   json_generator_set_root (generator, root);
