@@ -551,6 +551,11 @@ open_job_activated (GSimpleAction *action,
 
   gtk_window_present (GTK_WINDOW (window));
   jd_window_open_job (window, g_variant_get_string (parameter, NULL));
+
+  /* A notification's button may start the app just for this (D-Bus
+   * activation, no "activate"): sign in as a start does; the job waits. */
+  if (self->client == NULL && !self->restoring)
+    restore_sign_in (self);
 }
 
 static const GActionEntry app_actions[] = {

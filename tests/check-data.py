@@ -105,8 +105,13 @@ def check_desktop(args):
     exec_argv = entry.get("Exec", "").split()
     if not exec_argv or exec_argv[0] != "jobdesk":
         fail(f"Exec does not start jobdesk: {entry.get('Exec')!r}")
-    if entry.get("DBusActivatable", "false") == "true":
-        fail("DBusActivatable=true, but the app has no D-Bus activation service file")
+    # D-Bus activation: what a notification's button and GNOME Shell use
+    # to start the app and call its actions.
+    if entry.get("DBusActivatable") != "true":
+        fail(f"DBusActivatable is {entry.get('DBusActivatable')!r}, expected 'true'")
+    if entry.get("X-GNOME-UsesNotifications") != "true":
+        fail("X-GNOME-UsesNotifications is not true (the Notifications settings would not list the app)")
+    check_service(args.service, args.app_id, None)
     for key in ("Comment", "Keywords", "Categories"):
         if not entry.get(key):
             fail(f"{key} is missing")
@@ -114,6 +119,44 @@ def check_desktop(args):
         fail(f"the file is not named after the application ID {args.app_id}")
     if not failures:
         ok("the desktop file names the app, its icon and its command")
+
+
+# --- D-Bus service file -----------------------------------------------------
+
+def read_service(path):
+    service = {}
+    group = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                group = line.strip("[]")
+            elif group == "D-BUS Service" and "=" in line:
+                key, value = line.split("=", 1)
+                service[key.strip()] = value.strip()
+    return service
+
+
+def check_service(path, app_id, bindir):
+    """The session bus starts the app from this file: its name is the
+    application ID, and jobdesk runs as a GApplication service."""
+    if os.path.basename(path) != app_id + ".service":
+        fail(f"{os.path.basename(path)} is not named after the application ID {app_id}")
+    if not os.path.isfile(path):
+        fail(f"{path} does not exist")
+        return
+    service = read_service(path)
+    if service.get("Name") != app_id:
+        fail(f"the D-Bus service is named {service.get('Name')!r}, expected {app_id!r}")
+    argv = service.get("Exec", "").split()
+    if len(argv) != 2 or os.path.basename(argv[0]) != "jobdesk" or argv[1] != "--gapplication-service":
+        fail(f"Exec is {service.get('Exec')!r}, expected BINDIR/jobdesk --gapplication-service")
+    elif not os.path.isabs(argv[0]):
+        fail(f"Exec names {argv[0]!r}: the bus needs an absolute path")
+    elif bindir is not None and os.path.dirname(argv[0]) != bindir:
+        fail(f"Exec starts {argv[0]}, but jobdesk is installed in {bindir}")
 
 
 # --- metainfo ---------------------------------------------------------------
@@ -329,6 +372,7 @@ def check_install(args):
         staged(datadir, "glib-2.0", "schemas", app_id + ".gschema.xml"),
         staged(datadir, "icons", "hicolor", "scalable", "apps", app_id + ".svg"),
         staged(datadir, "icons", "hicolor", "symbolic", "apps", app_id + "-symbolic.svg"),
+        staged(datadir, "dbus-1", "services", app_id + ".service"),
     ]
     for lang in linguas(args.po_dir):
         expected.append(staged(args.localedir, lang, "LC_MESSAGES", "jobdesk.mo"))
@@ -347,6 +391,9 @@ def check_install(args):
         entry = read_desktop_entry(desktop)
         if entry.get("Icon") != app_id:
             fail(f"the installed desktop file names the icon {entry.get('Icon')!r}")
+    service = expected[6]
+    if os.path.isfile(service):
+        check_service(service, app_id, os.path.join(args.prefix, args.bindir))
     # What a desktop installs for itself must not be in the package.
     cache = staged(datadir, "glib-2.0", "schemas", "gschemas.compiled")
     if os.path.exists(cache):
@@ -362,6 +409,7 @@ def main():
     p = sub.add_parser("desktop")
     p.add_argument("file")
     p.add_argument("app_id")
+    p.add_argument("--service", required=True, help="the D-Bus service file the build made")
     p.set_defaults(func=check_desktop)
 
     p = sub.add_parser("metainfo")
