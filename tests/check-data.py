@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 SKIP = 77
@@ -373,6 +374,7 @@ def check_install(args):
         staged(datadir, "icons", "hicolor", "scalable", "apps", app_id + ".svg"),
         staged(datadir, "icons", "hicolor", "symbolic", "apps", app_id + "-symbolic.svg"),
         staged(datadir, "dbus-1", "services", app_id + ".service"),
+        staged(args.mandir, "man1", "jobdesk.1"),
     ]
     for lang in linguas(args.po_dir):
         expected.append(staged(args.localedir, lang, "LC_MESSAGES", "jobdesk.mo"))
@@ -400,6 +402,163 @@ def check_install(args):
         fail("gschemas.compiled was installed; the desktop compiles schemas itself")
 
     shutil.rmtree(destdir, ignore_errors=True)
+
+
+# --- command line -----------------------------------------------------------
+
+def read_po(path):
+    """msgid -> msgstr of a .po file (singular messages only)."""
+    messages = {}
+    msgid = msgstr = None
+    field = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("msgid "):
+                if msgid is not None and msgstr:
+                    messages[msgid] = msgstr
+                msgid, msgstr, field = line[6:], None, "msgid"
+                msgid = json.loads(msgid)
+            elif line.startswith("msgstr "):
+                msgstr, field = json.loads(line[7:]), "msgstr"
+            elif line.startswith('"') and field == "msgid":
+                msgid += json.loads(line)
+            elif line.startswith('"') and field == "msgstr":
+                msgstr += json.loads(line)
+            else:
+                field = None
+    if msgid is not None and msgstr:
+        messages[msgid] = msgstr
+    return messages
+
+
+def jobdesk_env(**extra):
+    """The environment of a user's terminal: nothing that points jobdesk at
+    the build (no GSETTINGS_SCHEMA_DIR), no display, a locale that exists."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("GSETTINGS", "LC_", "LANGUAGE", "XDG_DATA"))}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["LANG"] = "C.UTF-8"
+    env.update(extra)
+    return env
+
+
+def run_jobdesk(argv, env):
+    print("$ " + " ".join(f"{k}={v}" for k, v in env.items() if k in ("LANGUAGE", "XDG_DATA_DIRS")) + " " + " ".join(argv))
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    if proc.stdout:
+        print(proc.stdout.rstrip())
+    if proc.stderr:
+        print(proc.stderr.rstrip())
+    return proc
+
+
+def check_command_line(args):
+    jobdesk = args.jobdesk
+
+    # Started from the build folder, as the README says: the build's schema
+    # and catalogues, found without any environment variable.
+    proc = run_jobdesk([jobdesk, "--version"], jobdesk_env())
+    if proc.returncode != 0 or proc.stdout != f"jobdesk {args.version}\n":
+        fail(f"--version printed {proc.stdout!r} (exit {proc.returncode}), expected 'jobdesk {args.version}'")
+    else:
+        ok("--version")
+
+    german = read_po(os.path.join(args.po_dir, "de.po"))
+    parameter = "[JOB-ID-OR-TEXT…]"
+    summary = ("Look up Alteryx Server jobs by ID. Any text that holds a job ID will do: "
+               "an e-mail line, a log line, a Server link.")
+    demo = "Start the built-in sample server and sign in to it"
+    for msgid in (parameter, summary, demo):
+        if msgid not in german:
+            fail(f"po/de.po has no translation of {msgid!r}")
+    if failures:
+        return
+
+    proc = run_jobdesk([jobdesk, "--help"], jobdesk_env(LANGUAGE="de"))
+    out = proc.stdout
+    if proc.returncode != 0:
+        fail(f"LANGUAGE=de jobdesk --help exited with {proc.returncode}")
+    for msgid in (summary, demo):
+        if german[msgid] not in out:
+            fail(f"LANGUAGE=de jobdesk --help does not say {german[msgid]!r}")
+        if msgid in out:
+            fail(f"LANGUAGE=de jobdesk --help says {msgid!r} in English")
+    if out.count(german[parameter]) != 1:
+        fail(f"the parameters {german[parameter]!r} are printed {out.count(german[parameter])} times, not once")
+    if parameter in out:
+        fail(f"LANGUAGE=de jobdesk --help names the parameters in English")
+    if proc.stderr:
+        fail("jobdesk --help wrote to stderr")
+    if not failures:
+        ok("LANGUAGE=de jobdesk --help is German, its parameters named once")
+
+    # An installed jobdesk whose schema is missing (nothing compiled it, or
+    # its data folder is not in XDG_DATA_DIRS): a sentence, not an abort.
+    scratch = tempfile.mkdtemp(prefix="jd-command-line-")
+    try:
+        copy = os.path.join(scratch, "bin", "jobdesk")
+        os.makedirs(os.path.dirname(copy))
+        shutil.copy2(jobdesk, copy)
+        proc = run_jobdesk([copy, "--help"], jobdesk_env(XDG_DATA_DIRS=scratch))
+        if proc.returncode != 1:
+            fail(f"without its schema, jobdesk exited with {proc.returncode}, expected 1")
+        if "settings schema" not in proc.stderr or "meson install" not in proc.stderr:
+            fail("without its schema, jobdesk does not say what is missing and what to do")
+        if not failures:
+            ok("without its settings schema, jobdesk says so and exits with 1")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+# --- manual page ------------------------------------------------------------
+
+def check_manpage(args):
+    with open(args.file, encoding="utf-8") as f:
+        text = f.read()
+
+    th = re.search(r'^\.TH\s+JOBDESK\s+1\s+"[^"]*"\s+"Job Desk ([^"]+)"', text, re.M)
+    if th is None:
+        fail(".TH does not name JOBDESK 1 and \"Job Desk VERSION\"")
+    elif th.group(1) != args.version:
+        fail(f"the manual page is of version {th.group(1)}, the project of {args.version}")
+
+    # Every option jobdesk knows is in the page (troff writes - as \-).
+    proc = run_jobdesk([args.jobdesk, "--help-all"], jobdesk_env())
+    options = sorted(set(re.findall(r"^\s+(?:-\w, )?(--[a-z][a-z-]*)", proc.stdout, re.M)))
+    if proc.returncode != 0 or not options:
+        fail("jobdesk --help-all listed no options")
+    plain = text.replace("\\-", "-")
+    for option in options:
+        if option not in plain:
+            fail(f"the manual page does not describe {option}")
+    if options and not failures:
+        ok(f"the manual page describes all {len(options)} options: {' '.join(options)}")
+
+    groff = shutil.which("groff")
+    if groff is None:
+        print("note: groff is not installed; the page was not rendered")
+        return
+    # -ww: every warning; -z: no output but the warnings.
+    proc = subprocess.run([groff, "-man", "-ww", "-Tutf8", "-z", args.file],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.returncode != 0 or proc.stdout.strip():
+        print(proc.stdout.rstrip())
+        fail("groff -man -ww warns about the manual page")
+    else:
+        ok("groff -man -ww renders it without a warning")
+    man = shutil.which("man")
+    if man is not None:
+        for width in ("60", "80"):
+            env = dict(os.environ, MANWIDTH=width, LANG="C.UTF-8")
+            proc = subprocess.run([man, "--warnings", "-l", args.file], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True, env=env)
+            if proc.returncode != 0 or proc.stderr.strip():
+                print(proc.stderr.rstrip())
+                fail(f"man -l warns about the manual page at {width} columns")
+        if not failures:
+            ok("man -l renders it without a warning at 60 and 80 columns")
 
 
 def main():
@@ -433,8 +592,20 @@ def main():
     p.add_argument("file")
     p.set_defaults(func=check_manifest)
 
+    p = sub.add_parser("command-line")
+    p.add_argument("--jobdesk", required=True)
+    p.add_argument("--version", required=True)
+    p.add_argument("--po-dir", required=True)
+    p.set_defaults(func=check_command_line)
+
+    p = sub.add_parser("manpage")
+    p.add_argument("file")
+    p.add_argument("--jobdesk", required=True)
+    p.add_argument("--version", required=True)
+    p.set_defaults(func=check_manpage)
+
     p = sub.add_parser("install")
-    for option in ("build-root", "destdir", "prefix", "bindir", "datadir", "localedir", "app-id", "po-dir"):
+    for option in ("build-root", "destdir", "prefix", "bindir", "datadir", "localedir", "mandir", "app-id", "po-dir"):
         p.add_argument("--" + option, required=True)
     p.set_defaults(func=check_install)
 
