@@ -56,8 +56,9 @@ def run(argv):
     return proc
 
 
-def read_desktop_entry(path):
-    entry = {}
+def read_keyfile_group(path, wanted):
+    """The keys of one group of a desktop-style key file."""
+    keys = {}
     group = None
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -66,11 +67,14 @@ def read_desktop_entry(path):
                 continue
             if line.startswith("["):
                 group = line.strip("[]")
-                continue
-            if group == "Desktop Entry" and "=" in line:
+            elif group == wanted and "=" in line:
                 key, value = line.split("=", 1)
-                entry[key.strip()] = value.strip()
-    return entry
+                keys[key.strip()] = value.strip()
+    return keys
+
+
+def read_desktop_entry(path):
+    return read_keyfile_group(path, "Desktop Entry")
 
 
 def linguas(po_dir):
@@ -129,19 +133,7 @@ def check_desktop(args):
 # --- D-Bus service file -----------------------------------------------------
 
 def read_service(path):
-    service = {}
-    group = None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("["):
-                group = line.strip("[]")
-            elif group == "D-BUS Service" and "=" in line:
-                key, value = line.split("=", 1)
-                service[key.strip()] = value.strip()
-    return service
+    return read_keyfile_group(path, "D-BUS Service")
 
 
 def check_service(path, app_id, bindir):

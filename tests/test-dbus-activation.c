@@ -437,6 +437,22 @@ save_sign_in (void)
 /* ------------------------------------------------------------------ */
 /* Cases                                                               */
 
+/* Each case starts with the app not running, signed in before (the
+ * keyring holds the sign-in), and watches its name on the bus. */
+static gboolean
+begin_case (Name *name)
+{
+  if (!keyring)
+    {
+      g_test_skip ("no gnome-keyring on this bus");
+      return FALSE;
+    }
+
+  g_assert_false (name_has_owner (APPLICATION_ID));
+  name_watch (name);
+  return TRUE;
+}
+
 static void
 test_launch (void)
 {
@@ -445,14 +461,8 @@ test_launch (void)
   g_autoptr(GError) error = NULL;
   Name name;
 
-  if (!keyring)
-    {
-      g_test_skip ("no gnome-keyring on this bus");
-      return;
-    }
-
-  g_assert_false (name_has_owner (APPLICATION_ID));
-  name_watch (&name);
+  if (!begin_case (&name))
+    return;
 
   /* Calls org.freedesktop.Application.Activate: the bus starts jobdesk. */
   launch = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "gapplication", "launch", APPLICATION_ID, NULL);
@@ -485,14 +495,8 @@ test_notification_open_job (void)
   const char *label = NULL, *action = NULL;
   Name name;
 
-  if (!keyring)
-    {
-      g_test_skip ("no gnome-keyring on this bus");
-      return;
-    }
-
-  g_assert_false (name_has_owner (APPLICATION_ID));
-  name_watch (&name);
+  if (!begin_case (&name))
+    return;
 
   /* The app is not running: the call starts it. It signs in from the
    * keyring and follows the queued job until it ends. */
