@@ -58,6 +58,8 @@ static const GOptionEntry option_entries[] = {
     N_("Start the built-in sample server and sign in to it"), NULL },
   { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Sign in to the server with this Web API address"), N_("URL") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     NULL, N_("[JOB-ID-OR-TEXT…]") },
   { NULL }
@@ -551,6 +553,11 @@ open_job_activated (GSimpleAction *action,
 
   gtk_window_present (GTK_WINDOW (window));
   jd_window_open_job (window, g_variant_get_string (parameter, NULL));
+
+  /* A notification's button may start the app just for this (D-Bus
+   * activation, no "activate"): sign in as a start does; the job waits. */
+  if (self->client == NULL && !self->restoring)
+    restore_sign_in (self);
 }
 
 static const GActionEntry app_actions[] = {
@@ -650,7 +657,13 @@ static int
 jd_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
-  /* Everything goes to the primary instance. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("jobdesk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Everything else goes to the primary instance. */
   return -1;
 }
 
@@ -766,8 +779,8 @@ jd_application_init (JdApplication *self)
   g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (rebuild_servers_menu), self, G_CONNECT_SWAPPED);
   rebuild_servers_menu (self);
 
+  /* The G_OPTION_REMAINING entry names the parameters in the usage line. */
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[JOB-ID-OR-TEXT…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Look up Alteryx Server jobs by ID. Any text that holds a job ID will do: an e-mail line, a log line, a Server link."));
 }

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 SKIP = 77
@@ -23,6 +24,9 @@ FINISH_ARGS = [
     "--socket=fallback-x11",
     "--device=dri",
 ]
+
+# Where the release manifest fetches the sources (the metainfo's vcs-browser).
+RELEASE_URL = "https://github.com/jobdesk/JobDesk.git"
 
 failures = []
 
@@ -52,8 +56,9 @@ def run(argv):
     return proc
 
 
-def read_desktop_entry(path):
-    entry = {}
+def read_keyfile_group(path, wanted):
+    """The keys of one group of a desktop-style key file."""
+    keys = {}
     group = None
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -62,11 +67,14 @@ def read_desktop_entry(path):
                 continue
             if line.startswith("["):
                 group = line.strip("[]")
-                continue
-            if group == "Desktop Entry" and "=" in line:
+            elif group == wanted and "=" in line:
                 key, value = line.split("=", 1)
-                entry[key.strip()] = value.strip()
-    return entry
+                keys[key.strip()] = value.strip()
+    return keys
+
+
+def read_desktop_entry(path):
+    return read_keyfile_group(path, "Desktop Entry")
 
 
 def linguas(po_dir):
@@ -85,11 +93,12 @@ def linguas(po_dir):
 def check_desktop(args):
     validate = tool("desktop-file-validate")
     proc = run([validate, args.file])
-    # It exits 0 on some lines it calls errors: read what it says too.
-    if proc.returncode != 0 or "error:" in proc.stdout:
-        fail("desktop-file-validate found errors")
+    # It exits 0 on some lines it calls errors: read what it says too. Its
+    # warnings and hints count as well.
+    if proc.returncode != 0 or re.search(r"\b(error|warning|hint):", proc.stdout):
+        fail("desktop-file-validate found errors, warnings or hints")
     else:
-        ok("desktop-file-validate")
+        ok("desktop-file-validate: no error, warning or hint")
 
     entry = read_desktop_entry(args.file)
     expect = {
@@ -105,8 +114,13 @@ def check_desktop(args):
     exec_argv = entry.get("Exec", "").split()
     if not exec_argv or exec_argv[0] != "jobdesk":
         fail(f"Exec does not start jobdesk: {entry.get('Exec')!r}")
-    if entry.get("DBusActivatable", "false") == "true":
-        fail("DBusActivatable=true, but the app has no D-Bus activation service file")
+    # D-Bus activation: what a notification's button and GNOME Shell use
+    # to start the app and call its actions.
+    if entry.get("DBusActivatable") != "true":
+        fail(f"DBusActivatable is {entry.get('DBusActivatable')!r}, expected 'true'")
+    if entry.get("X-GNOME-UsesNotifications") != "true":
+        fail("X-GNOME-UsesNotifications is not true (the Notifications settings would not list the app)")
+    check_service(args.service, args.app_id, None)
     for key in ("Comment", "Keywords", "Categories"):
         if not entry.get(key):
             fail(f"{key} is missing")
@@ -116,16 +130,57 @@ def check_desktop(args):
         ok("the desktop file names the app, its icon and its command")
 
 
+# --- D-Bus service file -----------------------------------------------------
+
+def read_service(path):
+    return read_keyfile_group(path, "D-BUS Service")
+
+
+def check_service(path, app_id, bindir):
+    """The session bus starts the app from this file: its name is the
+    application ID, and jobdesk runs as a GApplication service."""
+    if os.path.basename(path) != app_id + ".service":
+        fail(f"{os.path.basename(path)} is not named after the application ID {app_id}")
+    if not os.path.isfile(path):
+        fail(f"{path} does not exist")
+        return
+    service = read_service(path)
+    if service.get("Name") != app_id:
+        fail(f"the D-Bus service is named {service.get('Name')!r}, expected {app_id!r}")
+    argv = service.get("Exec", "").split()
+    if len(argv) != 2 or os.path.basename(argv[0]) != "jobdesk" or argv[1] != "--gapplication-service":
+        fail(f"Exec is {service.get('Exec')!r}, expected BINDIR/jobdesk --gapplication-service")
+    elif not os.path.isabs(argv[0]):
+        fail(f"Exec names {argv[0]!r}: the bus needs an absolute path")
+    elif bindir is not None and os.path.dirname(argv[0]) != bindir:
+        fail(f"Exec starts {argv[0]}, but jobdesk is installed in {bindir}")
+
+
 # --- metainfo ---------------------------------------------------------------
 
 def check_metainfo(args):
     appstreamcli = tool("appstreamcli")
     # --no-net: the URLs and screenshots cannot be fetched here.
-    proc = run([appstreamcli, "validate", "--no-net", args.file])
+    proc = run([appstreamcli, "validate", "--pedantic", "--no-net", args.file])
     if proc.returncode != 0:
-        fail("appstreamcli validate failed")
-    else:
-        ok("appstreamcli validate")
+        fail("appstreamcli validate --pedantic failed")
+    # Every note counts, down to the pedantic ones, but these two:
+    known = {
+        # The application ID was chosen before this check; changing it
+        # would lose every user's settings and keyring items.
+        ("P", "cid-contains-uppercase-letter", args.app_id),
+        # AppStream 1.0's <developer>, which 0.16 does not know yet; beside
+        # it is the <developer_name> that 0.16 reads.
+        ("I", "unknown-tag", "developer"),
+    }
+    # "P: io.github.jobdesk.JobDesk:4: cid-contains-uppercase-letter io.github.jobdesk.JobDesk"
+    notes = [(m.group(1), m.group(2), (m.group(3) or "").strip())
+             for m in re.finditer(r"^([EWIP]): \S+ (\S+)(.*)$", proc.stdout, re.M)]
+    unexpected = [n for n in notes if n not in known]
+    for severity, tag, detail in unexpected:
+        fail(f"appstreamcli validate --pedantic: {severity}: {tag} {detail}")
+    if proc.returncode == 0 and not unexpected:
+        ok(f"appstreamcli validate --pedantic ({len(notes)} known notes)")
 
     root = ET.parse(args.file).getroot()
     if root.findtext("id") != args.app_id:
@@ -147,8 +202,19 @@ def check_metainfo(args):
             print(f"note: {image.text} has no file in data/screenshots/ yet")
     if root.find("content_rating[@type='oars-1.1']") is None:
         fail("no OARS 1.1 content rating")
-    if not root.findall("releases/release"):
+    releases = root.findall("releases/release")
+    if not releases:
         fail("no release")
+    elif releases[0].get("version") != args.version:
+        fail(f"the newest release is {releases[0].get('version')!r}, the project's version {args.version!r}")
+    else:
+        versions = [r.get("version") for r in releases]
+        dates = [r.get("date") or "" for r in releases]
+        if dates != sorted(dates, reverse=True) or len(set(versions)) != len(versions):
+            fail("the releases are not newest first, each once")
+        for release in releases:
+            if release.find("description") is None:
+                fail(f"release {release.get('version')} has no notes")
     if not failures:
         ok("the metainfo describes the app under its ID")
 
@@ -268,10 +334,7 @@ def check_potfiles(args):
 
 # --- Flatpak manifest -------------------------------------------------------
 
-def check_manifest(args):
-    with open(args.file, encoding="utf-8") as f:
-        manifest = json.load(f)
-
+def check_manifest_common(manifest, name):
     expect = {
         "id": "io.github.jobdesk.JobDesk",
         "runtime": "org.gnome.Platform",
@@ -280,28 +343,100 @@ def check_manifest(args):
     }
     for key, value in expect.items():
         if manifest.get(key) != value:
-            fail(f"{key} is {manifest.get(key)!r}, expected {value!r}")
+            fail(f"{name}: {key} is {manifest.get(key)!r}, expected {value!r}")
     if str(manifest.get("runtime-version")) != "50":
-        fail(f"runtime-version is {manifest.get('runtime-version')!r}, expected '50'")
+        fail(f"{name}: runtime-version is {manifest.get('runtime-version')!r}, expected '50'")
     # Exactly these: no keyring talk-name (libsecret uses the Secret portal),
     # no file system access (downloads go through the file chooser portal).
     if manifest.get("finish-args") != FINISH_ARGS:
-        fail(f"finish-args are {manifest.get('finish-args')!r}, expected {FINISH_ARGS!r}")
+        fail(f"{name}: finish-args are {manifest.get('finish-args')!r}, expected {FINISH_ARGS!r}")
 
     modules = manifest.get("modules", [])
     app = [m for m in modules if isinstance(m, dict) and m.get("name") == "jobdesk"]
     if len(app) != 1:
-        fail("there is no single module named jobdesk")
+        fail(f"{name}: there is no single module named jobdesk")
+        return None
+    module = app[0]
+    if module.get("buildsystem") != "meson":
+        fail(f"{name}: the jobdesk module is not built with meson")
+    if module.get("run-tests") is not True:
+        fail(f"{name}: the jobdesk module does not run its tests")
+    return module
+
+
+def git(source_root, *argv):
+    return subprocess.run(["git", "-C", source_root, *argv], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True)
+
+
+def check_release_source(source, args):
+    """A git source pinned to the release's tag and to a commit that the
+    checkout's history holds."""
+    tag = "v" + args.version
+    if source.get("type") != "git":
+        fail(f"the release is built from a {source.get('type')!r} source, not git")
+        return
+    if source.get("url") != RELEASE_URL:
+        fail(f"the release's url is {source.get('url')!r}, expected {RELEASE_URL!r}")
+    if source.get("tag") != tag:
+        fail(f"the release's tag is {source.get('tag')!r}, expected {tag!r} (the project's version)")
+    commit = source.get("commit", "")
+    if not re.fullmatch(r"[0-9a-f]{40}", commit):
+        fail(f"the release's commit {commit!r} is not a full commit ID")
+        return
+    for key in ("branch", "path"):
+        if key in source:
+            fail(f"the release's source has a {key!r}: only a tag and a commit pin it")
+
+    if shutil.which("git") is None or git(args.source_root, "rev-parse", "--git-dir").returncode != 0:
+        print("note: not a git checkout; the pinned commit is not checked against its history")
+        return
+    if git(args.source_root, "cat-file", "-e", commit + "^{commit}").returncode != 0:
+        if git(args.source_root, "rev-parse", "--is-shallow-repository").stdout.strip() == "true":
+            print(f"note: {commit} is not in this shallow clone; not checked against its history")
+        else:
+            fail(f"the release's commit {commit} does not exist in this repository")
+        return
+    if git(args.source_root, "merge-base", "--is-ancestor", commit, "HEAD").returncode != 0:
+        fail(f"the release's commit {commit} is not an ancestor of HEAD")
     else:
-        module = app[0]
-        if module.get("buildsystem") != "meson":
-            fail("the jobdesk module is not built with meson")
-        if module.get("run-tests") is not True:
-            fail("the jobdesk module does not run its tests")
-        if {"type": "dir", "path": ".."} not in module.get("sources", []):
-            fail("the jobdesk module is not built from the checkout (type dir, path ..)")
+        ok(f"the release's commit {commit[:12]} is in the history of HEAD")
+    tagged = git(args.source_root, "rev-parse", "-q", "--verify", f"refs/tags/{tag}^{{commit}}")
+    if tagged.returncode == 0:
+        if tagged.stdout.strip() != commit:
+            fail(f"the tag {tag} points at {tagged.stdout.strip()}, the manifest at {commit}")
+        else:
+            ok(f"the tag {tag} points at the pinned commit")
+    else:
+        print(f"note: there is no tag {tag} here yet")
+
+
+def check_manifest(args):
+    with open(args.file, encoding="utf-8") as f:
+        manifest = json.load(f)
+    module = check_manifest_common(manifest, os.path.basename(args.file))
+    if module is not None and {"type": "dir", "path": ".."} not in module.get("sources", []):
+        fail("the jobdesk module is not built from the checkout (type dir, path ..)")
+
+    # The release manifest: the development one, but for its source.
+    with open(args.release, encoding="utf-8") as f:
+        release = json.load(f)
+    release_module = check_manifest_common(release, os.path.basename(args.release))
+    if module is not None and release_module is not None:
+        def without_sources(m):
+            m = json.loads(json.dumps(m))
+            for mod in m["modules"]:
+                mod.pop("sources", None)
+            return m
+        if without_sources(manifest) != without_sources(release):
+            fail("the release manifest differs from the development one in more than its source")
+        sources = release_module.get("sources", [])
+        if len(sources) != 1:
+            fail(f"the release's jobdesk module has {len(sources)} sources, expected one")
+        else:
+            check_release_source(sources[0], args)
     if not failures:
-        ok("the manifest parses and has exactly the expected finish-args")
+        ok("both manifests parse and have exactly the expected finish-args")
 
 
 # --- install layout ---------------------------------------------------------
@@ -329,6 +464,8 @@ def check_install(args):
         staged(datadir, "glib-2.0", "schemas", app_id + ".gschema.xml"),
         staged(datadir, "icons", "hicolor", "scalable", "apps", app_id + ".svg"),
         staged(datadir, "icons", "hicolor", "symbolic", "apps", app_id + "-symbolic.svg"),
+        staged(datadir, "dbus-1", "services", app_id + ".service"),
+        staged(args.mandir, "man1", "jobdesk.1"),
     ]
     for lang in linguas(args.po_dir):
         expected.append(staged(args.localedir, lang, "LC_MESSAGES", "jobdesk.mo"))
@@ -347,12 +484,172 @@ def check_install(args):
         entry = read_desktop_entry(desktop)
         if entry.get("Icon") != app_id:
             fail(f"the installed desktop file names the icon {entry.get('Icon')!r}")
+    service = expected[6]
+    if os.path.isfile(service):
+        check_service(service, app_id, os.path.join(args.prefix, args.bindir))
     # What a desktop installs for itself must not be in the package.
     cache = staged(datadir, "glib-2.0", "schemas", "gschemas.compiled")
     if os.path.exists(cache):
         fail("gschemas.compiled was installed; the desktop compiles schemas itself")
 
     shutil.rmtree(destdir, ignore_errors=True)
+
+
+# --- command line -----------------------------------------------------------
+
+def read_po(path):
+    """msgid -> msgstr of a .po file (singular messages only)."""
+    messages = {}
+    msgid = msgstr = None
+    field = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("msgid "):
+                if msgid is not None and msgstr:
+                    messages[msgid] = msgstr
+                msgid, msgstr, field = line[6:], None, "msgid"
+                msgid = json.loads(msgid)
+            elif line.startswith("msgstr "):
+                msgstr, field = json.loads(line[7:]), "msgstr"
+            elif line.startswith('"') and field == "msgid":
+                msgid += json.loads(line)
+            elif line.startswith('"') and field == "msgstr":
+                msgstr += json.loads(line)
+            else:
+                field = None
+    if msgid is not None and msgstr:
+        messages[msgid] = msgstr
+    return messages
+
+
+def jobdesk_env(**extra):
+    """The environment of a user's terminal: nothing that points jobdesk at
+    the build (no GSETTINGS_SCHEMA_DIR), no display, a locale that exists."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("GSETTINGS", "LC_", "LANGUAGE", "XDG_DATA"))}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["LANG"] = "C.UTF-8"
+    env.update(extra)
+    return env
+
+
+def run_jobdesk(argv, env):
+    print("$ " + " ".join(f"{k}={v}" for k, v in env.items() if k in ("LANGUAGE", "XDG_DATA_DIRS")) + " " + " ".join(argv))
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    if proc.stdout:
+        print(proc.stdout.rstrip())
+    if proc.stderr:
+        print(proc.stderr.rstrip())
+    return proc
+
+
+def check_command_line(args):
+    jobdesk = args.jobdesk
+
+    # Started from the build folder, as the README says: the build's schema
+    # and catalogues, found without any environment variable.
+    proc = run_jobdesk([jobdesk, "--version"], jobdesk_env())
+    if proc.returncode != 0 or proc.stdout != f"jobdesk {args.version}\n":
+        fail(f"--version printed {proc.stdout!r} (exit {proc.returncode}), expected 'jobdesk {args.version}'")
+    else:
+        ok("--version")
+
+    german = read_po(os.path.join(args.po_dir, "de.po"))
+    parameter = "[JOB-ID-OR-TEXT…]"
+    summary = ("Look up Alteryx Server jobs by ID. Any text that holds a job ID will do: "
+               "an e-mail line, a log line, a Server link.")
+    demo = "Start the built-in sample server and sign in to it"
+    for msgid in (parameter, summary, demo):
+        if msgid not in german:
+            fail(f"po/de.po has no translation of {msgid!r}")
+    if failures:
+        return
+
+    proc = run_jobdesk([jobdesk, "--help"], jobdesk_env(LANGUAGE="de"))
+    out = proc.stdout
+    if proc.returncode != 0:
+        fail(f"LANGUAGE=de jobdesk --help exited with {proc.returncode}")
+    for msgid in (summary, demo):
+        if german[msgid] not in out:
+            fail(f"LANGUAGE=de jobdesk --help does not say {german[msgid]!r}")
+        if msgid in out:
+            fail(f"LANGUAGE=de jobdesk --help says {msgid!r} in English")
+    if out.count(german[parameter]) != 1:
+        fail(f"the parameters {german[parameter]!r} are printed {out.count(german[parameter])} times, not once")
+    if parameter in out:
+        fail(f"LANGUAGE=de jobdesk --help names the parameters in English")
+    if proc.stderr:
+        fail("jobdesk --help wrote to stderr")
+    if not failures:
+        ok("LANGUAGE=de jobdesk --help is German, its parameters named once")
+
+    # An installed jobdesk whose schema is missing (nothing compiled it, or
+    # its data folder is not in XDG_DATA_DIRS): a sentence, not an abort.
+    scratch = tempfile.mkdtemp(prefix="jd-command-line-")
+    try:
+        copy = os.path.join(scratch, "bin", "jobdesk")
+        os.makedirs(os.path.dirname(copy))
+        shutil.copy2(jobdesk, copy)
+        proc = run_jobdesk([copy, "--help"], jobdesk_env(XDG_DATA_DIRS=scratch))
+        if proc.returncode != 1:
+            fail(f"without its schema, jobdesk exited with {proc.returncode}, expected 1")
+        if "settings schema" not in proc.stderr or "meson install" not in proc.stderr:
+            fail("without its schema, jobdesk does not say what is missing and what to do")
+        if not failures:
+            ok("without its settings schema, jobdesk says so and exits with 1")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+# --- manual page ------------------------------------------------------------
+
+def check_manpage(args):
+    with open(args.file, encoding="utf-8") as f:
+        text = f.read()
+
+    th = re.search(r'^\.TH\s+JOBDESK\s+1\s+"[^"]*"\s+"Job Desk ([^"]+)"', text, re.M)
+    if th is None:
+        fail(".TH does not name JOBDESK 1 and \"Job Desk VERSION\"")
+    elif th.group(1) != args.version:
+        fail(f"the manual page is of version {th.group(1)}, the project of {args.version}")
+
+    # Every option jobdesk knows is in the page (troff writes - as \-).
+    proc = run_jobdesk([args.jobdesk, "--help-all"], jobdesk_env())
+    options = sorted(set(re.findall(r"^\s+(?:-\w, )?(--[a-z][a-z-]*)", proc.stdout, re.M)))
+    if proc.returncode != 0 or not options:
+        fail("jobdesk --help-all listed no options")
+    plain = text.replace("\\-", "-")
+    for option in options:
+        if option not in plain:
+            fail(f"the manual page does not describe {option}")
+    if options and not failures:
+        ok(f"the manual page describes all {len(options)} options: {' '.join(options)}")
+
+    groff = shutil.which("groff")
+    if groff is None:
+        print("note: groff is not installed; the page was not rendered")
+        return
+    # -ww: every warning; -z: no output but the warnings.
+    proc = subprocess.run([groff, "-man", "-ww", "-Tutf8", "-z", args.file],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.returncode != 0 or proc.stdout.strip():
+        print(proc.stdout.rstrip())
+        fail("groff -man -ww warns about the manual page")
+    else:
+        ok("groff -man -ww renders it without a warning")
+    man = shutil.which("man")
+    if man is not None:
+        for width in ("60", "80"):
+            env = dict(os.environ, MANWIDTH=width, LANG="C.UTF-8")
+            proc = subprocess.run([man, "--warnings", "-l", args.file], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True, env=env)
+            if proc.returncode != 0 or proc.stderr.strip():
+                print(proc.stderr.rstrip())
+                fail(f"man -l warns about the manual page at {width} columns")
+        if not failures:
+            ok("man -l renders it without a warning at 60 and 80 columns")
 
 
 def main():
@@ -362,11 +659,13 @@ def main():
     p = sub.add_parser("desktop")
     p.add_argument("file")
     p.add_argument("app_id")
+    p.add_argument("--service", required=True, help="the D-Bus service file the build made")
     p.set_defaults(func=check_desktop)
 
     p = sub.add_parser("metainfo")
     p.add_argument("file")
     p.add_argument("app_id")
+    p.add_argument("--version", required=True, help="the project's version")
     p.set_defaults(func=check_metainfo)
 
     p = sub.add_parser("icons")
@@ -383,10 +682,25 @@ def main():
 
     p = sub.add_parser("manifest")
     p.add_argument("file")
+    p.add_argument("--release", required=True, help="the release manifest")
+    p.add_argument("--version", required=True, help="the project's version")
+    p.add_argument("--source-root", required=True)
     p.set_defaults(func=check_manifest)
 
+    p = sub.add_parser("command-line")
+    p.add_argument("--jobdesk", required=True)
+    p.add_argument("--version", required=True)
+    p.add_argument("--po-dir", required=True)
+    p.set_defaults(func=check_command_line)
+
+    p = sub.add_parser("manpage")
+    p.add_argument("file")
+    p.add_argument("--jobdesk", required=True)
+    p.add_argument("--version", required=True)
+    p.set_defaults(func=check_manpage)
+
     p = sub.add_parser("install")
-    for option in ("build-root", "destdir", "prefix", "bindir", "datadir", "localedir", "app-id", "po-dir"):
+    for option in ("build-root", "destdir", "prefix", "bindir", "datadir", "localedir", "mandir", "app-id", "po-dir"):
         p.add_argument("--" + option, required=True)
     p.set_defaults(func=check_install)
 
