@@ -5,6 +5,12 @@
  * when the row is bound to a message. GTK 4.8's list view keeps up to
  * 200 rows, so what a row costs counts: it is a grid (see the .ui), and
  * its tooltips are made when asked for.
+ *
+ * A row never lays out more than JD_DISPLAY_TEXT_MAX_CHARS of a message
+ * (a 60,000-character word froze the window for seconds, 200 of them
+ * for minutes), with hidden characters shown as symbols; "Show Whole
+ * Message" opens all of it in a JdTextDialog, and "Copy" copies it
+ * exactly.
  */
 #define G_LOG_DOMAIN "jd-message-row"
 
@@ -12,8 +18,10 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-display-text.h"
 #include "jd-message-filter-model.h"
 #include "jd-message-row.h"
+#include "jd-text-dialog.h"
 
 /* The engine's message codes with a meaning worth a word (DESIGN §1). */
 #define CODE_INFO                  1
@@ -32,6 +40,7 @@ struct _JdMessageRow
   GtkLabel     *tool_label;
   GtkLabel     *text_label;
   GtkLabel     *code_label;
+  GtkWidget    *whole_button;
 
   JdJobMessage *message;
 };
@@ -112,6 +121,59 @@ describe_severity (JdMessageSeverity severity)
     }
 }
 
+/* A screen reader meets the row as one item: "Error, Tool 12" as its
+ * name, the text (as the row shows it) as its description. The list
+ * item widget around the row is what takes focus in a list, so it is
+ * told too; the next bind tells it again. */
+static void
+update_accessible (JdMessageRow      *self,
+                   JdMessageSeverity  severity,
+                   const char        *tool,
+                   const char        *shown,
+                   const char        *caption)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *parent;
+
+  if (self->message == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  if (tool != NULL)
+    {
+      /* Translators: a message's accessible name: its severity, then the tool, as "Error, Tool 12" */
+      name = g_strdup_printf (_("%s, %s"), describe_severity (severity), tool);
+    }
+  else
+    name = g_strdup (describe_severity (severity));
+
+  if (caption != NULL)
+    {
+      g_autofree char *with_caption = g_strdup_printf (_("%s, %s"), name, caption);
+
+      g_free (name);
+      name = g_steal_pointer (&with_caption);
+    }
+
+  description = g_strdup (shown != NULL ? shown : _("No text given"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
 static void
 update (JdMessageRow *self)
 {
@@ -121,6 +183,8 @@ update (JdMessageRow *self)
   const char *text = NULL;
   g_autofree char *tool = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *shown = NULL;
+  gboolean truncated = FALSE;
   guint code = 0;
 
   if (self->message != NULL)
@@ -165,7 +229,8 @@ update (JdMessageRow *self)
 
   if (text != NULL && text[0] != '\0')
     {
-      gtk_label_set_text (self->text_label, text);
+      shown = jd_display_text_for_label (text, &truncated);
+      gtk_label_set_text (self->text_label, shown);
       gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "dim-label");
     }
   else
@@ -173,12 +238,16 @@ update (JdMessageRow *self)
       gtk_label_set_text (self->text_label, _("No text given"));
       gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "dim-label");
     }
+  gtk_widget_set_visible (self->whole_button, truncated);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.show-whole", truncated);
 
   gtk_label_set_text (self->code_label, caption != NULL ? caption : "");
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), caption != NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.copy",
                                  text != NULL && text[0] != '\0');
+
+  update_accessible (self, severity, tool, shown, caption);
 }
 
 /* gtk_widget_set_tooltip_text () asks the display where the pointer is,
@@ -222,6 +291,26 @@ copy_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   show_toast (widget, _("Message copied"));
+}
+
+static void
+show_whole_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JdMessageRow *self = JD_MESSAGE_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->message == NULL)
+    return;
+
+  /* The window keeps its own copy of the text: the row may be bound to
+   * another message while it is open. */
+  dialog = jd_text_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               _("Message"),
+                               jd_job_message_get_text (self->message));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -295,9 +384,11 @@ jd_message_row_class_init (JdMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, tool_label);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, code_label);
+  gtk_widget_class_bind_template_child (widget_class, JdMessageRow, whole_button);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
 
   gtk_widget_class_install_action (widget_class, "message.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "message.show-whole", NULL, show_whole_action);
 }
 
 static void

@@ -8,6 +8,11 @@
  * The list view rebinds and rebuilds rows (a refresh brings the same
  * outputs as new objects), so the download is a JdOutputDownload of its
  * own; a row shows the one running for its output, whoever started it.
+ *
+ * The name is the Server's, so it is shown with its hidden characters
+ * made visible ("invoice⟨U+202E⟩slx.exe", not "invoiceexe.xls") and
+ * capped (jd-display-text.h); the suggested file name drops them, and
+ * "Copy File Name" copies the exact name.
  */
 #define G_LOG_DOMAIN "jd-output-row"
 
@@ -17,8 +22,10 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-display-text.h"
 #include "jd-output-download.h"
 #include "jd-output-row.h"
+#include "jd-text-dialog.h"
 
 struct _JdOutputRow
 {
@@ -36,6 +43,7 @@ struct _JdOutputRow
   JdClient             *client;
   GtkFileChooserNative *chooser;
   JdOutputDownload     *download;   /* the one for output, while it runs */
+  gboolean              name_truncated;
 };
 
 enum {
@@ -131,9 +139,13 @@ char *
 jd_output_suggest_file_name (const char *file_name,
                              const char *format)
 {
-  g_autofree char *base = dup_base_name (file_name);
+  g_autofree char *unsafe = dup_base_name (file_name);
+  /* Without hidden characters, so the extension read below is the one
+   * the file really has. */
+  g_autofree char *base = unsafe != NULL ? jd_display_text_safe_file_name (unsafe) : NULL;
   g_autofree char *stem = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *suggestion = NULL;
   const FormatInfo *info;
   const char *extension;
   const char *original;
@@ -159,7 +171,10 @@ jd_output_suggest_file_name (const char *file_name,
   original = find_extension (base);
   stem = original != NULL ? g_strndup (base, original - 1 - base) : g_strdup (base);
 
-  return g_strconcat (stem, ".", extension, NULL);
+  /* Again, for the length with the new extension (and a format name
+   * the Server made up). */
+  suggestion = g_strconcat (stem, ".", extension, NULL);
+  return jd_display_text_safe_file_name (suggestion);
 }
 
 /* The words of the save menu. */
@@ -225,6 +240,7 @@ update_actions (JdOutputRow *self)
   gboolean can_save = can_download (self) && self->download == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "output.copy", file_name != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "output.show-name", self->name_truncated);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "output.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "output.cancel-download", self->download != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), can_save);
@@ -273,6 +289,16 @@ create_save_menu (GtkMenuButton *button,
     }
 
   g_menu_append_section (menu, _("Save As"), G_MENU_MODEL (section));
+
+  /* A name longer than the row shows can be read whole here. */
+  if (self->name_truncated)
+    {
+      g_autoptr(GMenu) name_section = g_menu_new ();
+
+      g_menu_append (name_section, _("Show Whole File Name"), "output.show-name");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (name_section));
+    }
+
   gtk_menu_button_set_menu_model (self->save_button, G_MENU_MODEL (menu));
 }
 
@@ -290,6 +316,8 @@ update (JdOutputRow *self)
 {
   const char *file_name = NULL;
   g_autofree char *formats_text = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean truncated = FALSE;
 
   if (self->output != NULL)
     {
@@ -304,8 +332,13 @@ update (JdOutputRow *self)
 
   if (file_name != NULL && file_name[0] != '\0')
     {
-      gtk_label_set_text (self->name_label, file_name);
+      g_autofree char *shown = jd_display_text_for_line (file_name, &truncated);
+
+      gtk_label_set_text (self->name_label, shown);
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "dim-label");
+      /* The name is ellipsized in the middle: the tooltip has more of it
+       * (all of it up to the cap; "Show Whole File Name" the rest). */
+      tooltip = jd_display_text_for_label (file_name, NULL);
     }
   else
     {
@@ -313,8 +346,8 @@ update (JdOutputRow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
     }
 
-  /* The name is ellipsized in the middle: the tooltip has all of it. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), file_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), tooltip);
+  self->name_truncated = truncated;
   gtk_label_set_text (self->formats_label, formats_text != NULL ? formats_text : "");
 
   update_menu (self);
@@ -500,6 +533,24 @@ copy_action (GtkWidget  *widget,
   show_toast (widget, _("File name copied"));
 }
 
+static void
+show_name_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JdOutputRow *self = JD_OUTPUT_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->output == NULL)
+    return;
+
+  dialog = jd_text_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               _("File Name"),
+                               jd_job_output_get_file_name (self->output));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
@@ -627,6 +678,7 @@ jd_output_row_class_init (JdOutputRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdOutputRow, copy_button);
 
   gtk_widget_class_install_action (widget_class, "output.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "output.show-name", NULL, show_name_action);
   gtk_widget_class_install_action (widget_class, "output.save", "s", save_action);
   gtk_widget_class_install_action (widget_class, "output.cancel-download", NULL, cancel_download_action);
 }
