@@ -14,6 +14,7 @@
 
 #define ELLIPSIS           "…"
 #define LINE_BREAK_SYMBOL  "⏎"
+#define ZERO_WIDTH_SPACE   "\xe2\x80\x8b"
 /* The extension kept when a file name is shortened, if it is no longer
  * than this (".xlsx", ".yxdb"; not half of a long name after a dot). */
 #define MAX_EXTENSION_BYTES 16
@@ -152,6 +153,7 @@ jd_display_text_prepare (const char         *text,
   GString *out;
   const char *p;
   gsize n_chars = 0;
+  gsize run = 0;
   gboolean cut = FALSE;
 
   if (truncated != NULL)
@@ -200,6 +202,17 @@ jd_display_text_prepare (const char         *text,
           break;
         }
       n_chars += added;
+
+      if ((flags & JD_DISPLAY_TEXT_BREAK_RUNS) != 0)
+        {
+          if (g_unichar_isspace (c) || is_line_break (c))
+            run = 0;
+          else if ((run += added) >= JD_DISPLAY_TEXT_MAX_RUN && next[0] != '\0')
+            {
+              g_string_append (out, ZERO_WIDTH_SPACE);
+              run = 0;
+            }
+        }
     }
 
   if (cut)
@@ -217,7 +230,8 @@ jd_display_text_for_label (const char *text,
                            gboolean   *truncated)
 {
   return jd_display_text_prepare (text, JD_DISPLAY_TEXT_MAX_CHARS,
-                                  JD_DISPLAY_TEXT_MULTI_LINE, truncated);
+                                  JD_DISPLAY_TEXT_MULTI_LINE | JD_DISPLAY_TEXT_BREAK_RUNS,
+                                  truncated);
 }
 
 char *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-display-text.h"
 #include "jd-history.h"
 
 struct _JdHistoryItem
@@ -259,8 +260,8 @@ jd_history_new (GSettings *settings)
   return self;
 }
 
-char *
-jd_history_describe_job (JdJob *job)
+static char *
+describe_job_whole (JdJob *job)
 {
   const char *status = jd_job_get_status (job);
   const char *disposition = jd_job_get_disposition (job);
@@ -274,6 +275,16 @@ jd_history_describe_job (JdJob *job)
     return g_strdup_printf (C_("job status · disposition", "%s · %s"), status, disposition);
 
   return g_strdup (status);
+}
+
+/* Capped, with hidden characters shown: the status is the Server's, and
+ * this goes into tab tooltips, the recent lookups and the saved history. */
+char *
+jd_history_describe_job (JdJob *job)
+{
+  g_autofree char *whole = describe_job_whole (job);
+
+  return jd_display_text_prepare (whole, 80, JD_DISPLAY_TEXT_NONE, NULL);
 }
 
 static GPtrArray *

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-accessible.h"
+#include "jd-display-text.h"
 #include "jd-job-view-private.h"
 #include "jd-list-pacer.h"
 #include "jd-message-row.h"
@@ -98,7 +99,8 @@ set_value (GtkLabel   *label,
 {
   if (value != NULL)
     {
-      gtk_label_set_text (label, value);
+      g_autofree char *shown = jd_display_text_for_line (value, NULL);  /* capped, controls visible */
+      gtk_label_set_text (label, shown);
       gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
     }
   else
@@ -114,6 +116,7 @@ set_badge (GtkLabel   *badge,
            const char *style)
 {
   static const char *const styles[] = { "success", "accent", "warning", "error", "neutral", "grey", "dim" };
+  g_autofree char *shown = jd_display_text_prepare (text, 60, JD_DISPLAY_TEXT_NONE, NULL);  /* badges do not ellipsize */
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
@@ -123,7 +126,7 @@ set_badge (GtkLabel   *badge,
         gtk_widget_remove_css_class (GTK_WIDGET (badge), styles[i]);
     }
 
-  gtk_label_set_text (badge, text);
+  gtk_label_set_text (badge, shown);
 }
 
 /* ------------------------------------------------------------------ */
@@ -378,6 +381,7 @@ update_summary (JdJobView *self)
 {
   const char *app_id;
   const char *worker_tag;
+  g_autofree char *tag_tip = NULL;
   const char *e2 = NULL;
 
   if (self->job == NULL)
@@ -408,7 +412,7 @@ update_summary (JdJobView *self)
   set_value (self->worker_tag_label,
              worker_tag == NULL ? NULL : is_blank (worker_tag) ? _("None") : worker_tag);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->worker_tag_label),
-                               is_blank (worker_tag) ? NULL : worker_tag);
+                               is_blank (worker_tag) ? NULL : (tag_tip = jd_display_text_for_label (worker_tag, NULL)));
 
   app_id = jd_job_get_app_id (self->job);
   set_value (self->app_id_label, is_blank (app_id) ? NULL : app_id);

@@ -122,14 +122,13 @@ describe_severity (JdMessageSeverity severity)
 }
 
 /* A screen reader meets the row as one item: "Error, Tool 12" as its
- * name, the text (as the row shows it) as its description. The list
+ * name, the text (capped, as the row shows it) as its description. The list
  * item widget around the row is what takes focus in a list, so it is
  * told too; the next bind tells it again. */
 static void
 update_accessible (JdMessageRow      *self,
                    JdMessageSeverity  severity,
                    const char        *tool,
-                   const char        *shown,
                    const char        *caption)
 {
   g_autofree char *name = NULL;
@@ -159,7 +158,13 @@ update_accessible (JdMessageRow      *self,
       name = g_steal_pointer (&with_caption);
     }
 
-  description = g_strdup (shown != NULL ? shown : _("No text given"));
+  /* as shown, without the breaks added for Pango */
+  if (self->message != NULL && jd_job_message_get_text (self->message) != NULL &&
+      jd_job_message_get_text (self->message)[0] != '\0')
+    description = jd_display_text_prepare (jd_job_message_get_text (self->message),
+                                           JD_DISPLAY_TEXT_MAX_CHARS, JD_DISPLAY_TEXT_MULTI_LINE, NULL);
+  else
+    description = g_strdup (_("No text given"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -247,7 +252,7 @@ update (JdMessageRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.copy",
                                  text != NULL && text[0] != '\0');
 
-  update_accessible (self, severity, tool, shown, caption);
+  update_accessible (self, severity, tool, caption);
 }
 
 /* gtk_widget_set_tooltip_text () asks the display where the pointer is,

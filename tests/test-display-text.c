@@ -19,6 +19,15 @@ repeat (const char *piece,
   return g_string_free (out, FALSE);
 }
 
+/* The text without the breaks JD_DISPLAY_TEXT_BREAK_RUNS adds. */
+static char *
+without_breaks (const char *text)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, "\u200B", -1);
+
+  return g_strjoinv (NULL, pieces);
+}
+
 static void
 test_plain_text_unchanged (void)
 {
@@ -63,7 +72,8 @@ test_long_word_capped (void)
 {
   g_autofree char *word = repeat ("x", 60000);
   gboolean truncated = FALSE;
-  g_autofree char *label = jd_display_text_for_label (word, &truncated);
+  g_autofree char *broken = jd_display_text_for_label (word, &truncated);
+  g_autofree char *label = without_breaks (broken);
   g_autofree char *line = NULL;
 
   g_assert_true (truncated);
@@ -74,6 +84,24 @@ test_long_word_capped (void)
   line = jd_display_text_for_line (word, &truncated);
   g_assert_true (truncated);
   g_assert_cmpuint (g_utf8_strlen (line, -1), ==, JD_DISPLAY_TEXT_MAX_LINE_CHARS + 1);
+}
+
+static void
+test_long_runs_get_breaks (void)
+{
+  g_autofree char *word = repeat ("x", 100);
+  g_autofree char *broken = jd_display_text_for_label (word, NULL);
+  g_autofree char *spaced = jd_display_text_for_label ("a few short words, nothing to break", NULL);
+  g_autofree char *line = jd_display_text_for_line (word, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *run = repeat ("x", JD_DISPLAY_TEXT_MAX_RUN);
+
+  /* every JD_DISPLAY_TEXT_MAX_RUN characters, never at the end */
+  expected = g_strconcat (run, "\u200B", run, "\u200B", run, "\u200B", "xxxx", NULL);
+  g_assert_cmpstr (broken, ==, expected);
+  g_assert_cmpstr (spaced, ==, "a few short words, nothing to break");
+  /* a single line does not wrap: nothing added */
+  g_assert_cmpstr (line, ==, word);
 }
 
 static void
@@ -178,6 +206,7 @@ test_huge_text_costs_its_cap (void)
   gsize size = 50 * 1024 * 1024;
   g_autofree char *text = g_malloc (size + 1);
   g_autofree char *shown = NULL;
+  g_autofree char *unbroken = NULL;
   gboolean truncated = FALSE;
   gint64 start;
   gint64 elapsed;
@@ -193,7 +222,8 @@ test_huge_text_costs_its_cap (void)
   g_test_message ("50 MB of invalid bytes prepared in %" G_GINT64_FORMAT " µs", elapsed);
   g_assert_true (truncated);
   g_assert_true (g_utf8_validate (shown, -1, NULL));
-  g_assert_cmpuint (g_utf8_strlen (shown, -1), ==, JD_DISPLAY_TEXT_MAX_CHARS + 1);
+  unbroken = without_breaks (shown);
+  g_assert_cmpuint (g_utf8_strlen (unbroken, -1), ==, JD_DISPLAY_TEXT_MAX_CHARS + 1);
 }
 
 static void
@@ -251,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/display-text/plain-text-unchanged", test_plain_text_unchanged);
   g_test_add_func ("/display-text/null-is-empty", test_null_is_empty);
   g_test_add_func ("/display-text/long-word-capped", test_long_word_capped);
+  g_test_add_func ("/display-text/long-runs-get-breaks", test_long_runs_get_breaks);
   g_test_add_func ("/display-text/cap-counts-characters", test_cap_counts_characters);
   g_test_add_func ("/display-text/hidden-made-visible", test_hidden_made_visible);
   g_test_add_func ("/display-text/multi-line-keeps-breaks", test_multi_line_keeps_breaks);
