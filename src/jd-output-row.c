@@ -779,3 +779,11 @@ jd_output_row_get_downloading (JdOutputRow *self)
 
   return self->download != NULL;
 }
+
+GtkFileChooserNative *
+jd_output_row_get_chooser (JdOutputRow *self)
+{
+  g_return_val_if_fail (JD_IS_OUTPUT_ROW (self), NULL);
+
+  return self->chooser;
+}

@@ -31,9 +31,14 @@ void         jd_output_row_save_to          (JdOutputRow *self,
                                              const char  *format,
                                              GFile       *file);
 
+/* The file chooser "Save Output…" has open, or NULL: for tests. */
+GtkFileChooserNative *jd_output_row_get_chooser (JdOutputRow *self);
+
 /* The name the file chooser suggests: the output's base name (from a
  * Windows or UNC path as the Server gives it) with the extension of
- * format; "Raw" keeps the original one. */
+ * format; "Raw" keeps the original one. Hidden characters are dropped
+ * (jd_display_text_safe_file_name ()), so "invoice\u202Eslx.exe" is
+ * suggested as "invoiceslx.exe", the .exe it is. */
 char        *jd_output_suggest_file_name    (const char  *file_name,
                                              const char  *format);
 

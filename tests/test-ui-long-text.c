@@ -339,6 +339,22 @@ look_up_and_settle (Fixture *fixture,
   figures->max_gap = meter.max_gap;
 }
 
+/* With JD_UI_SCREENSHOT_DIR set, what the widget shows, for looking at. */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("JD_UI_SCREENSHOT_DIR") == NULL)
+    return;
+
+  file = g_strconcat ("long-text-", name, ".png", NULL);
+  path = g_build_filename (g_getenv ("JD_UI_SCREENSHOT_DIR"), file, NULL);
+  jd_ui_test_screenshot (widget, path);
+}
+
 static void
 print_figures (const char    *what,
                const Figures *figures)
@@ -368,6 +384,7 @@ test_window_settles (Fixture       *fixture,
 
   g_assert_cmpint (figures.to_settled, <, SETTLE_BOUND_US);
   g_assert_cmpint (figures.max_gap, <, SETTLE_BOUND_US);
+  maybe_screenshot (GTK_WIDGET (fixture->window), shape->n_messages > 1 ? "many" : "one");
   /* the window is as wide as it was asked to be, not as the status */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <, 2000);
 }
@@ -487,6 +504,7 @@ test_message_capped_whole_on_demand (Fixture       *fixture,
     g_assert_true (g_strcmp0 (copied, fixture->word) == 0);
   }
 
+  maybe_screenshot (GTK_WIDGET (dialog), "whole-message");
   /* Escape closes it. */
   gtk_window_close (GTK_WINDOW (dialog));
   jd_ui_test_spin (50);
