@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-memory.h"
 #include "jd-message-filter-model.h"
 #include "jd-message-list.h"
 
@@ -385,6 +386,9 @@ jd_message_filter_model_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed_cb, self);
+  /* a closed tab's messages */
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) >= JD_MEMORY_BIG_LIST)
+    jd_memory_trim_soon ();
   g_clear_object (&self->model);
   g_clear_object (&self->list);
 
@@ -541,6 +545,10 @@ jd_message_filter_model_set_model (JdMessageFilterModel *self,
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed_cb, self);
+
+  /* the messages of the job before, looked up again or replaced */
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) >= JD_MEMORY_BIG_LIST)
+    jd_memory_trim_soon ();
 
   g_set_object (&self->model, model);
 
