@@ -384,6 +384,9 @@ jd_message_row_class_init (JdMessageRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* One message of a list, whatever list view holds it (GTK 4.8's grid
+   * view makes each cell a grid cell). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, severity_icon);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, tool_label);

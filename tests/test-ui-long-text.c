@@ -613,6 +613,7 @@ test_message_row_accessible (Fixture       *fixture,
 
   /* Severity and tool in the name, the text (as the row shows it) in
    * the description: on the row and on the list's item around it. */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM));
   text = jd_display_text_prepare (fixture->word, JD_DISPLAY_TEXT_MAX_CHARS, JD_DISPLAY_TEXT_MULTI_LINE, NULL);
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Error, Tool 12");
   g_assert_null (error);
