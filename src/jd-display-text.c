@@ -242,6 +242,14 @@ jd_display_text_for_line (const char *text,
                                   JD_DISPLAY_TEXT_NONE, truncated);
 }
 
+char *
+jd_display_text_for_tooltip (const char *text,
+                             gboolean   *truncated)
+{
+  return jd_display_text_prepare (text, JD_DISPLAY_TEXT_MAX_CHARS,
+                                  JD_DISPLAY_TEXT_MULTI_LINE, truncated);
+}
+
 gboolean
 jd_display_text_has_hidden (const char         *text,
                             JdDisplayTextFlags  flags)

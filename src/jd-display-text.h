@@ -63,8 +63,13 @@ char     *jd_display_text_prepare        (const char         *text,
  * JD_DISPLAY_TEXT_BREAK_RUNS)... */
 char     *jd_display_text_for_label      (const char         *text,
                                           gboolean           *truncated);
-/* ...and of a single-line, ellipsized one. */
+/* ...and of a single-line, ellipsized one... */
 char     *jd_display_text_for_line       (const char         *text,
+                                          gboolean           *truncated);
+/* ...and of a tooltip: the wrapping label's cap, without the added
+ * breaks (a tooltip is laid out only when it shows, and a path in it
+ * reads as the Server wrote it). */
+char     *jd_display_text_for_tooltip    (const char         *text,
                                           gboolean           *truncated);
 
 /* TRUE when jd_display_text_prepare () with these flags would change

@@ -412,7 +412,7 @@ update_summary (JdJobView *self)
   set_value (self->worker_tag_label,
              worker_tag == NULL ? NULL : is_blank (worker_tag) ? _("None") : worker_tag);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->worker_tag_label),
-                               is_blank (worker_tag) ? NULL : (tag_tip = jd_display_text_for_label (worker_tag, NULL)));
+                               is_blank (worker_tag) ? NULL : (tag_tip = jd_display_text_for_tooltip (worker_tag, NULL)));
 
   app_id = jd_job_get_app_id (self->job);
   set_value (self->app_id_label, is_blank (app_id) ? NULL : app_id);

@@ -338,7 +338,7 @@ update (JdOutputRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "dim-label");
       /* The name is ellipsized in the middle: the tooltip has more of it
        * (all of it up to the cap; "Show Whole File Name" the rest). */
-      tooltip = jd_display_text_for_label (file_name, NULL);
+      tooltip = jd_display_text_for_tooltip (file_name, NULL);
     }
   else
     {

@@ -100,8 +100,13 @@ test_long_runs_get_breaks (void)
   expected = g_strconcat (run, "\u200B", run, "\u200B", run, "\u200B", "xxxx", NULL);
   g_assert_cmpstr (broken, ==, expected);
   g_assert_cmpstr (spaced, ==, "a few short words, nothing to break");
-  /* a single line does not wrap: nothing added */
+  /* a single line does not wrap, a tooltip is read as it is: nothing added */
   g_assert_cmpstr (line, ==, word);
+  {
+    g_autofree char *tooltip = jd_display_text_for_tooltip (word, NULL);
+
+    g_assert_cmpstr (tooltip, ==, word);
+  }
 }
 
 static void
