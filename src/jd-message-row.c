@@ -122,7 +122,7 @@ describe_severity (JdMessageSeverity severity)
 }
 
 /* A screen reader meets the row as one item: "Error, Tool 12" as its
- * name, the text (capped, as the row shows it) as its description. The list
+ * name, the start of the text as its description. The list
  * item widget around the row is what takes focus in a list, so it is
  * told too; the next bind tells it again. */
 static void
@@ -158,11 +158,13 @@ update_accessible (JdMessageRow      *self,
       name = g_steal_pointer (&with_caption);
     }
 
-  /* as shown, without the breaks added for Pango */
+  /* Without the breaks added for Pango, and shorter than the row: it
+   * travels over the accessibility bus at every bind, and a reader who
+   * wants more opens the whole message. */
   if (self->message != NULL && jd_job_message_get_text (self->message) != NULL &&
       jd_job_message_get_text (self->message)[0] != '\0')
     description = jd_display_text_prepare (jd_job_message_get_text (self->message),
-                                           JD_DISPLAY_TEXT_MAX_CHARS, JD_DISPLAY_TEXT_MULTI_LINE, NULL);
+                                           JD_DISPLAY_TEXT_MAX_LINE_CHARS, JD_DISPLAY_TEXT_MULTI_LINE, NULL);
   else
     description = g_strdup (_("No text given"));
 
