@@ -12,8 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "jd-application.h"
+#include "jd-background.h"
 #include "jd-credentials.h"
 #include "jd-demo-server.h"
+#include "jd-network-watch.h"
+#include "jd-search-provider.h"
 #include "jd-sign-in-dialog.h"
 #include "jd-window.h"
 
@@ -34,6 +37,8 @@ struct _JdApplication
   GMenu          *servers_menu;
   GSimpleAction  *server_action;
   gboolean        restoring;
+  JdSearchProvider *search_provider;
+  JdBackground   *background;
 };
 
 enum {
@@ -682,6 +687,92 @@ jd_application_shutdown (GApplication *application)
 }
 
 /* ------------------------------------------------------------------ */
+/* The desktop: Shell search, the background, the network             */
+
+static JdClient *
+search_provider_get_client (gpointer user_data)
+{
+  return JD_APPLICATION (user_data)->client;
+}
+
+static void
+on_search_activate_job_cb (JdApplication *self,
+                           const char    *job_id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "open-job", g_variant_new_string (job_id));
+}
+
+static void
+on_search_launch_cb (JdApplication *self,
+                     const char    *text)
+{
+  JdWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_look_up (window, text);
+  if (self->client == NULL && !self->restoring)
+    restore_sign_in (self);
+}
+
+static char **
+followed_job_ids (gpointer user_data)
+{
+  JdApplication *self = user_data;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer id, follower;
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, &id, &follower))
+    if (jd_job_follower_get_following (follower))
+      g_strv_builder_add (builder, id);
+
+  return g_strv_builder_end (builder);
+}
+
+/* A follower that failed for lack of network waits up to 30 s before its
+ * next try; with the network back, it looks at once. */
+static void
+on_network_back_cb (JdApplication *self)
+{
+  GHashTableIter iter;
+  gpointer follower;
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, NULL, &follower))
+    if (jd_job_follower_get_following (follower) && jd_job_follower_get_last_error (follower) != NULL)
+      {
+        jd_job_follower_stop (follower);
+        jd_job_follower_start (follower);
+      }
+}
+
+static gboolean
+jd_application_dbus_register (GApplication     *application,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  JdApplication *self = JD_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (jd_application_parent_class)->dbus_register (application, connection, object_path, error))
+    return FALSE;
+
+  return jd_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+jd_application_dbus_unregister (GApplication    *application,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  jd_search_provider_unregister (JD_APPLICATION (application)->search_provider);
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
+/* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
 static void
@@ -689,6 +780,8 @@ jd_application_finalize (GObject *object)
 {
   JdApplication *self = JD_APPLICATION (object);
 
+  g_clear_object (&self->background);
+  g_clear_object (&self->search_provider);
   g_clear_pointer (&self->followers, g_hash_table_unref);
   g_clear_object (&self->servers_menu);
   g_clear_object (&self->server_action);
@@ -755,6 +848,8 @@ jd_application_class_init (JdApplicationClass *klass)
   app_class->command_line = jd_application_command_line;
   app_class->handle_local_options = jd_application_handle_local_options;
   app_class->shutdown = jd_application_shutdown;
+  app_class->dbus_register = jd_application_dbus_register;
+  app_class->dbus_unregister = jd_application_dbus_unregister;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
@@ -778,6 +873,12 @@ jd_application_init (JdApplication *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->server_action));
   g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (rebuild_servers_menu), self, G_CONNECT_SWAPPED);
   rebuild_servers_menu (self);
+
+  self->search_provider = jd_search_provider_new (self->history, search_provider_get_client, self);
+  g_signal_connect_object (self->search_provider, "activate-job", G_CALLBACK (on_search_activate_job_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search", G_CALLBACK (on_search_launch_cb), self, G_CONNECT_SWAPPED);
+  self->background = jd_background_new (GTK_APPLICATION (self), followed_job_ids, self);
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back", G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
 
   /* The G_OPTION_REMAINING entry names the parameters in the usage line. */
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
@@ -965,6 +1066,8 @@ on_follower_following_cb (JdJobFollower *follower,
     }
   else
     release_follower (self, follower);
+
+  jd_background_update (self->background);
 }
 
 static void

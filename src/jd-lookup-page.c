@@ -18,6 +18,7 @@
 #include "jd-job-follower.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
+#include "jd-network-watch.h"
 #include "jd-object-id.h"
 
 #define SPINNER_DELAY_MS 250
@@ -59,6 +60,7 @@ struct _JdLookupPage
   char         *current_id;
   char         *pending_id;     /* asked for while signed out */
   JdJob        *job;
+  gboolean      failed_offline; /* the last lookup found no network */
 };
 
 enum {
@@ -551,6 +553,7 @@ on_job_cb (GObject      *source,
 
   clear_spinner_timeout (self);
   set_loading (self, NULL);
+  self->failed_offline = g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NETWORK);
 
   if (job == NULL)
     {
@@ -603,6 +606,14 @@ start_lookup (JdLookupPage *self,
   set_loading (self, cancellable);
   self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
   jd_client_get_job_async (self->client, id, TRUE, cancellable, on_job_cb, g_object_ref (self));
+}
+
+/* What failed for lack of network is tried again once it is back. */
+static void
+on_network_back_cb (JdLookupPage *self)
+{
+  if (self->failed_offline && g_strcmp0 (jd_lookup_page_get_state (self), "error") == 0)
+    jd_lookup_page_refresh (self);
 }
 
 static void
@@ -831,6 +842,8 @@ jd_lookup_page_init (JdLookupPage *self)
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   set_state (self, "signed-out");
   gtk_widget_set_visible (self->recent_box, FALSE);
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back",
+                           G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------ */
