@@ -27,8 +27,9 @@ jd_offline_bar_dispose (GObject *object)
 {
   JdOfflineBar *self = JD_OFFLINE_BAR (object);
 
+  /* AdwBin drops its child, the revealer, itself: no template disposal,
+   * which would unparent it a second time. */
   jd_offline_bar_set_watch (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_OFFLINE_BAR);
 
   G_OBJECT_CLASS (jd_offline_bar_parent_class)->dispose (object);
 }
