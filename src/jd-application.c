@@ -37,6 +37,7 @@ struct _JdApplication
   GMenu          *servers_menu;
   GSimpleAction  *server_action;
   gboolean        restoring;
+  gboolean        restoring_quietly;
   JdSearchProvider *search_provider;
   JdBackground   *background;
 };
@@ -50,6 +51,8 @@ enum {
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
 
 static GParamSpec *properties[N_PROPS];
+
+#define JD_APPLICATION_SERVICE_TIMEOUT_MS 30000
 
 static void stop_all_following  (JdApplication *self);
 static void forget_follower     (gpointer       data);
@@ -102,6 +105,17 @@ show_sign_in (JdApplication *self,
 /* ------------------------------------------------------------------ */
 /* Restoring the last sign-in from the keyring                         */
 
+/* A search with no window restores quietly: the next window asks. */
+static void
+sign_in_failed (JdApplication *self,
+                gboolean       quietly)
+{
+  if (quietly && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    jd_search_provider_client_changed (self->search_provider);
+  else
+    show_sign_in (self, NULL);
+}
+
 static void
 on_credentials_found_cb (GObject      *source,
                          GAsyncResult *result,
@@ -111,8 +125,10 @@ on_credentials_found_cb (GObject      *source,
   g_autoptr(JdCredentials) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JdClient) client = NULL;
+  gboolean quietly = self->restoring_quietly;
 
   self->restoring = FALSE;
+  self->restoring_quietly = FALSE;
   credentials = jd_credentials_lookup_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -125,14 +141,14 @@ on_credentials_found_cb (GObject      *source,
     {
       if (error != NULL)
         g_debug ("No saved sign-in: %s", error->message);
-      show_sign_in (self, NULL);
+      sign_in_failed (self, quietly);
       return;
     }
 
   client = jd_client_new (self->session, credentials->server);
   if (client == NULL)
     {
-      show_sign_in (self, NULL);
+      sign_in_failed (self, quietly);
       return;
     }
 
@@ -689,10 +705,27 @@ jd_application_shutdown (GApplication *application)
 /* ------------------------------------------------------------------ */
 /* The desktop: Shell search, the background, the network             */
 
+/* Started by the Shell to search, the app has no window and has not
+ * signed in: restore the saved sign-in, without a dialog if it fails. */
 static JdClient *
-search_provider_get_client (gpointer user_data)
+search_provider_get_client (gpointer  user_data,
+                            gboolean *pending)
 {
-  return JD_APPLICATION (user_data)->client;
+  JdApplication *self = user_data;
+
+  if (self->client == NULL && !self->restoring)
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "server-address");
+
+      if (*server != '\0' && g_settings_get_enum (self->settings, "sign-in-kind") != JD_AUTH_NONE)
+        {
+          self->restoring_quietly = TRUE;
+          restore_sign_in (self);
+        }
+    }
+
+  *pending = self->client == NULL && self->restoring;
+  return self->client;
 }
 
 static void
@@ -758,6 +791,11 @@ jd_application_dbus_register (GApplication     *application,
 
   if (!G_APPLICATION_CLASS (jd_application_parent_class)->dbus_register (application, connection, object_path, error))
     return FALSE;
+
+  /* Started by the bus (the Shell's search, a notification): stay a while
+   * for the calls that follow the first. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, JD_APPLICATION_SERVICE_TIMEOUT_MS);
 
   return jd_search_provider_register (self->search_provider, connection, path, error);
 }
@@ -934,6 +972,7 @@ jd_application_set_client (JdApplication *self,
   stop_all_following (self);
   update_server_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  jd_search_provider_client_changed (self->search_provider);
 }
 
 const char *

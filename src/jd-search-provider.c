@@ -31,6 +31,7 @@ struct _JdSearchProvider
   guint                       registration_id;
   GCancellable               *cancellable;
   GHashTable                 *workflow_names;   /* workflow ID → name */
+  GPtrArray                  *waiting;          /* MetasRequest waiting for a sign-in */
   guint                       metas_timeout_ms;
 };
 
@@ -398,18 +399,44 @@ on_job_cb (GObject      *source,
 }
 
 static void
+start_lookups (MetasRequest *request,
+               JdClient     *client)
+{
+  JdSearchProvider *self = request->self;
+
+  request->signed_in = TRUE;
+
+  /* One more than the lookups, so that none of them answers before all
+   * have started. */
+  request->pending++;
+  for (guint i = 0; i < request->results->len; i++)
+    {
+      Lookup *lookup = g_new0 (Lookup, 1);
+
+      lookup->request = metas_request_ref (request);
+      lookup->index = i;
+      request->pending++;
+      jd_client_get_job_async (client, g_array_index (request->results, Result, i).id, FALSE,
+                               self->cancellable, on_job_cb, lookup);
+    }
+
+  if (--request->pending == 0)
+    metas_request_answer (request);
+}
+
+static void
 get_result_metas (JdSearchProvider      *self,
                   const char * const    *ids,
                   GDBusMethodInvocation *invocation)
 {
-  JdClient *client = self->get_client != NULL ? self->get_client (self->user_data) : NULL;
+  gboolean pending = FALSE;
+  JdClient *client = self->get_client != NULL ? self->get_client (self->user_data, &pending) : NULL;
   MetasRequest *request;
 
   request = g_new0 (MetasRequest, 1);
   g_atomic_ref_count_init (&request->ref_count);
   request->self = g_object_ref (self);
   request->invocation = invocation;
-  request->signed_in = client != NULL;
   request->results = g_array_new (FALSE, TRUE, sizeof (Result));
   g_array_set_clear_func (request->results, (GDestroyNotify) result_clear);
   if (g_application_get_default () != NULL)
@@ -427,31 +454,63 @@ get_result_metas (JdSearchProvider      *self,
       g_array_append_val (request->results, result);
     }
 
-  /* One more than the lookups, so that none of them answers before all
-   * have started. */
-  request->pending = 1;
-  for (guint i = 0; client != NULL && i < request->results->len; i++)
+  if (request->results->len == 0)
+    metas_request_answer (request);
+  else if (client != NULL)
+    start_lookups (request, client);
+  else if (pending)
     {
-      Lookup *lookup = g_new0 (Lookup, 1);
+      /* Started by the Shell just now: the saved sign-in is on its way
+       * from the keyring. */
+      g_ptr_array_add (self->waiting, metas_request_ref (request));
+    }
+  else
+    metas_request_answer (request);
 
-      lookup->request = metas_request_ref (request);
-      lookup->index = i;
-      request->pending++;
-      jd_client_get_job_async (client, g_array_index (request->results, Result, i).id, FALSE,
-                               self->cancellable, on_job_cb, lookup);
+  if (request->invocation == NULL)
+    {
+      metas_request_unref (request);
+      return;
     }
 
-  if (--request->pending == 0)
-    metas_request_answer (request);
-  else
-    request->timeout_id = g_timeout_add (self->metas_timeout_ms, on_metas_timeout_cb, request);
-
   /* The timeout needs the request alive until it answers. */
-  if (request->invocation == NULL)
-    metas_request_unref (request);
-  else
-    g_object_set_data_full (G_OBJECT (invocation), "jd-metas-request", request,
-                            (GDestroyNotify) metas_request_unref);
+  request->timeout_id = g_timeout_add (self->metas_timeout_ms, on_metas_timeout_cb, request);
+  g_object_set_data_full (G_OBJECT (invocation), "jd-metas-request", request,
+                          (GDestroyNotify) metas_request_unref);
+}
+
+void
+jd_search_provider_client_changed (JdSearchProvider *self)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+  gboolean pending = FALSE;
+  JdClient *client;
+
+  g_return_if_fail (JD_IS_SEARCH_PROVIDER (self));
+
+  if (self->waiting->len == 0)
+    return;
+
+  client = self->get_client != NULL ? self->get_client (self->user_data, &pending) : NULL;
+  if (client == NULL && pending)
+    return;
+
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) metas_request_unref);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      MetasRequest *request = waiting->pdata[i];
+
+      /* Answered from the history meanwhile: nothing left to wait for. */
+      if (request->invocation == NULL)
+        continue;
+
+      if (client != NULL)
+        start_lookups (request, client);
+      else
+        metas_request_answer (request);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,8 +535,17 @@ on_method_call (GDBusConnection       *connection,
                 gpointer               user_data)
 {
   JdSearchProvider *self = user_data;
+  GApplication *application = g_application_get_default ();
 
   g_debug ("%s from %s", method_name, sender);
+
+  /* Started by the Shell just to search, the app lives on its inactivity
+   * timeout: each call starts that anew. */
+  if (application != NULL)
+    {
+      g_application_hold (application);
+      g_application_release (application);
+    }
 
   if (g_str_equal (method_name, "GetInitialResultSet") ||
       g_str_equal (method_name, "GetSubsearchResultSet"))
@@ -575,6 +643,9 @@ jd_search_provider_unregister (JdSearchProvider *self)
   g_clear_object (&self->connection);
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
+  for (guint i = 0; i < self->waiting->len; i++)
+    metas_request_answer (self->waiting->pdata[i]);
+  g_ptr_array_set_size (self->waiting, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -595,6 +666,7 @@ jd_search_provider_finalize (GObject *object)
 {
   JdSearchProvider *self = JD_SEARCH_PROVIDER (object);
 
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_object (&self->history);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->workflow_names, g_hash_table_unref);
@@ -631,6 +703,7 @@ jd_search_provider_init (JdSearchProvider *self)
 {
   self->cancellable = g_cancellable_new ();
   self->workflow_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) metas_request_unref);
   self->metas_timeout_ms = JD_SEARCH_PROVIDER_METAS_TIMEOUT_MS;
 }
 

@@ -26,8 +26,10 @@ G_BEGIN_DECLS
 #define JD_SEARCH_PROVIDER_MAX_RESULTS 10
 
 /* Returns the client of the server signed in to (not a new reference),
- * or NULL. */
-typedef JdClient *(*JdSearchProviderClientFunc) (gpointer user_data);
+ * or NULL; then *pending says whether a sign-in is under way (the saved
+ * one being restored), worth waiting for. */
+typedef JdClient *(*JdSearchProviderClientFunc) (gpointer  user_data,
+                                                 gboolean *pending);
 
 #define JD_TYPE_SEARCH_PROVIDER (jd_search_provider_get_type ())
 G_DECLARE_FINAL_TYPE (JdSearchProvider, jd_search_provider, JD, SEARCH_PROVIDER, GObject)
@@ -40,6 +42,8 @@ gboolean          jd_search_provider_register   (JdSearchProvider           *sel
                                                  const char                 *object_path,
                                                  GError                    **error);
 void              jd_search_provider_unregister (JdSearchProvider           *self);
+/* Call when the client changes: lookups waiting for a sign-in start. */
+void              jd_search_provider_client_changed (JdSearchProvider       *self);
 /* The result IDs for these terms, as GetInitialResultSet answers. */
 char            **jd_search_provider_find       (JdSearchProvider           *self,
                                                  const char * const         *terms);

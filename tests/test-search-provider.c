@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "jd-broken-server.h"
+#include "jd-credentials.h"
 #include "jd-history.h"
 #include "jd-lookup-page.h"
 #include "jd-test-util.h"
@@ -373,6 +374,84 @@ test_meta_signed_out (Fixture       *fixture,
   g_assert_cmpstr (meta.description, ==, "Sign in to Job Desk to see its status.");
 }
 
+/* As a sign-in through the dialog leaves it, for the next start. */
+static void
+save_sign_in (Fixture  *fixture,
+              gboolean  in_keyring)
+{
+  const char *url = jd_demo_server_get_base_url (fixture->server);
+  GSettings *settings = jd_application_get_settings (fixture->app);
+
+  if (in_keyring)
+    {
+      g_autoptr(JdCredentials) credentials = jd_credentials_new (url, JD_AUTH_API_KEY, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
+      JdTestAsync async = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      jd_credentials_store_async (credentials, NULL, jd_test_async_ready_cb, &async);
+      g_assert_true (jd_credentials_store_finish (jd_test_wait_result (&async, WAIT_MS), &error));
+      g_assert_no_error (error);
+      jd_test_async_clear (&async);
+    }
+  else
+    {
+      JdTestAsync async = { 0 };
+
+      jd_credentials_forget_async (url, JD_AUTH_API_KEY, NULL, jd_test_async_ready_cb, &async);
+      jd_credentials_forget_finish (jd_test_wait_result (&async, WAIT_MS), NULL);
+      jd_test_async_clear (&async);
+    }
+
+  g_settings_set_string (settings, "server-address", url);
+  g_settings_set_enum (settings, "sign-in-kind", JD_AUTH_API_KEY);
+}
+
+static void
+test_meta_restores_saved_sign_in (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_auto(Meta) meta = { 0 };
+
+  if (g_getenv ("JD_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("JD_TEST_KEYRING is not set: run under tools/test-session for a Secret Service");
+      return;
+    }
+
+  /* Started by the Shell: signed in before, not yet now. */
+  save_sign_in (fixture, TRUE);
+  jd_application_set_client (fixture->app, NULL);
+
+  result_meta (fixture, JD_DEMO_JOB_SUCCESS, &meta);
+  g_assert_true (g_str_has_prefix (meta.description, "Completed · Success"));
+  g_assert_nonnull (jd_application_get_client (fixture->app));
+  /* A search opens no window. */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+}
+
+static void
+test_meta_no_saved_sign_in_opens_nothing (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_auto(Meta) meta = { 0 };
+
+  if (g_getenv ("JD_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("JD_TEST_KEYRING is not set: run under tools/test-session for a Secret Service");
+      return;
+    }
+
+  /* The settings name a server the keyring holds nothing for. */
+  save_sign_in (fixture, FALSE);
+  jd_application_set_client (fixture->app, NULL);
+
+  result_meta (fixture, JD_DEMO_JOB_SUCCESS, &meta);
+  g_assert_cmpstr (meta.description, ==, "Sign in to Job Desk to see its status.");
+  jd_ui_test_spin (200);
+  g_assert_null (jd_application_get_client (fixture->app));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+}
+
 static gboolean
 job_open (gpointer data)
 {
@@ -464,6 +543,8 @@ main (int   argc,
   ADD ("metas/status-from-server", test_meta_status_from_server);
   ADD ("metas/slow-server-answers-from-history", test_meta_slow_server_answers_from_history);
   ADD ("metas/signed-out", test_meta_signed_out);
+  ADD ("metas/restores-saved-sign-in", test_meta_restores_saved_sign_in);
+  ADD ("metas/no-saved-sign-in-opens-nothing", test_meta_no_saved_sign_in_opens_nothing);
   ADD ("activate/opens-job", test_activate_opens_job);
   ADD ("activate/refuses-other-ids", test_activate_refuses_other_ids);
   ADD ("launch-search/fills-entry", test_launch_search_fills_entry);
