@@ -226,7 +226,8 @@ test_ini_names_the_app (void)
   g_autofree char *desktop_id = NULL;
   g_autofree char *bus_name = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *expected = g_strconcat (app_object_path (APPLICATION_ID), "/SearchProvider", NULL);
+  g_autofree char *app_path = app_object_path (APPLICATION_ID);
+  g_autofree char *expected = g_strconcat (app_path, "/SearchProvider", NULL);
   g_autoptr(GError) error = NULL;
 
   desktop_id = g_key_file_get_string (ini, "Shell Search Provider", "DesktopId", &error);
