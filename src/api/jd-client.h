@@ -11,19 +11,14 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "jd-client-address.h"
 #include "jd-client-error.h"
 #include "jd-job.h"
 #include "jd-job-page.h"
+#include "jd-token-source.h"
 #include "jd-workflow.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  JD_AUTH_NONE,
-  JD_AUTH_API_KEY,
-  JD_AUTH_ACCESS_TOKEN,
-} JdAuthKind;
 
 typedef enum
 {
@@ -76,13 +71,6 @@ G_DECLARE_FINAL_TYPE (JdClient, jd_client, JD, CLIENT, GObject)
 /* One SoupSession for the app: user agent JobDesk/VERSION, I/O timeout. */
 SoupSession *jd_client_session_new        (void);
 
-/* Returns the base URL without a trailing slash, or NULL with
- * INVALID_INPUT. When the address looks like a bare host, *suggestion
- * (if given) receives the same address with "/webapi" appended. */
-char        *jd_client_normalize_base_url (const char  *address,
-                                           char       **suggestion,
-                                           GError     **error);
-gboolean     jd_client_is_loopback_url    (const char  *url);
 
 JdClient    *jd_client_new                (SoupSession *session,
                                            const char  *base_url);
