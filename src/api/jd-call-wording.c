@@ -127,7 +127,7 @@ jd_call_wording_transport (const GError         *cause,
     }
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
-    sentence = g_strdup (_("The server closed the connection before it had answered. Try again; if this keeps happening, tell the server’s administrator."));
+    sentence = g_strdup (_("The connection to the server was cut off before the answer was complete. Try again; if this keeps happening, tell the server’s administrator."));
   else
     sentence = g_strdup (_("The connection to the server was lost. Check your network and try again."));
 
@@ -471,7 +471,7 @@ jd_call_wording_download_json_error (const char *said)
 {
   if (said != NULL)
     return g_error_new (JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                        _("The server answered with an error instead of the file, so nothing was saved. The server said: “%s”"), said);
+                        _("Instead of the file, the server answered “%s”, so nothing was saved. Try again later, or tell the server’s administrator."), said);
 
   return g_error_new_literal (JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
                               _("The server answered with an error instead of the file, so nothing was saved. Try again later."));

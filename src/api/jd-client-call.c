@@ -624,6 +624,8 @@ on_downloaded_cb (GObject      *source,
    * here, where the connection is known. */
   if (error->domain == JD_CLIENT_ERROR)
     call_return_error (call, g_steal_pointer (&error));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    call_return_error (call, jd_call_wording_download_cut_off ());
   else
     call_return_error (call, transport_error (call, error));
 }
