@@ -19,6 +19,7 @@
 #include "jd-job-private.h"
 #include "jd-json-reader.h"
 #include "jd-object-id.h"
+#include "jd-request-path.h"
 
 struct _JdClient
 {
@@ -547,61 +548,6 @@ jd_client_get_job_messages_finish (JdClient      *self,
   return finish_pointer (result, error);
 }
 
-static void
-append_query (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
-
-/* A day as the Server takes it: yyyy-MM-dd, in the date's own zone. */
-static void
-append_date_query (GString    *path,
-                   const char *name,
-                   GDateTime  *date)
-{
-  g_autofree char *day = NULL;
-
-  if (date == NULL)
-    return;
-
-  day = g_date_time_format (date, "%Y-%m-%d");
-  append_query (path, name, day);
-}
-
-/* Sorting and paging, which both lists of jobs take alike. */
-static void
-append_page_query (GString         *path,
-                   const char      *sort_field,
-                   JdSortDirection  direction,
-                   guint            offset,
-                   guint            limit)
-{
-  char number[32];
-
-  append_query (path, "sortField", sort_field);
-  if (sort_field != NULL)
-    append_query (path, "direction", direction == JD_SORT_ASCENDING ? "asc" : "desc");
-  if (offset > 0)
-    {
-      g_snprintf (number, sizeof number, "%u", offset);
-      append_query (path, "offset", number);
-    }
-  if (limit > 0)
-    {
-      g_snprintf (number, sizeof number, "%u", limit);
-      append_query (path, "limit", number);
-    }
-}
-
 void
 jd_client_list_workflow_jobs_async (JdClient            *self,
                                     const char          *workflow_id,
@@ -625,9 +571,10 @@ jd_client_list_workflow_jobs_async (JdClient            *self,
 
   if (query != NULL)
     {
-      append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
-      append_query (path, "status", query->status);
-      append_query (path, "resultCode", query->result_code);
+      jd_request_path_append_page_query (path, query->sort_field, query->direction == JD_SORT_ASCENDING,
+                                         query->offset, query->limit);
+      jd_request_path_append_query (path, "status", query->status);
+      jd_request_path_append_query (path, "resultCode", query->result_code);
     }
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
@@ -663,15 +610,16 @@ jd_client_list_jobs_async (JdClient                *self,
 
   if (query != NULL)
     {
-      append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
-      append_query (path, "statuses", query->statuses);
-      append_query (path, "workflowNames", query->workflow_names);
-      append_query (path, "priorities", query->priorities);
-      append_query (path, "users", query->users);
+      jd_request_path_append_page_query (path, query->sort_field, query->direction == JD_SORT_ASCENDING,
+                                         query->offset, query->limit);
+      jd_request_path_append_query (path, "statuses", query->statuses);
+      jd_request_path_append_query (path, "workflowNames", query->workflow_names);
+      jd_request_path_append_query (path, "priorities", query->priorities);
+      jd_request_path_append_query (path, "users", query->users);
       if (query->all_users)
-        append_query (path, "allUsers", "true");
-      append_date_query (path, "completedAfter", query->completed_after);
-      append_date_query (path, "completedBefore", query->completed_before);
+        jd_request_path_append_query (path, "allUsers", "true");
+      jd_request_path_append_date_query (path, "completedAfter", query->completed_after);
+      jd_request_path_append_date_query (path, "completedBefore", query->completed_before);
     }
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
@@ -735,8 +683,8 @@ jd_client_list_workflows_async (JdClient            *self,
 
   task = new_task (self, jd_client_list_workflows_async, cancellable, callback, user_data);
   path = g_string_new ("/v3/workflows");
-  append_query (path, "name", name);
-  append_query (path, "view", "Default");
+  jd_request_path_append_query (path, "name", name);
+  jd_request_path_append_query (path, "view", "Default");
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
   jd_call_set_parser (call, parse_workflows, NULL, NULL);
