@@ -1006,6 +1006,36 @@ static const BrokenCase broken_cases[] = {
   { "redirect-loop", JD_CLIENT_ERROR_REDIRECT },
 };
 
+/* Which redirects stay with the server: the port a URL leaves out is its
+ * scheme's own, and a Location without a host ("http:/webapi/…") never
+ * stays, whatever port the base names. */
+static void
+test_same_origin (void)
+{
+  static const struct { const char *base, *location; gboolean same; } cases[] = {
+    { "http://server.example.com/webapi",      "/webapi/v3/jobs/x",                     TRUE  },
+    { "http://server.example.com/webapi",      "http://SERVER.example.com/v3",          TRUE  },
+    { "http://server.example.com/webapi",      "http://server.example.com:80/v3",       TRUE  },
+    { "https://server.example.com/webapi",     "https://server.example.com:443/v3",     TRUE  },
+    { "https://server.example.com/webapi",     "http://server.example.com/v3",          FALSE },
+    { "http://server.example.com/webapi",      "http://server.example.com:8080/v3",     FALSE },
+    { "http://server.example.com/webapi",      "http://elsewhere.example.com/v3",       FALSE },
+    { "http://server.example.com/webapi",      "http:/webapi/v3/jobs/x",                FALSE },
+    { "http://server.example.com:8080/webapi", "http:/webapi/v3/jobs/x",                FALSE },
+    { "http://server.example.com/webapi",      "file:///etc/passwd",                    FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GUri) base = g_uri_parse (cases[i].base, G_URI_FLAGS_ENCODED, NULL);
+      g_autoptr(GUri) target = g_uri_parse_relative (base, cases[i].location, G_URI_FLAGS_ENCODED, NULL);
+
+      g_test_message ("%s + %s", cases[i].base, cases[i].location);
+      g_assert_nonnull (target);
+      g_assert_cmpint (jd_client_address_same_origin (base, target), ==, cases[i].same);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/api/client/base-url/normalize", test_normalize_base_url);
   g_test_add_func ("/api/client/base-url/refuses", test_normalize_base_url_refuses);
   g_test_add_func ("/api/client/base-url/loopback", test_loopback);
+  g_test_add_func ("/api/client/redirect/same-origin-rules", test_same_origin);
   g_test_add_func ("/api/client/insecure/refused", test_insecure_refused);
 
 #define ADD(path, func) \

@@ -140,3 +140,30 @@ jd_client_normalize_base_url (const char  *address,
   return g_steal_pointer (&result);
 }
 
+static int
+effective_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port != -1)
+    return port;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* Same scheme, same server, same port. A target without a server name
+ * ("http:/webapi/…") is never the same origin: there is nowhere to go. */
+gboolean
+jd_client_address_same_origin (GUri *base,
+                               GUri *target)
+{
+  const char *base_host = g_uri_get_host (base);
+  const char *target_host = g_uri_get_host (target);
+
+  if (base_host == NULL || *base_host == '\0' || target_host == NULL || *target_host == '\0')
+    return FALSE;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (base), g_uri_get_scheme (target)) == 0 &&
+         g_ascii_strcasecmp (base_host, target_host) == 0 &&
+         effective_port (base) == effective_port (target);
+}

@@ -12,5 +12,10 @@ char        *jd_client_normalize_base_url (const char  *address,
                                            char       **suggestion,
                                            GError     **error);
 gboolean     jd_client_is_loopback_url    (const char  *url);
+/* Whether a redirect from base to target stays with the same server:
+ * scheme, host and port (a missing port is the scheme's own). A target
+ * without a host never does. */
+gboolean     jd_client_address_same_origin (GUri *base,
+                                            GUri *target);
 
 G_END_DECLS

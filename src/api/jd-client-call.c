@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "jd-client-address.h"
 #include "jd-client-call.h"
 #include "jd-client-error.h"
 #include "jd-download.h"
@@ -653,34 +654,6 @@ start_download (JdCall *call)
 /* ------------------------------------------------------------------ */
 /* Sending                                                             */
 
-static int
-effective_port (GUri *uri)
-{
-  int port = g_uri_get_port (uri);
-
-  if (port != -1)
-    return port;
-
-  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
-}
-
-/* Same scheme, same server, same port. A target without a server name
- * ("http:/webapi/…") is never the same origin: there is nowhere to go. */
-static gboolean
-same_origin (GUri *base,
-             GUri *target)
-{
-  const char *base_host = g_uri_get_host (base);
-  const char *target_host = g_uri_get_host (target);
-
-  if (base_host == NULL || *base_host == '\0' || target_host == NULL || *target_host == '\0')
-    return FALSE;
-
-  return g_ascii_strcasecmp (g_uri_get_scheme (base), g_uri_get_scheme (target)) == 0 &&
-         g_ascii_strcasecmp (base_host, target_host) == 0 &&
-         effective_port (base) == effective_port (target);
-}
-
 /* Returns TRUE when the redirect was followed; otherwise the call ended. */
 static gboolean
 follow_redirect (JdCall *call)
@@ -698,7 +671,7 @@ follow_redirect (JdCall *call)
       return FALSE;
     }
 
-  if (!same_origin (call->uri, target))
+  if (!jd_client_address_same_origin (call->uri, target))
     {
       call_return_error (call, jd_call_wording_redirect_elsewhere (target, location));
       return FALSE;
