@@ -113,6 +113,7 @@ static const char * const scenario_names[] = {
   "output-not-found",      /* 200 application/json {"message": "Output not found"} */
   "download-csv",          /* 200 text/csv, 300 KB */
   "download-truncated",    /* text/csv, Content-Length 100,000, 70,000 bytes, close */
+  "download-stall",        /* text/csv, Content-Length 100,000, 70,000 bytes, silence */
   NULL
 };
 
@@ -424,9 +425,10 @@ play_scenario (JdBrokenServer    *self,
     }
   else if (g_str_equal (scenario, "output-not-found"))
     jd_broken_respond_json (out, 200, "OK", "{\"message\": \"Output not found\"}", stop);
-  else if (g_str_equal (scenario, "download-csv") || g_str_equal (scenario, "download-truncated"))
+  else if (g_str_equal (scenario, "download-csv") || g_str_equal (scenario, "download-truncated") ||
+           g_str_equal (scenario, "download-stall"))
     {
-      gboolean truncated = g_str_equal (scenario, "download-truncated");
+      gboolean truncated = !g_str_equal (scenario, "download-csv");
       gsize size = truncated ? 100000 : 300 * 1024;
       g_autoptr(GString) body = g_string_new ("name,value\n");
       g_autofree char *head = NULL;
@@ -436,8 +438,13 @@ play_scenario (JdBrokenServer    *self,
       g_string_truncate (body, size);
       head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
                               "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n", size);
-      if (jd_broken_write_str (out, head, stop))
-        jd_broken_write_all (out, body->str, truncated ? 70000 : size, stop);
+      if (jd_broken_write_str (out, head, stop) &&
+          jd_broken_write_all (out, body->str, truncated ? 70000 : size, stop) &&
+          g_str_equal (scenario, "download-stall"))
+        {
+          g_output_stream_flush (out, NULL, NULL);
+          jd_broken_wait_for_hangup (in, stop);
+        }
     }
   else if (g_str_equal (scenario, "status-999"))
     jd_broken_respond_json (out, 999, "Whatever", "{}", stop);

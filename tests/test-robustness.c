@@ -652,6 +652,30 @@ test_download_saved (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+/* A download that stalls halfway, its first 70 KB already in the
+ * temporary file, ends at the deadline, and the temporary file goes. */
+static void
+test_download_stalled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_dir_make_tmp ("jd-download-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "out.csv", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "download-stall");
+
+  g_assert_false (download (fixture, destination, "Csv", &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_TIMEOUT);
+  assert_sentence (error);
+  assert_within (fixture, 5);
+  listing = folder_listing (folder);
+  g_assert_cmpstr (listing, ==, "");
+
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 /* A JSON output asked for as JSON is the file, whatever it says. */
 static void
 test_download_json_asked_for (Fixture       *fixture,
@@ -839,6 +863,7 @@ main (int   argc,
   ADD ("download/json-error-refused", &refused_downloads[1], test_download_refused);
   ADD ("download/truncated-refused", &refused_downloads[2], test_download_refused);
   ADD ("download/saved-whole", NULL, test_download_saved);
+  ADD ("download/stalled-leaves-nothing", NULL, test_download_stalled);
   ADD ("download/json-asked-for-is-saved", NULL, test_download_json_asked_for);
   ADD ("connection/https-to-plain-server", NULL, test_https_to_plain_server);
   ADD ("token/no-expires-in-is-an-hour", NULL, test_token_without_expiry);
