@@ -1,9 +1,11 @@
 /* jd-client.c: talks to one Alteryx Server's Web API (V3, OAuth 2).
  *
- * Every call is a JdCall carried by a GTask: get a token if needed, send
- * the request, follow same-host redirects, read the body up to a limit,
- * parse it on a worker thread, and return the model. A 401 renews the token
- * once; a newer token request is shared by every call that waits for it.
+ * The client checks what a caller asks for (IDs, formats, plain HTTP),
+ * builds the request's path and hands it to a JdCall carried by a GTask
+ * (jd-client-call.c), with what the call needs in a JdCallContext. The
+ * credentials and the token live in a JdTokenSource that the client and
+ * its calls share; its one token request is a call like any other,
+ * started here (fetch_token), so neither file calls back into the other.
  */
 #define G_LOG_DOMAIN "jd-client"
 

@@ -190,8 +190,12 @@ JdWorkflow  *jd_client_get_workflow_finish (JdClient            *self,
                                             GAsyncResult        *result,
                                             GError             **error);
 
-/* Writes the output to destination (replacing it) through a temporary
- * file, so a failed download leaves nothing half-written behind. */
+/* Writes the output to destination (replacing it). The answer is looked
+ * at first: a web page (a login page in front of the Server) or a JSON
+ * error where another format was asked for is BAD_RESPONSE, and nothing
+ * is written. The body goes to a hidden temporary file beside the
+ * destination, which replaces it only once complete; a failure, a cut
+ * or a cancel leaves the destination as it was and no file behind. */
 void         jd_client_download_output_async  (JdClient              *self,
                                                const char            *job_id,
                                                const char            *output_id,

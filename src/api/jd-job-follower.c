@@ -212,9 +212,8 @@ check_failed (JdJobFollower *self,
 
   /* Back off; a 429 says how long to wait. */
   self->interval_ms = MIN (self->interval_ms * 2, self->max_ms);
-  if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_RATE_LIMITED) &&
-      jd_client_get_retry_after (self->client) > 0)
-    self->interval_ms = MAX (self->interval_ms, MIN (jd_client_get_retry_after (self->client) * 1000u, 300000u));
+  if (jd_client_error_get_retry_after (error) > 0)
+    self->interval_ms = MAX (self->interval_ms, MIN (jd_client_error_get_retry_after (error) * 1000u, 300000u));
   schedule_check (self);
 }
 
