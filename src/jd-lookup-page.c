@@ -141,9 +141,6 @@ make_recent_row (const char *id)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_widget_add_css_class (row, "monospace");
   g_object_set_data_full (G_OBJECT (row), "job-id", g_strdup (id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, id,
-                                  -1);
   return row;
 }
 

@@ -483,3 +483,139 @@ jd_ui_test_wait_for_quiet (JdDemoServer *server)
       count = now;
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* Accessible names as the bus gives them                              */
+
+/* gtk_at_context_get_name () in GTK 4.8 (gtk/gtkatcontext.c), which the
+ * AT-SPI bridge answers the Name property with:
+ *   1. the label property, if set;
+ *   2. for each widget of the labelled-by relation, in order, its label
+ *      property (and, as below, its fallback; not its own relations);
+ *   3. for the abstract "range" role, which no widget has, its value;
+ *   4. hidden (HIDDEN state true): nothing more;
+ *   5. when nothing was found so far and the role is not structural
+ *      (generic, group, list item, …): the type name, "GtkImage".
+ * The pieces are joined with spaces. Checked against the bus with
+ * pyatspi (see tests/test-ui-a11y.c). */
+
+static gboolean
+is_structural_role (GtkAccessibleRole role)
+{
+  switch ((int) role)
+    {
+    case GTK_ACCESSIBLE_ROLE_FORM:
+    case GTK_ACCESSIBLE_ROLE_GROUP:
+    case GTK_ACCESSIBLE_ROLE_GENERIC:
+    case GTK_ACCESSIBLE_ROLE_LANDMARK:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_REGION:
+    case GTK_ACCESSIBLE_ROLE_SEARCH:
+    case GTK_ACCESSIBLE_ROLE_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The value of a string property as GTK prints it, or NULL if unset. */
+static char *
+string_property (GtkAccessible         *accessible,
+                 GtkAccessibleProperty  property)
+{
+  char *text;
+
+  if (!gtk_test_accessible_has_property (accessible, property))
+    return NULL;
+  /* NULL when it equals the expected value, else the value printed */
+  text = gtk_test_accessible_check_property (accessible, property, "");
+  return text != NULL ? text : g_strdup ("");
+}
+
+static gboolean
+is_hidden (GtkAccessible *accessible)
+{
+  g_autofree char *differs = NULL;
+
+  if (!gtk_test_accessible_has_state (accessible, GTK_ACCESSIBLE_STATE_HIDDEN))
+    return FALSE;
+  differs = gtk_test_accessible_check_state (accessible, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  return differs != NULL;
+}
+
+/* Fills table with "Type<0x…>" (as GTK prints a reference) -> widget for
+ * tree and everything below it (popovers too). */
+static void
+collect_printed (GtkWidget  *tree,
+                 GHashTable *table)
+{
+  g_hash_table_insert (table, g_strdup_printf ("%s<%p>", G_OBJECT_TYPE_NAME (tree), (gpointer) tree), tree);
+  for (GtkWidget *child = gtk_widget_get_first_child (tree);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_printed (child, table);
+}
+
+static void
+accumulate_name (GtkWidget *widget,
+                 GPtrArray *names,
+                 gboolean   recurse)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (accessible);
+  char *label = string_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (label != NULL)
+    g_ptr_array_add (names, label);
+
+  if (recurse && gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      /* NULL when the list is empty, else the list printed */
+      g_autofree char *refs = gtk_test_accessible_check_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY, NULL);
+      /* "GtkImage<0x…>GtkLabel<0x…>": one widget after another */
+      g_auto(GStrv) tokens = g_strsplit (refs != NULL ? refs : "", ">", -1);
+      g_autoptr(GHashTable) printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      collect_printed (GTK_WIDGET (gtk_widget_get_root (widget)), printed);
+      for (guint i = 0; tokens[i] != NULL; i++)
+        {
+          g_autofree char *token = g_strconcat (g_strstrip (tokens[i]), ">", NULL);
+          GtkWidget *other = g_hash_table_lookup (printed, token);
+
+          /* a widget outside the window: not met in any case of ours */
+          if (*tokens[i] != '\0' && other == NULL)
+            g_error ("%s<%p> is labelled by %s, which is not in its window", G_OBJECT_TYPE_NAME (widget), (gpointer) widget, token);
+          if (other != NULL)
+            accumulate_name (other, names, FALSE);
+        }
+    }
+
+  if (is_hidden (accessible))
+    return;
+  if (names->len != 0)
+    return;
+  if (!is_structural_role (role))
+    g_ptr_array_add (names, g_strdup (G_OBJECT_TYPE_NAME (widget)));
+}
+
+char *
+jd_ui_test_accessible_name (GtkWidget  *widget,
+                            GPtrArray **parts)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *name = g_string_new (NULL);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  accumulate_name (widget, names, TRUE);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, names->pdata[i]);
+    }
+
+  if (parts != NULL)
+    *parts = g_steal_pointer (&names);
+  return g_string_free (name, FALSE);
+}

@@ -39,14 +39,21 @@
 typedef struct
 {
   GtkWidget  *root;
-  GPtrArray  *offenders;  /* char *: one line each */
+  GPtrArray  *offenders;   /* char *: one line each */
   GHashTable *checked_ids; /* template ids of the controls checked */
+  GPtrArray  *mnemonics;   /* char *: texts shown with a mnemonic, "_Sign In" */
+  GPtrArray  *row_names;   /* char *: what each row read, in tree order */
   guint       n_checked;
 } Sweep;
 
 static gboolean
 is_control (GtkWidget *widget)
 {
+  static GType model_button;
+
+  if (model_button == 0)
+    model_button = g_type_from_name ("GtkModelButton");
+
   return GTK_IS_BUTTON (widget) ||          /* toggle, link, … buttons too */
          GTK_IS_MENU_BUTTON (widget) ||
          GTK_IS_CHECK_BUTTON (widget) ||
@@ -58,11 +65,31 @@ is_control (GtkWidget *widget)
          GTK_IS_SPIN_BUTTON (widget) ||
          ADW_IS_ENTRY_ROW (widget) ||        /* and AdwPasswordEntryRow */
          ADW_IS_SPLIT_BUTTON (widget) ||
-         GTK_IS_SCALE (widget);
+         GTK_IS_SCALE (widget) ||
+         (model_button != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, model_button)); /* menu items */
 }
 
-/* Library composites that are no control themselves, and whose parts are
- * the library's business. */
+/* A row of a list box, or of a list, grid or column view (GTK 4.8 calls
+ * its rows, table rows and grid cells GtkListItemWidget; a column view's
+ * cells are GtkColumnViewCell). */
+static gboolean
+is_row (GtkWidget *widget)
+{
+  static GType item_widget, column_view_cell;
+
+  if (item_widget == 0)
+    {
+      item_widget = g_type_from_name ("GtkListItemWidget");
+      column_view_cell = g_type_from_name ("GtkColumnViewCell");
+    }
+
+  return GTK_IS_LIST_BOX_ROW (widget) ||
+         (item_widget != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, item_widget)) ||
+         (column_view_cell != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, column_view_cell));
+}
+
+/* What a reader never meets as such: the text inside an entry (its
+ * entry is the control), scrollbars, toasts (announced, and gone). */
 static gboolean
 is_library_internal (GtkWidget *widget)
 {
@@ -71,160 +98,9 @@ is_library_internal (GtkWidget *widget)
   if (toast_widget == 0)
     toast_widget = g_type_from_name ("AdwToastWidget");
 
-  return GTK_IS_WINDOW_CONTROLS (widget) ||
-         ADW_IS_VIEW_SWITCHER (widget) ||
-         ADW_IS_VIEW_SWITCHER_TITLE (widget) ||
-         ADW_IS_VIEW_SWITCHER_BAR (widget) ||
-         GTK_IS_POPOVER_MENU (widget) ||
-         GTK_IS_SCROLLBAR (widget) ||
+  return GTK_IS_SCROLLBAR (widget) ||
          GTK_IS_TEXT (widget) ||
          (toast_widget != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, toast_widget));
-}
-
-static gboolean
-non_empty (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-/* The label property, if set and not empty. */
-static char *
-label_property (GtkWidget *widget)
-{
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
-
-  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
-
-  /* NULL when the label equals "", else the label as it is */
-  return gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "");
-}
-
-/* Text the control shows: a label (or a button content) inside it. */
-static const char *
-text_inside (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *text = NULL;
-
-      if (GTK_IS_LABEL (child))
-        text = gtk_label_get_text (GTK_LABEL (child));
-      else if (ADW_IS_BUTTON_CONTENT (child))
-        text = adw_button_content_get_label (ADW_BUTTON_CONTENT (child));
-      if (non_empty (text))
-        return text;
-
-      text = text_inside (child);
-      if (text != NULL)
-        return text;
-    }
-
-  return NULL;
-}
-
-/* A widget that names another by a labelled-by relation must have text
- * to give: GTK 4.8 says an icon button is labelled by its own icon. */
-static gboolean
-gives_a_name (GtkWidget *widget)
-{
-  g_autofree char *label = label_property (widget);
-
-  if (label != NULL)
-    return TRUE;
-  if (GTK_IS_LABEL (widget))
-    return non_empty (gtk_label_get_text (GTK_LABEL (widget)));
-  return text_inside (widget) != NULL;
-}
-
-/* The widget of tree that refs (the relation as GTK prints it: "Type<0x…>"
- * for each widget) names and that has text to give, or NULL. */
-static GtkWidget *
-find_labeller (GtkWidget  *tree,
-               const char *refs)
-{
-  g_autofree char *printed = g_strdup_printf ("%s<%p>", G_OBJECT_TYPE_NAME (tree), (gpointer) tree);
-
-  if (strstr (refs, printed) != NULL && gives_a_name (tree))
-    return tree;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (tree);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labeller (child, refs);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The widget that labels this one by a labelled-by relation and has text,
- * or NULL. */
-static GtkWidget *
-labelled_by (GtkWidget *widget)
-{
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
-  g_autofree char *refs = NULL;
-
-  if (!gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return NULL;
-
-  /* NULL when the list is empty, else the list as it is */
-  refs = gtk_test_accessible_check_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY, NULL);
-  if (refs == NULL)
-    return NULL;
-  return find_labeller (GTK_WIDGET (gtk_widget_get_root (widget)), refs);
-}
-
-/* How the control is named ("label “Copy job ID”", …), or NULL. */
-static char *
-describe_name (GtkWidget *widget)
-{
-  g_autofree char *label = label_property (widget);
-  GtkWidget *labeller;
-  const char *shown = NULL;
-
-  if (label != NULL)
-    return g_strdup_printf ("label “%s”", label);
-  labeller = labelled_by (widget);
-  if (labeller != NULL)
-    {
-      g_autofree char *given = label_property (labeller);
-
-      if (given == NULL && GTK_IS_LABEL (labeller))
-        given = g_strdup (gtk_label_get_text (GTK_LABEL (labeller)));
-      if (given == NULL)
-        given = g_strdup (text_inside (labeller));
-      return g_strdup_printf ("labelled by %s “%s”", G_OBJECT_TYPE_NAME (labeller), given);
-    }
-
-  if (GTK_IS_BUTTON (widget))
-    shown = gtk_button_get_label (GTK_BUTTON (widget));
-  else if (GTK_IS_MENU_BUTTON (widget))
-    shown = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
-  else if (ADW_IS_SPLIT_BUTTON (widget))
-    shown = adw_split_button_get_label (ADW_SPLIT_BUTTON (widget));
-  else if (GTK_IS_CHECK_BUTTON (widget))
-    shown = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
-  else if (ADW_IS_ENTRY_ROW (widget))
-    {
-      shown = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      return non_empty (shown) ? g_strdup_printf ("title “%s”", shown) : NULL;
-    }
-  else
-    return NULL;
-
-  if (non_empty (shown))
-    return g_strdup_printf ("shows “%s”", shown);
-  /* Labels inside a button of other content (a box of a label and a
-   * count) do not name it: GTK 4.8 then gives its type name,
-   * "GtkToggleButton", to screen readers. */
-  return NULL;
 }
 
 /* The id the template or .ui file gave it; not GtkBuilder's own
@@ -278,49 +154,105 @@ describe_place (GtkWidget *widget,
   return g_string_free (path, FALSE);
 }
 
-/* A label inside widget with a mnemonic for button (or a button content
- * with one). */
-static gboolean
-has_mnemonic_label (GtkWidget *widget,
-                    GtkWidget *button)
+/* Every text below root shown with a mnemonic ("_Keep Running"), as it is
+ * written: a name holding one speaks the underscore. */
+static void
+collect_mnemonics (GtkWidget *root,
+                   GPtrArray *mnemonics)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    text = gtk_label_get_label (GTK_LABEL (root));
+  else if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
+    text = gtk_button_get_label (GTK_BUTTON (root));
+  else if (ADW_IS_BUTTON_CONTENT (root) && adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (root)))
+    text = adw_button_content_get_label (ADW_BUTTON_CONTENT (root));
+  if (text != NULL && strchr (text, '_') != NULL)
+    g_ptr_array_add (mnemonics, g_strdup (text));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)) &&
-          gtk_label_get_mnemonic_widget (GTK_LABEL (child)) == button)
-        return TRUE;
-      if (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (child)))
-        return TRUE;
-      if (has_mnemonic_label (child, button))
-        return TRUE;
-    }
-  return FALSE;
+    collect_mnemonics (child, mnemonics);
 }
 
-/* GTK 4.8 reads a button with a mnemonic label and a label property by
- * both: "Cancel Cancel", "_Look Up Look Up" (src/jd-accessible.c). */
-static gboolean
-named_twice (GtkWidget *widget)
+static char *
+without_underscores (const char *text)
 {
-  return GTK_IS_BUTTON (widget) && has_mnemonic_label (widget, widget) &&
-         gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_auto(GStrv) pieces = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("", pieces);
 }
 
+/* What is wrong with a name as a reader speaks it, or NULL:
+ * - empty;
+ * - a type name ("GtkImage", "GtkListItemWidget"): GTK's fallback;
+ * - twice: two of its pieces the same, but for underscores ("Server
+ *   address Server address", "_Keep Running Keep Running"), or a piece
+ *   that is its two halves;
+ * - a mnemonic underscore: a word that starts with one, or the text of
+ *   a mnemonic label (file names keep theirs: "sales_2024.csv"). */
+static char *
+name_fault (const char *name,
+            GPtrArray  *parts,
+            GPtrArray  *mnemonics)
+{
+  g_auto(GStrv) words = g_strsplit_set (name, " \t\n", -1);
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0')
+    return g_strdup ("no name");
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && g_type_from_name (words[i]) != 0)
+      return g_strdup_printf ("the type name “%s”", words[i]);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autofree char *a = without_underscores (parts->pdata[i]);
+      gsize len = strlen (a);
+
+      for (guint j = i + 1; j < parts->len; j++)
+        {
+          g_autofree char *b = without_underscores (parts->pdata[j]);
+
+          if (g_str_equal (a, b))
+            return g_strdup_printf ("named twice (“%s” and “%s”)", (char *) parts->pdata[i], (char *) parts->pdata[j]);
+        }
+      if (len > 2 && len % 2 == 1 && a[len / 2] == ' ' && strncmp (a, a + len / 2 + 1, len / 2) == 0)
+        return g_strdup ("named twice");
+    }
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] == '_' && g_ascii_isalnum (words[i][1]))
+      return g_strdup_printf ("a mnemonic underscore (“%s”)", words[i]);
+  for (guint i = 0; i < mnemonics->len; i++)
+    if (strstr (name, mnemonics->pdata[i]) != NULL)
+      return g_strdup_printf ("a mnemonic underscore (“%s”)", (char *) mnemonics->pdata[i]);
+
+  return NULL;
+}
+
+/* Reads the widget's name as the bus does and notes what is wrong. */
 static void
-check_control (Sweep     *sweep,
-               GtkWidget *widget)
+check_name (Sweep      *sweep,
+            GtkWidget  *widget,
+            const char *what)
 {
   const char *id = template_id (widget);
-  g_autofree char *name = named_twice (widget) ? NULL : describe_name (widget);
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *name = jd_ui_test_accessible_name (widget, &parts);
+  g_autofree char *fault = name_fault (name, parts, sweep->mnemonics);
 
   sweep->n_checked++;
   if (id != NULL)
     g_hash_table_add (sweep->checked_ids, g_strdup (id));
+  if (g_str_equal (what, "row"))
+    g_ptr_array_add (sweep->row_names, g_strdup (name));
 
-  if (name != NULL)
-    g_test_message ("  %s#%s: %s", G_OBJECT_TYPE_NAME (widget), id != NULL ? id : "-", name);
+  if (fault == NULL)
+    g_test_message ("  %s %s#%s: “%s”", what, G_OBJECT_TYPE_NAME (widget), id != NULL ? id : "-", name);
   else
     {
       g_autofree char *place = describe_place (widget, sweep->root);
@@ -328,8 +260,9 @@ check_control (Sweep     *sweep,
       g_autofree char *hint = tooltip != NULL ? g_strdup_printf (", tooltip “%s”", tooltip) : g_strdup ("");
 
       g_ptr_array_add (sweep->offenders,
-                       g_strdup_printf ("%s (id %s%s) at %s",
-                                        G_OBJECT_TYPE_NAME (widget), id != NULL ? id : "none", hint, place));
+                       g_strdup_printf ("%s %s (id %s%s) reads “%s”: %s, at %s",
+                                        what, G_OBJECT_TYPE_NAME (widget), id != NULL ? id : "none",
+                                        hint, name, fault, place));
     }
 }
 
@@ -354,38 +287,16 @@ sweep_widget (Sweep     *sweep,
   if (!gtk_widget_get_mapped (widget))
     return;
 
-  if (is_control (widget))
-    {
-      /* the composite itself, not its parts */
-      check_control (sweep, widget);
-      return;
-    }
-
   if (is_library_internal (widget))
     return;
 
-  if (ADW_IS_TAB_BAR (widget))
-    {
-      /* the tabs are the library's; the action widgets are ours */
-      GtkWidget *start = adw_tab_bar_get_start_action_widget (ADW_TAB_BAR (widget));
-      GtkWidget *end = adw_tab_bar_get_end_action_widget (ADW_TAB_BAR (widget));
-
-      if (start != NULL)
-        sweep_widget (sweep, start);
-      if (end != NULL)
-        sweep_widget (sweep, end);
-      return;
-    }
-
-  if (GTK_IS_POPOVER (widget))
-    {
-      /* only what was put in it */
-      GtkWidget *child = gtk_popover_get_child (GTK_POPOVER (widget));
-
-      if (child != NULL)
-        sweep_widget (sweep, child);
-      return;
-    }
+  /* A composite is met by a reader as itself and by its parts that take
+   * focus (a drop-down's button, a password row's reveal button, a
+   * menu's items, a tab's close button): both are checked. */
+  if (is_control (widget))
+    check_name (sweep, widget, "control");
+  else if (is_row (widget))
+    check_name (sweep, widget, "row");
 
   sweep_children (sweep, widget);
 }
@@ -435,7 +346,8 @@ assert_all_named (GtkWidget  *root,
                   const char *const *expected_ids)
 {
   Sweep sweep = { root, g_ptr_array_new_with_free_func (g_free),
-                  g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
+                  g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                  g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free), 0 };
   ShownWait shown = { root, expected_ids };
 
   /* Let lists and revealers settle into what the user sees: what the case
@@ -443,21 +355,24 @@ assert_all_named (GtkWidget  *root,
   jd_ui_test_wait_for (all_shown, &shown, 5000);
   jd_ui_test_spin (300);
   g_assert_true (gtk_widget_get_mapped (root));
+  collect_mnemonics (root, sweep.mnemonics);
   sweep_widget (&sweep, root);
 
-  g_test_message ("%u controls checked in %s, %u without a name",
+  g_test_message ("%u controls and rows checked in %s, %u misnamed",
                   sweep.n_checked, G_OBJECT_TYPE_NAME (root), sweep.offenders->len);
   for (guint i = 0; i < sweep.offenders->len; i++)
-    g_test_message ("no accessible name: %s", (const char *) sweep.offenders->pdata[i]);
+    g_test_message ("misnamed: %s", (const char *) sweep.offenders->pdata[i]);
 
   for (guint i = 0; expected_ids != NULL && expected_ids[i] != NULL; i++)
     if (!g_hash_table_contains (sweep.checked_ids, expected_ids[i]))
       g_test_fail_printf ("the sweep did not meet the control “%s”: is it shown?", expected_ids[i]);
 
   if (sweep.offenders->len > 0)
-    g_test_fail_printf ("%u controls without an accessible name (listed above)", sweep.offenders->len);
+    g_test_fail_printf ("%u controls or rows without one good accessible name (listed above)", sweep.offenders->len);
 
   g_ptr_array_unref (sweep.offenders);
+  g_ptr_array_unref (sweep.mnemonics);
+  g_ptr_array_unref (sweep.row_names);
   g_hash_table_unref (sweep.checked_ids);
   return sweep.n_checked;
 }
