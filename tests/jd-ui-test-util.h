@@ -78,13 +78,3 @@ G_BEGIN_DECLS
  * test can count the requests its own step sends. */
 void jd_ui_test_wait_for_quiet (JdDemoServer *server);
 G_END_DECLS
-
-G_BEGIN_DECLS
-/* The accessible name as GTK 4.8's AT-SPI bridge computes it and a screen
- * reader speaks it (needs GTK_A11Y=test, which keeps the attributes
- * readable). The pieces it was joined from, in order, go into parts when
- * it is not NULL: each one a label property, a labelled-by widget's label
- * property, or the type name GTK falls back to. */
-char *jd_ui_test_accessible_name (GtkWidget  *widget,
-                                  GPtrArray **parts);
-G_END_DECLS
