@@ -285,6 +285,25 @@ jd_accessible_label_list_row (GtkWidget *child,
 /* ------------------------------------------------------------------ */
 /* Buttons of library widgets                                          */
 
+static void
+name_by_tooltip (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                    -1);
+}
+
+static void
+on_tooltip_changed_cb (GtkWidget  *button,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  name_by_tooltip (button);
+}
+
 void
 jd_accessible_name_icon_buttons (GtkWidget *root)
 {
@@ -294,11 +313,14 @@ jd_accessible_name_icon_buttons (GtkWidget *root)
       GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))) &&
       gtk_widget_get_tooltip_text (root) != NULL)
     {
-      /* set once: a reveal button's tooltip says what a click does next
-       * ("Hide Text"), its pressed state says which it is now */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_widget_get_tooltip_text (root),
-                                      -1);
+      /* and again as the tooltip changes: a password row's reveal button
+       * says what a click does ("Show Text", then "Hide Text") */
+      name_by_tooltip (root);
+      if (g_object_get_data (G_OBJECT (root), FIXED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (root), FIXED_KEY, GINT_TO_POINTER (TRUE));
+          g_signal_connect (root, "notify::tooltip-text", G_CALLBACK (on_tooltip_changed_cb), NULL);
+        }
       return;
     }
 

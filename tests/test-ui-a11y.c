@@ -32,6 +32,8 @@
 
 #include "jd-broken-server.h"
 #include "jd-job-view.h"
+#include "jd-job-view-private.h"
+#include "jd-history-page.h"
 #include "jd-lookup-page.h"
 #include "jd-message-row.h"
 #include "jd-output-row.h"
@@ -530,6 +532,179 @@ test_recent_jobs (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------ */
+/* Dialogs and popovers                                                */
+
+/* A message dialog the window opened, once it is on screen. */
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  AdwMessageDialog **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        {
+          *found = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Sweeps the message dialog on screen; its buttons read these names. */
+static void
+assert_message_dialog_named (const char *const *names)
+{
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_assert_true (jd_ui_test_wait_for (message_dialog_shown, &dialog, WAIT_MS));
+  g_assert_cmpuint (jd_ui_test_assert_all_named (GTK_WIDGET (dialog), NULL, NULL), >=, g_strv_length ((char **) names));
+
+  buttons = jd_ui_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < buttons->len && !found; j++)
+        {
+          g_autofree char *name = jd_ui_test_accessible_name (buttons->pdata[j], NULL);
+
+          found = g_str_equal (name, names[i]);
+        }
+      if (!found)
+        g_test_fail_printf ("no button of the dialog reads “%s”", names[i]);
+    }
+  adw_message_dialog_response (dialog, adw_message_dialog_get_close_response (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* Cancel Job's confirmation: "Keep Running", "Cancel Job". */
+static void
+test_cancel_job_dialog (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *names[] = { "Keep Running", "Cancel Job", NULL };
+
+  look_up (fixture, JD_DEMO_JOB_RUNNING, "job");
+  g_assert_true (gtk_widget_activate_action (job_view (fixture), "job-view.cancel-job", NULL));
+  assert_message_dialog_named (names);
+}
+
+/* Remove From Queue's confirmation. */
+static void
+test_remove_job_dialog (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *names[] = { "Keep in Queue", "Remove From Queue", NULL };
+
+  look_up (fixture, JD_DEMO_JOB_QUEUED, "job");
+  g_assert_true (gtk_widget_activate_action (job_view (fixture), "job-view.remove-job", NULL));
+  assert_message_dialog_named (names);
+}
+
+/* Clear History's confirmation ("C_lear History": a mnemonic inside a
+ * word). */
+static void
+test_clear_history_dialog (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "Cancel", "Clear History", NULL };
+  GtkWidget *clear_button;
+
+  look_up (fixture, JD_DEMO_JOB_SUCCESS, "job");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL));
+  clear_button = jd_ui_test_find_by_id (GTK_WIDGET (jd_window_get_history_page (fixture->window)), "clear_button");
+  g_assert_true (jd_ui_test_wait_for ((JdUiTestCondition) gtk_widget_is_sensitive, clear_button, WAIT_MS));
+  g_signal_emit_by_name (clear_button, "clicked");
+  assert_message_dialog_named (names);
+}
+
+/* The main menu: its items read their labels, without underscores. */
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *menu_button = jd_ui_test_find_by_id (GTK_WIDGET (fixture->window), "menu_button");
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_autoptr(GPtrArray) items = NULL;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (jd_ui_test_wait_for ((JdUiTestCondition) gtk_widget_get_mapped, popover, WAIT_MS));
+  /* the menu's items, and nothing else to name in it */
+  g_assert_cmpuint (jd_ui_test_assert_all_named (GTK_WIDGET (popover), NULL, NULL), >=, 3);
+  items = jd_ui_test_find_all (GTK_WIDGET (popover), g_type_from_name ("GtkModelButton"));
+  g_assert_cmpuint (items->len, >=, 3);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+}
+
+static gboolean
+popover_list_laid_out (gpointer data)
+{
+  GtkWidget *list = data;
+
+  return gtk_widget_get_mapped (list) && gtk_widget_get_width (list) > 0;
+}
+
+/* The Recent lookups popover shows a whole job ID and its status on one
+ * line each (it was 66 px wide, two characters a line), and a long list
+ * scrolls within a bounded height. */
+static void
+test_recent_lookups_popover_fits_ids (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  const char *ids[] = {
+    JD_DEMO_JOB_SUCCESS, JD_DEMO_JOB_WARNING, JD_DEMO_JOB_ERROR, JD_DEMO_JOB_FAILED,
+    JD_DEMO_JOB_CANCELLED, JD_DEMO_JOB_QUEUED, JD_DEMO_JOB_CREATED, JD_DEMO_JOB_NO_MESSAGES,
+    JD_DEMO_JOB_SPARSE, JD_DEMO_JOB_LONG_QUEUED, NULL
+  };
+  GtkWidget *recent_button;
+  GtkWidget *list;
+  GtkWidget *scroller;
+  g_autoptr(GPtrArray) labels = NULL;
+  GtkAdjustment *vadjustment;
+  guint n_ids = 0;
+
+  jd_history_clear (jd_application_get_history (fixture->app));
+  for (guint i = 0; ids[i] != NULL; i++)
+    look_up (fixture, ids[i], "job");
+
+  recent_button = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "recent_button");
+  list = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "recent_popover_list");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (recent_button));
+  g_assert_true (jd_ui_test_wait_for (popover_list_laid_out, list, WAIT_MS));
+  jd_ui_test_spin (200);
+
+  /* every ID, and every status, on one line: allocated its natural width */
+  labels = jd_ui_test_find_all (list, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+      const char *text = gtk_label_get_text (GTK_LABEL (label));
+      int natural;
+
+      if (!gtk_widget_get_mapped (label) || *text == '\0')
+        continue;
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("“%s”: %d px of %d", text, gtk_widget_get_width (label), natural);
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      if (strlen (text) == 24)
+        n_ids++;
+    }
+  g_assert_cmpuint (n_ids, >, 0);
+
+  /* ten lookups do not fit in 420 px: the list scrolls */
+  scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpint (gtk_widget_get_height (scroller), <=, 420);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (recent_button));
+}
+
+/* ------------------------------------------------------------------ */
 /* The sign-in dialog                                                  */
 
 static JdSignInDialog *
@@ -562,9 +737,27 @@ test_sign_in_api_key (Fixture       *fixture,
   };
   JdSignInDialog *dialog = open_sign_in (fixture);
 
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *reveal = NULL;
+
   jd_sign_in_dialog_set_kind (dialog, JD_AUTH_API_KEY);
   type_into (dialog, "server_row", "ayx.example.com");
   jd_ui_test_assert_all_named (GTK_WIDGET (dialog), expected, NULL);
+
+  /* and with the secret shown: the reveal button says what it does */
+  buttons = jd_ui_test_find_all (jd_ui_test_find_by_id (GTK_WIDGET (dialog), "secret_row"), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len && reveal == NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Show Text") == 0)
+      reveal = buttons->pdata[i];
+  g_assert_nonnull (reveal);
+  name = jd_ui_test_accessible_name (reveal, NULL);
+  g_assert_cmpstr (name, ==, "Show Text");
+  g_signal_emit_by_name (reveal, "clicked");
+  jd_ui_test_assert_all_named (GTK_WIDGET (dialog), expected, NULL);
+  g_free (name);
+  name = jd_ui_test_accessible_name (reveal, NULL);
+  g_assert_cmpstr (name, ==, "Hide Text");
 }
 
 /* An access token; an unencrypted address brings its switch. */
@@ -617,6 +810,11 @@ main (int   argc,
   ADD ("window/workflow", test_workflow);
   ADD ("window/history", test_history);
   ADD ("window/recent-jobs", test_recent_jobs);
+  ADD ("dialog/cancel-job", test_cancel_job_dialog);
+  ADD ("dialog/remove-job", test_remove_job_dialog);
+  ADD ("dialog/clear-history", test_clear_history_dialog);
+  ADD ("popover/main-menu", test_main_menu);
+  ADD ("popover/recent-lookups-fit-ids", test_recent_lookups_popover_fits_ids);
   ADD ("sign-in/api-key", test_sign_in_api_key);
   ADD ("sign-in/access-token", test_sign_in_access_token);
 #undef ADD
