@@ -155,6 +155,9 @@ label_cells_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void name_column_view (GtkWidget *view,
+                              GtkWidget *list);
+
 /* The column view that shows row, its cells, its titles and its list. */
 static void
 name_column_view_parts (GtkWidget *row)
@@ -170,7 +173,16 @@ name_column_view_parts (GtkWidget *row)
       g_idle_add_full (G_PRIORITY_DEFAULT, label_cells_cb, g_object_ref (row), g_object_unref);
     }
 
-  if (!GTK_IS_COLUMN_VIEW (view) || g_object_get_data (G_OBJECT (view), FIXED_KEY) != NULL)
+  if (GTK_IS_COLUMN_VIEW (view))
+    name_column_view (view, list);
+}
+
+/* The column view's list of rows, its row of titles and each title. */
+static void
+name_column_view (GtkWidget *view,
+                  GtkWidget *list)
+{
+  if (g_object_get_data (G_OBJECT (view), FIXED_KEY) != NULL)
     return;
   g_object_set_data (G_OBJECT (view), FIXED_KEY, GINT_TO_POINTER (TRUE));
 
@@ -191,6 +203,22 @@ name_column_view_parts (GtkWidget *row)
            title = gtk_widget_get_next_sibling (title))
         label_by_labels_inside (title);
     }
+}
+
+void
+jd_accessible_fix_column_view (GtkColumnView *view)
+{
+  GtkWidget *list = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL && list == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  if (list != NULL)
+    name_column_view (GTK_WIDGET (view), list);
 }
 
 /* The row that shows child, or NULL while child is in none. */
@@ -304,10 +332,13 @@ on_tooltip_changed_cb (GtkWidget  *button,
   name_by_tooltip (button);
 }
 
-void
-jd_accessible_name_icon_buttons (GtkWidget *root)
+static void
+name_icon_buttons (GtkWidget *root,
+                   GtkWidget *skip,
+                   GtkWidget *skip_too)
 {
-  g_return_if_fail (GTK_IS_WIDGET (root));
+  if (root == skip || root == skip_too)
+    return;
 
   if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
       GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))) &&
@@ -327,7 +358,21 @@ jd_accessible_name_icon_buttons (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    jd_accessible_name_icon_buttons (child);
+    name_icon_buttons (child, skip, skip_too);
+}
+
+void
+jd_accessible_name_icon_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* a tab bar's action widgets are the app's, named already */
+  if (ADW_IS_TAB_BAR (root))
+    name_icon_buttons (root,
+                       adw_tab_bar_get_start_action_widget (ADW_TAB_BAR (root)),
+                       adw_tab_bar_get_end_action_widget (ADW_TAB_BAR (root)));
+  else
+    name_icon_buttons (root, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -28,6 +28,11 @@ void jd_accessible_label_list_row  (GtkWidget   *child,
                                     gpointer     first_labeller,
                                     ...) G_GNUC_NULL_TERMINATED;
 
+/* Names a column view's list of rows as the view, its row of titles, and
+ * each title by its text (GTK 4.8 reads them as "GtkColumnListView",
+ * "GtkListItemWidget" and "GtkColumnViewTitle"). */
+void jd_accessible_fix_column_view (GtkColumnView *view);
+
 /* Names every button below root that shows an icon alone and no label by
  * its tooltip: for library widgets that leave them to be read as
  * "GtkImage" (a password row's reveal button, a tab's close button). */

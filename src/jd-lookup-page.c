@@ -161,7 +161,11 @@ fill_recent_list (GtkListBox *list,
       const char *status = jd_history_item_get_status (item);
 
       if (*status != '\0')
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+          /* read after the ID, which names the row */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
+        }
       gtk_list_box_append (list, row);
     }
 }

@@ -185,21 +185,23 @@ is_control (GtkWidget *widget)
 
 /* A row of a list box, or of a list, grid or column view (GTK 4.8 calls
  * its rows, table rows and grid cells GtkListItemWidget; a column view's
- * cells are GtkColumnViewCell). */
+ * cells are GtkColumnViewCell, its titles GtkColumnViewTitle). */
 static gboolean
 is_row (GtkWidget *widget)
 {
-  static GType item_widget, column_view_cell;
+  static GType item_widget, column_view_cell, column_view_title;
 
   if (item_widget == 0)
     {
       item_widget = g_type_from_name ("GtkListItemWidget");
       column_view_cell = g_type_from_name ("GtkColumnViewCell");
+      column_view_title = g_type_from_name ("GtkColumnViewTitle");
     }
 
   return GTK_IS_LIST_BOX_ROW (widget) ||
          (item_widget != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, item_widget)) ||
-         (column_view_cell != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, column_view_cell));
+         (column_view_cell != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, column_view_cell)) ||
+         (column_view_title != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, column_view_title));
 }
 
 /* What a reader never meets as such: the text inside an entry (its
