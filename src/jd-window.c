@@ -268,6 +268,7 @@ add_tab (JdWindow *self,
   jd_lookup_page_set_client (page, jd_application_get_client (app));
 
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  jd_accessible_name_icon_buttons (GTK_WIDGET (self->tab_bar));
   g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "icon", tab, "icon", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "loading", tab, "loading", G_BINDING_SYNC_CREATE);
