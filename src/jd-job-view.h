@@ -27,6 +27,16 @@ GtkWidget *jd_job_view_new                  (void);
 JdJob     *jd_job_view_get_job              (JdJobView *self);
 void       jd_job_view_set_job              (JdJobView *self,
                                              JdJob     *job);
+/* Status first: the job was shown from an answer without its messages,
+ * and the full answer is on its way. Meanwhile the Messages tab (and the
+ * lead of a failed job) say "Loading messages…"; setting the job again
+ * ends it. */
+void       jd_job_view_set_messages_pending (JdJobView *self,
+                                             gboolean   pending);
+gboolean   jd_job_view_get_messages_pending (JdJobView *self);
+/* The full answer did not come: says so in the Messages tab, in a sentence. */
+void       jd_job_view_messages_failed      (JdJobView  *self,
+                                             const char *sentence);
 JdClient  *jd_job_view_get_client           (JdJobView *self);
 void       jd_job_view_set_client           (JdJobView *self,
                                              JdClient  *client);

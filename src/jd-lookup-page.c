@@ -4,6 +4,11 @@
  * A lookup starts from any text: the ID is taken out of it, or the entry
  * says why not and nothing is sent. A newer lookup cancels the older one;
  * the spinner shows only after 250 ms so quick answers do not flash it.
+ *
+ * Status first: a lookup asks for the job without its messages
+ * (includeMessages=false), which answers as quickly for a million
+ * messages as for none, and shows the job from that; then it asks for the
+ * whole job, and the messages fill in when it comes.
  */
 #define G_LOG_DOMAIN "jd-lookup-page"
 
@@ -55,6 +60,7 @@ struct _JdLookupPage
   JdJobFollower *follower;
   guint         follow_tick;
   GCancellable *cancellable;
+  GCancellable *messages_cancellable; /* the full answer, after the status */
   guint         spinner_timeout;
   char         *current_id;
   char         *pending_id;     /* asked for while signed out */
@@ -272,6 +278,10 @@ set_job (JdLookupPage *self,
     {
       if (job != NULL || self->job_view != NULL)
         jd_job_view_set_job (ensure_job_view (self), job);
+      /* A job without its messages while the full answer is on its way
+       * (the status, or a follower's light poll): they are coming. */
+      if (job != NULL && self->messages_cancellable != NULL && !jd_job_get_messages_included (job))
+        jd_job_view_set_messages_pending (self->job_view, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON]);
     }
@@ -535,6 +545,63 @@ set_loading (JdLookupPage *self,
 }
 
 static void
+cancel_messages (JdLookupPage *self)
+{
+  if (self->messages_cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->messages_cancellable);
+  g_clear_object (&self->messages_cancellable);
+  if (self->job_view != NULL)
+    jd_job_view_set_messages_pending (self->job_view, FALSE);
+}
+
+static void
+on_full_job_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JdLookupPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  g_autofree char *sentence = NULL;
+
+  job = jd_client_get_job_finish (JD_CLIENT (source), result, &error);
+
+  /* A newer lookup, a cancel, or a closed window. */
+  if (jd_client_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->messages_cancellable);
+
+  if (job != NULL && self->job != NULL &&
+      g_strcmp0 (jd_job_get_id (job), jd_job_get_id (self->job)) == 0)
+    {
+      set_job (self, job);
+      return;
+    }
+
+  if (job != NULL || self->job_view == NULL)
+    return;
+
+  /* The status stays; only the messages are missing, and why. */
+  sentence = g_strdup_printf (_("The messages could not be loaded. %s"), error->message);
+  jd_job_view_messages_failed (self->job_view, sentence);
+}
+
+/* The whole job, messages and all, after its status is on screen. */
+static void
+start_full_lookup (JdLookupPage *self,
+                   const char   *id)
+{
+  cancel_messages (self);
+  self->messages_cancellable = g_cancellable_new ();
+  jd_job_view_set_messages_pending (ensure_job_view (self), TRUE);
+  jd_client_get_job_async (self->client, id, TRUE, self->messages_cancellable,
+                           on_full_job_cb, g_object_ref (self));
+}
+
+static void
 on_job_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -568,6 +635,10 @@ on_job_cb (GObject      *source,
   if (self->history != NULL)
     jd_history_add_job (self->history, job);
   follow_if_active (self, job);
+
+  /* Status first: the messages come with the full answer. */
+  if (!jd_job_get_messages_included (job))
+    start_full_lookup (self, jd_job_get_id (job));
 }
 
 static void
@@ -602,7 +673,7 @@ start_lookup (JdLookupPage *self,
   cancellable = g_cancellable_new ();
   set_loading (self, cancellable);
   self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
-  jd_client_get_job_async (self->client, id, TRUE, cancellable, on_job_cb, g_object_ref (self));
+  jd_client_get_job_async (self->client, id, FALSE, cancellable, on_job_cb, g_object_ref (self));
 }
 
 static void
@@ -640,6 +711,8 @@ jd_lookup_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->messages_cancellable);
+  g_clear_object (&self->messages_cancellable);
   clear_spinner_timeout (self);
   g_clear_handle_id (&self->follow_tick, g_source_remove);
   set_follower (self, NULL);
@@ -968,6 +1041,7 @@ jd_lookup_page_cancel (JdLookupPage *self)
   g_return_if_fail (JD_IS_LOOKUP_PAGE (self));
 
   clear_spinner_timeout (self);
+  cancel_messages (self);
 
   if (self->cancellable == NULL)
     return;
