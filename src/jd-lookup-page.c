@@ -676,6 +676,19 @@ start_lookup (JdLookupPage *self,
   jd_client_get_job_async (self->client, id, FALSE, cancellable, on_job_cb, g_object_ref (self));
 }
 
+static gboolean
+search_messages_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  JdLookupPage *self = JD_LOOKUP_PAGE (widget);
+
+  if (self->job_view == NULL || self->job == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->job_view), "job-view.search-messages", NULL);
+}
+
 static void
 on_refresh_requested_cb (JdLookupPage *self)
 {
@@ -895,6 +908,10 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+
+  /* Ctrl+F searches the messages from anywhere on the page, the Job ID
+   * entry included, where the focus sits after every lookup. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_messages_cb, NULL);
 }
 
 static void

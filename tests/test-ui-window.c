@@ -234,7 +234,9 @@ test_refresh (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
   g_assert_true (jd_ui_test_wait_for (job_replaced, &(JobReplaced) { fixture, first }, WAIT_MS));
 
-  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 1);
+  /* Status first, then the whole job with its messages. */
+  jd_ui_test_wait_for_quiet (fixture->server);
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 2);
   g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
 }
 
