@@ -411,4 +411,9 @@ jd_job_view_init_messages (JdJobView *self)
 
   /* Typing in the message list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->messages_list));
+
+  /* The flow box only places the filter and the search: its own children
+   * are no stops for the keyboard. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->all_toggle))), FALSE);
 }

@@ -143,6 +143,10 @@ make_recent_row (const char *id)
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
+  /* One line, cut short in a narrow window: an ID broken across lines
+   * gets a hyphen it does not have. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_widget_add_css_class (row, "monospace");
