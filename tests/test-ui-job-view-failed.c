@@ -1012,6 +1012,20 @@ test_narrow_360 (void)
   check_width (&page, "running job");
 
   check_no_hyphenation (GTK_WIDGET (page.page));
+
+  if (g_getenv ("JD_SCREENSHOT_DIR") != NULL)
+    {
+      const char *dir = g_getenv ("JD_SCREENSHOT_DIR");
+
+      screenshot_window (GTK_WINDOW (page.window), dir, "window-narrow-running.png");
+      jd_window_look_up (page.window, JD_DEMO_JOB_ERROR);
+      g_assert_true (jd_ui_test_wait_for (messages_arrived, &page, WAIT_MS));
+      /* This tab showed the job before: it keeps the tab chosen there. */
+      adw_view_stack_set_visible_child_name (stack, "lead");
+      screenshot_window (GTK_WINDOW (page.window), dir, "window-narrow-failed.png");
+      adw_view_stack_set_visible_child_name (stack, "messages");
+      screenshot_window (GTK_WINDOW (page.window), dir, "window-narrow-messages.png");
+    }
   page_close (&page);
 }
 
@@ -1029,6 +1043,12 @@ test_screenshots (Fixture       *fixture,
 
   show_job (fixture, JD_DEMO_JOB_SUCCESS, TRUE);
   screenshot (fixture, dir, "job-view-success.png");
+
+  /* A failed job opens on what failed it. */
+  show_job (fixture, JD_DEMO_JOB_ERROR, TRUE);
+  screenshot (fixture, dir, "job-view-failed.png");
+  show_job (fixture, JD_DEMO_JOB_FAILED, TRUE);
+  screenshot (fixture, dir, "job-view-failed-status.png");
 
   show_job (fixture, JD_DEMO_JOB_MANY_MESSAGES, TRUE);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (fixture, "view_stack")), "messages");
