@@ -182,6 +182,12 @@ jd_job_view_update_lead (JdJobView *self)
 
   if (self->messages_pending && !any)
     gtk_widget_set_visible (GTK_WIDGET (self->lead_none_label), FALSE);
+  else if (!any && gtk_revealer_get_reveal_child (self->messages_error_revealer))
+    {
+      /* The full answer failed: why, here too. */
+      gtk_label_set_text (self->lead_none_label, gtk_label_get_text (self->messages_error_label));
+      gtk_widget_set_visible (GTK_WIDGET (self->lead_none_label), TRUE);
+    }
   else if (first_error < 0 && first_warning < 0)
     {
       gtk_label_set_text (self->lead_none_label,

@@ -609,6 +609,9 @@ test_status_first_full_fails (void)
   text = gtk_label_get_text (GTK_LABEL (jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_error_label")));
   g_assert_true (g_str_has_prefix (text, "The messages could not be loaded."));
   g_assert_false (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (view), "lead_loading_box")));
+  /* The lead the job opens on says it as well. */
+  g_assert_true (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (view), "lead_none_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (jd_ui_test_find_by_id (GTK_WIDGET (view), "lead_none_label"))), ==, text);
 
   page_close (&page);
 }
