@@ -421,10 +421,7 @@ on_workflow_cb (GObject      *source,
 
   if (workflow != NULL)
     {
-      jd_workflow_names_store (base_url, jd_workflow_get_id (workflow) != NULL
-                                         ? jd_workflow_get_id (workflow) : app_id,
-                               jd_workflow_get_name (workflow));
-      /* The Server may answer for an ID spelled otherwise: keep ours too. */
+      /* Kept under the ID the job gives, which is what is looked up. */
       if (app_id != NULL)
         jd_workflow_names_store (base_url, app_id, jd_workflow_get_name (workflow));
       show_workflow_name (self, jd_workflow_get_name (workflow));
