@@ -9,7 +9,14 @@
  *
  * Actions (job-view.*): copy-json, save-messages-csv, copy-curl,
  * cancel-job (a running job, after a confirmation), remove-job (a queued
- * one, likewise), besides the copy and message actions.
+ * one, likewise), show-messages ("errors", "warnings" or "all": the
+ * Messages tab with that filter), show-workflow-jobs (activates the
+ * window's win.open-workflow-jobs (ss): the app ID and this job's ID),
+ * besides the copy and message actions.
+ *
+ * A job whose disposition is Error or Warning (or whose status is Error)
+ * opens on its lead, the first error and warning; any other job on its
+ * outputs.
  */
 #pragma once
 
