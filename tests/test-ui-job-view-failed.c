@@ -542,6 +542,7 @@ test_status_first (void)
   Page page = { NULL, };
   JdJobView *view;
   GListModel *outputs;
+  GtkWidget *probe;
 
   page_open (&page, 1000, 760);
   page.proxy->hold_full = TRUE;
@@ -564,6 +565,13 @@ test_status_first (void)
   outputs = jd_job_get_outputs (jd_lookup_page_get_job (page.page));
   g_assert_cmpuint (g_list_model_get_n_items (outputs), >, 0);
   g_assert_true (jd_job_view_get_messages_pending (view));
+  /* A copy now would lack the messages: a button of the action says
+   * whether it is enabled. */
+  probe = gtk_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "job-view.copy-json");
+  gtk_box_append (GTK_BOX (jd_ui_test_find_by_id (GTK_WIDGET (view), "lead_box")), probe);
+  jd_ui_test_spin (20);
+  g_assert_false (gtk_widget_get_sensitive (probe));
   g_assert_true (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (view), "lead_loading_box")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_stack"))),
                    ==, "loading");
@@ -576,6 +584,7 @@ test_status_first (void)
   g_assert_true (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (view), "lead_warning_box")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_stack"))),
                    ==, "list");
+  g_assert_true (gtk_widget_get_sensitive (probe));
   /* Still the lead the user saw. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "view_stack"))),
                    ==, "lead");
