@@ -591,20 +591,25 @@ test_status_first (void)
 
   /* For the record (never asserted: these machines are too noisy): the
    * status of the 100,000-message job, and then all of its messages. */
-  {
-    gint64 start, status_at, messages_at;
+  page.proxy->hold_full = FALSE;
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const ids[] = { JD_DEMO_JOB_SUCCESS, JD_DEMO_JOB_MANY_MESSAGES, JD_DEMO_JOB_HUGE };
+      gint64 start, status_at, messages_at;
+      JdJob *job;
 
-    page.proxy->hold_full = FALSE;
-    jd_window_look_up (page.window, JD_DEMO_JOB_HUGE);
-    page.page = jd_window_get_lookup_page (page.window);
-    start = g_get_monotonic_time ();
-    g_assert_true (jd_ui_test_wait_for (lookup_shows_job, page.page, WAIT_MS));
-    status_at = g_get_monotonic_time ();
-    g_assert_true (jd_ui_test_wait_for (messages_arrived, &page, WAIT_MS * 3));
-    messages_at = g_get_monotonic_time ();
-    g_test_message ("100,000 messages: status after %.0f ms, all messages after %.0f ms (through the test's proxy)",
-                    (status_at - start) / 1000.0, (messages_at - start) / 1000.0);
-  }
+      jd_window_look_up (page.window, ids[i]);
+      page.page = jd_window_get_lookup_page (page.window);
+      start = g_get_monotonic_time ();
+      g_assert_true (jd_ui_test_wait_for (lookup_shows_job, page.page, WAIT_MS));
+      status_at = g_get_monotonic_time ();
+      g_assert_true (jd_ui_test_wait_for (messages_arrived, &page, WAIT_MS * 3));
+      messages_at = g_get_monotonic_time ();
+      job = jd_lookup_page_get_job (page.page);
+      g_test_message ("%u messages: status after %.0f ms, all messages after %.0f ms (through the test's proxy)",
+                      g_list_model_get_n_items (jd_job_get_messages (job)),
+                      (status_at - start) / 1000.0, (messages_at - start) / 1000.0);
+    }
 
   page_close (&page);
 }
