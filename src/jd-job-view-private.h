@@ -1,8 +1,9 @@
 /* jd-job-view-private.h: the job view's insides, shared by its parts
- * (jd-job-view-header.c, -messages.c, -lead.c, -actions.c), and hooks
+ * (jd-job-view-header.c, -messages.c, -actions.c), and hooks
  * for the tests. */
 #pragma once
 
+#include "jd-job-lead.h"
 #include "jd-job-view.h"
 #include "jd-message-filter-model.h"
 
@@ -27,24 +28,9 @@ struct _JdJobView
   GtkLabel             *workflow_label;
   GtkWidget            *workflow_button;
 
-  /* A failed job leads with what failed it (jd-job-view-lead.c) */
+  /* A failed job leads with what failed it (jd-job-lead.c) */
   AdwViewStackPage     *lead_page;
-  GtkWidget            *lead_box;
-  GtkImage             *lead_icon;
-  GtkLabel             *lead_title;
-  GtkWidget            *lead_loading_box;
-  GtkWidget            *lead_error_box;
-  GtkLabel             *lead_error_label;
-  GtkLabel             *lead_error_tool;
-  GtkWidget            *lead_warning_box;
-  GtkLabel             *lead_warning_label;
-  GtkLabel             *lead_warning_tool;
-  GtkLabel             *lead_none_label;
-  GtkButton            *lead_show_button;
-  GListModel           *lead_scanned;   /* not a reference: only compared */
-  guint                 lead_scanned_n;
-  gint64                lead_first_error;
-  gint64                lead_first_warning;
+  JdJobLead            *lead;
 
   /* Tabs */
   AdwViewStack         *view_stack;
@@ -134,10 +120,8 @@ void                  jd_job_view_cancel_loading_messages (JdJobView   *self);
 void                  jd_job_view_class_add_message_actions (GtkWidgetClass *widget_class);
 void                  jd_job_view_init_messages        (JdJobView      *self);
 
-/* jd-job-view-lead.c */
+/* jd-job-view.c: the lead tab, shown for a failed job only */
 void                  jd_job_view_update_lead          (JdJobView      *self);
-/* TRUE when the job's disposition is one the page leads with. */
-gboolean              jd_job_view_leads_with_problem   (JdJobView      *self);
 
 /* jd-job-view.c */
 void                  jd_job_view_show_toast           (JdJobView      *self,

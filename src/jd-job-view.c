@@ -7,7 +7,7 @@
  * has a screenful of rows.
  *
  * A job that ended in Error or Warning leads with what failed it, above
- * the tabs (jd-job-view-lead.c). The summary lives in
+ * the tabs (jd-job-lead.c). The summary lives in
  * jd-job-view-header.c, the Messages tab in jd-job-view-messages.c, and
  * what is done with the job as a whole (export, cancel) in
  * jd-job-view-actions.c.
@@ -136,6 +136,31 @@ on_output_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* ------------------------------------------------------------------ */
+/* The lead                                                            */
+
+void
+jd_job_view_update_lead (JdJobView *self)
+{
+  gboolean leads = jd_job_lead_wants (self->job);
+  gboolean warning = jd_job_lead_is_warning (self->job);
+
+  adw_view_stack_page_set_visible (self->lead_page, leads);
+  if (!leads)
+    {
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "lead") == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, "outputs");
+      jd_job_lead_update (self->lead, NULL, FALSE, NULL);
+      return;
+    }
+
+  adw_view_stack_page_set_title (self->lead_page, warning ? _("Warning") : _("Error"));
+  adw_view_stack_page_set_icon_name (self->lead_page, warning ? "dialog-warning-symbolic" : "dialog-error-symbolic");
+  jd_job_lead_update (self->lead, self->job, self->messages_pending,
+                      gtk_revealer_get_reveal_child (self->messages_error_revealer)
+                      ? gtk_label_get_text (self->messages_error_label) : NULL);
+}
+
+/* ------------------------------------------------------------------ */
 /* The job                                                             */
 
 static void
@@ -147,7 +172,8 @@ on_job_notify_cb (JdJobView  *self,
 
   if (g_str_equal (name, "messages"))
     {
-      self->lead_scanned = NULL;
+      /* Other messages: the lead walks them anew. */
+      jd_job_lead_update (self->lead, NULL, FALSE, NULL);
       jd_message_filter_model_set_model (self->message_filter, jd_job_get_messages (job));
       jd_job_view_update_messages (self);
     }
@@ -336,6 +362,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (JD_TYPE_JOB_LEAD);
   g_type_ensure (JD_TYPE_MESSAGE_FILTER_MODEL);
   g_type_ensure (JD_TYPE_LIST_PACER);
 
@@ -352,18 +379,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, workflow_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, workflow_button);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_page);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_box);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_icon);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_title);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_loading_box);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_error_box);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_error_label);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_error_tool);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_warning_box);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_warning_label);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_warning_tool);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_none_label);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_show_button);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_page);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_page);
@@ -434,6 +450,13 @@ jd_job_view_init (JdJobView *self)
                            G_CONNECT_SWAPPED);
   jd_job_view_init_messages (self);
 
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/jobdesk/JobDesk/jd-job-view-menu.ui");
+
+    gtk_menu_button_set_menu_model (self->actions_button,
+                                    G_MENU_MODEL (gtk_builder_get_object (builder, "actions_menu")));
+  }
+
   jd_job_view_update_summary (self);
   update_outputs (self);
   jd_job_view_update_messages (self);
@@ -480,7 +503,7 @@ jd_job_view_set_job (JdJobView *self,
 
   g_set_object (&self->job, job);
   g_clear_object (&self->loaded_messages);
-  self->lead_scanned = NULL;
+  jd_job_lead_update (self->lead, NULL, FALSE, NULL);
   /* A new answer from the Server: what it says about the job is current. */
   self->acted = FALSE;
   if (!same_id)
@@ -512,7 +535,7 @@ jd_job_view_set_job (JdJobView *self,
    * same job keeps the tab the user chose. */
   if (!same_id)
     adw_view_stack_set_visible_child_name (self->view_stack,
-                                           jd_job_view_leads_with_problem (self) ? "lead" : "outputs");
+                                           jd_job_lead_wants (self->job) ? "lead" : "outputs");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB]);
 }

@@ -67,7 +67,7 @@ test_failed_leads_with_error (Fixture       *fixture,
   /* It opens on the error, not on "No Outputs". */
   g_assert_cmpstr (visible_tab (fixture), ==, "lead");
   lead = adw_view_stack_get_page (ADW_VIEW_STACK (find (fixture, "view_stack")),
-                                  gtk_widget_get_parent (gtk_widget_get_parent (find (fixture, "lead_box"))));
+                                  find (fixture, "lead"));
   g_assert_nonnull (lead);
   g_assert_true (adw_view_stack_page_get_visible (lead));
   g_assert_cmpstr (adw_view_stack_page_get_title (lead), ==, "Error");
@@ -143,7 +143,7 @@ test_failed_success_opens_on_outputs (Fixture       *fixture,
   g_assert_cmpstr (visible_tab (fixture), ==, "outputs");
   g_assert_false (adw_view_stack_page_get_visible (
                     adw_view_stack_get_page (ADW_VIEW_STACK (find (fixture, "view_stack")),
-                                             gtk_widget_get_parent (gtk_widget_get_parent (find (fixture, "lead_box"))))));
+                                             find (fixture, "lead"))));
 }
 
 /* A refresh of the same job keeps the tab the user chose. */

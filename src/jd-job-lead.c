@@ -1,13 +1,13 @@
-/* jd-job-view-lead.c: a failed job opens on what failed it.
+/* jd-job-lead.c: a failed job opens on what failed it.
  *
  * When the disposition is Error or Warning (or the status Error), the job
- * view's first tab is the lead: the first error message and the first
+ * view's first tab is this lead: the first error message and the first
  * warning, each with its tool ID, and "Show All Messages", which opens
  * the Messages tab filtered to that severity. The outputs stay one tab
  * away. A job that went well has no lead and opens on its outputs.
  *
- * The first error is found by walking the messages once, cheaply (no
- * message objects are made), and only while the lead is shown.
+ * The first error is found by walking the messages once per model,
+ * cheaply (no message objects are made for a JdMessageList).
  */
 #define G_LOG_DOMAIN "jd-job-view"
 
@@ -15,22 +15,49 @@
 
 #include <glib/gi18n.h>
 
-#include "jd-job-view-private.h"
+#include "jd-job-lead.h"
 #include "jd-message-list.h"
 
 /* Beyond this the label is a preview; the Messages tab has all of it. */
 #define LEAD_MAX_CHARS 2000
 
-gboolean
-jd_job_view_leads_with_problem (JdJobView *self)
+struct _JdJobLead
 {
-  if (self->job == NULL)
+  AdwBin      parent_instance;
+
+  GtkImage   *lead_icon;
+  GtkLabel   *lead_title;
+  GtkWidget  *lead_loading_box;
+  GtkWidget  *lead_error_box;
+  GtkLabel   *lead_error_label;
+  GtkLabel   *lead_error_tool;
+  GtkWidget  *lead_warning_box;
+  GtkLabel   *lead_warning_label;
+  GtkLabel   *lead_warning_tool;
+  GtkLabel   *lead_none_label;
+  GtkButton  *lead_show_button;
+
+  /* What was walked last: the model is not kept, only compared, with
+   * its length, so a new model of the same length at the same address
+   * is the one case the caller clears with jd_job_lead_update (NULL). */
+  GListModel *scanned;
+  guint       scanned_n;
+  gint64      first_error;
+  gint64      first_warning;
+};
+
+G_DEFINE_FINAL_TYPE (JdJobLead, jd_job_lead, ADW_TYPE_BIN)
+
+gboolean
+jd_job_lead_wants (JdJob *job)
+{
+  if (job == NULL)
     return FALSE;
 
-  if (jd_job_get_state (self->job) == JD_JOB_STATE_ERROR)
+  if (jd_job_get_state (job) == JD_JOB_STATE_ERROR)
     return TRUE;
 
-  switch (jd_job_get_disposition_kind (self->job))
+  switch (jd_job_get_disposition_kind (job))
     {
     case JD_DISPOSITION_ERROR:
     case JD_DISPOSITION_WARNING:
@@ -44,11 +71,11 @@ jd_job_view_leads_with_problem (JdJobView *self)
     }
 }
 
-static gboolean
-leads_with_warning (JdJobView *self)
+gboolean
+jd_job_lead_is_warning (JdJob *job)
 {
-  return jd_job_get_state (self->job) != JD_JOB_STATE_ERROR &&
-         jd_job_get_disposition_kind (self->job) == JD_DISPOSITION_WARNING;
+  return job != NULL && jd_job_get_state (job) != JD_JOB_STATE_ERROR &&
+         jd_job_get_disposition_kind (job) == JD_DISPOSITION_WARNING;
 }
 
 /* The position of the first message of this severity, or -1. */
@@ -130,68 +157,66 @@ show_message (GtkWidget  *box,
 }
 
 void
-jd_job_view_update_lead (JdJobView *self)
+jd_job_lead_update (JdJobLead  *self,
+                    JdJob      *job,
+                    gboolean    pending,
+                    const char *failure)
 {
   GListModel *messages;
-  gboolean leads = jd_job_view_leads_with_problem (self);
   gboolean warning;
   gboolean any;
   gint64 first_error, first_warning;
-  AdwViewStackPage *page;
 
-  page = self->lead_page;
-  adw_view_stack_page_set_visible (page, leads);
+  g_return_if_fail (JD_IS_JOB_LEAD (self));
 
-  if (!leads)
+  if (!jd_job_lead_wants (job))
     {
-      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "lead") == 0)
-        adw_view_stack_set_visible_child_name (self->view_stack, "outputs");
+      self->scanned = NULL;
       return;
     }
 
-  warning = leads_with_warning (self);
-  adw_view_stack_page_set_title (page, warning ? _("Warning") : _("Error"));
-  adw_view_stack_page_set_icon_name (page, warning ? "dialog-warning-symbolic" : "dialog-error-symbolic");
+  warning = jd_job_lead_is_warning (job);
   gtk_image_set_from_icon_name (self->lead_icon, warning ? "dialog-warning-symbolic" : "dialog-error-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->lead_icon), warning ? "error" : "warning");
   gtk_widget_add_css_class (GTK_WIDGET (self->lead_icon), warning ? "warning" : "error");
   gtk_label_set_text (self->lead_title,
                       warning ? _("This job ended with warnings") : _("This job failed"));
 
-  messages = jd_job_get_messages (self->job);
+  messages = jd_job_get_messages (job);
   any = messages != NULL && g_list_model_get_n_items (messages) > 0;
 
   /* Status first: the messages are still on their way. */
-  gtk_widget_set_visible (self->lead_loading_box, !any && self->messages_pending);
+  gtk_widget_set_visible (self->lead_loading_box, !any && pending);
 
   /* The filter and search change often; the messages seldom. */
-  if (messages != self->lead_scanned ||
-      (any ? g_list_model_get_n_items (messages) : 0) != self->lead_scanned_n)
+  if (messages != self->scanned ||
+      (any ? g_list_model_get_n_items (messages) : 0) != self->scanned_n)
     {
-      self->lead_scanned = messages;
-      self->lead_scanned_n = any ? g_list_model_get_n_items (messages) : 0;
-      self->lead_first_error = any ? find_first (messages, JD_MESSAGE_SEVERITY_ERROR) : -1;
-      self->lead_first_warning = any ? find_first (messages, JD_MESSAGE_SEVERITY_WARNING) : -1;
+      self->scanned = messages;
+      self->scanned_n = any ? g_list_model_get_n_items (messages) : 0;
+      self->first_error = any ? find_first (messages, JD_MESSAGE_SEVERITY_ERROR) : -1;
+      self->first_warning = any ? find_first (messages, JD_MESSAGE_SEVERITY_WARNING) : -1;
     }
-  first_error = self->lead_first_error;
-  first_warning = self->lead_first_warning;
+  first_error = self->first_error;
+  first_warning = self->first_warning;
+
   show_message (self->lead_error_box, self->lead_error_label, self->lead_error_tool,
                 messages, first_error);
   show_message (self->lead_warning_box, self->lead_warning_label, self->lead_warning_tool,
                 messages, first_warning);
 
-  if (self->messages_pending && !any)
+  if (pending && !any)
     gtk_widget_set_visible (GTK_WIDGET (self->lead_none_label), FALSE);
-  else if (!any && gtk_revealer_get_reveal_child (self->messages_error_revealer))
+  else if (!any && failure != NULL)
     {
       /* The full answer failed: why, here too. */
-      gtk_label_set_text (self->lead_none_label, gtk_label_get_text (self->messages_error_label));
+      gtk_label_set_text (self->lead_none_label, failure);
       gtk_widget_set_visible (GTK_WIDGET (self->lead_none_label), TRUE);
     }
   else if (first_error < 0 && first_warning < 0)
     {
       gtk_label_set_text (self->lead_none_label,
-                          !jd_job_get_messages_included (self->job)
+                          !jd_job_get_messages_included (job)
                           ? _("The server did not send this job's messages.")
                           : any
                           ? _("None of this job's messages is an error or a warning.")
@@ -207,4 +232,48 @@ jd_job_view_update_lead (JdJobView *self)
                                     : first_warning >= 0 ? "warnings"
                                     : "all");
   gtk_widget_set_visible (GTK_WIDGET (self->lead_show_button), any);
+}
+
+static void
+jd_job_lead_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), JD_TYPE_JOB_LEAD);
+
+  G_OBJECT_CLASS (jd_job_lead_parent_class)->dispose (object);
+}
+
+static void
+jd_job_lead_class_init (JdJobLeadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jd_job_lead_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-job-lead.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_icon);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_title);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_loading_box);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_error_box);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_error_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_error_tool);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_warning_box);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_warning_tool);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_none_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_show_button);
+}
+
+static void
+jd_job_lead_init (JdJobLead *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->first_error = -1;
+  self->first_warning = -1;
+}
+
+GtkWidget *
+jd_job_lead_new (void)
+{
+  return g_object_new (JD_TYPE_JOB_LEAD, NULL);
 }
