@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-job-export.h"
 #include "jd-message-list.h"
 #include "jd-job-view-private.h"
@@ -431,6 +432,7 @@ confirm (JdJobView *self,
                            G_CONNECT_SWAPPED);
 
   g_set_weak_pointer (&self->confirm_dialog, ADW_MESSAGE_DIALOG (dialog));
+  jd_accessible_fix_mnemonic_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -47,6 +47,7 @@ struct _JdLookupPage
   char         *current_id;
   char         *pending_id;     /* asked for while signed out */
   JdJob        *job;
+  gboolean      failed_offline; /* the last lookup found no network */
 };
 
 /* jd-lookup-page.c */

@@ -26,9 +26,6 @@ make_recent_row (const char *id)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_widget_add_css_class (row, "monospace");
   g_object_set_data_full (G_OBJECT (row), "job-id", g_strdup (id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, id,
-                                  -1);
   return row;
 }
 
@@ -49,7 +46,11 @@ fill_recent_list (GtkListBox *list,
       const char *status = jd_history_item_get_status (item);
 
       if (*status != '\0')
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
+          /* read after the ID, which names the row */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
+        }
       gtk_list_box_append (list, row);
     }
 }

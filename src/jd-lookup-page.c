@@ -24,6 +24,7 @@
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
 #include "jd-lookup-page-private.h"
+#include "jd-network-watch.h"
 #include "jd-object-id.h"
 
 #define SPINNER_DELAY_MS 250
@@ -305,6 +306,7 @@ on_job_cb (GObject      *source,
 
   clear_spinner_timeout (self);
   set_loading (self, NULL);
+  self->failed_offline = g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NETWORK);
 
   if (job == NULL)
     {
@@ -374,6 +376,14 @@ search_messages_cb (GtkWidget *widget,
     return FALSE;
 
   return gtk_widget_activate_action (GTK_WIDGET (self->job_view), "job-view.search-messages", NULL);
+}
+
+/* What failed for lack of network is tried again once it is back. */
+static void
+on_network_back_cb (JdLookupPage *self)
+{
+  if (self->failed_offline && g_strcmp0 (jd_lookup_page_get_state (self), "error") == 0)
+    jd_lookup_page_refresh (self);
 }
 
 static void
@@ -608,6 +618,8 @@ jd_lookup_page_init (JdLookupPage *self)
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   set_state (self, "signed-out");
   gtk_widget_set_visible (self->recent_box, FALSE);
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back",
+                           G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------ */

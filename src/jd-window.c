@@ -15,6 +15,7 @@
 #include "jd-history-page.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
+#include "jd-offline-bar.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-sign-in-dialog.h"
 #include "jd-window.h"
@@ -267,6 +268,7 @@ add_tab (JdWindow *self,
   jd_lookup_page_set_client (page, jd_application_get_client (app));
 
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  jd_accessible_name_icon_buttons (GTK_WIDGET (self->tab_bar));
   g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "icon", tab, "icon", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "loading", tab, "loading", G_BINDING_SYNC_CREATE);
@@ -583,6 +585,7 @@ jd_window_class_init (JdWindowClass *klass)
   window_class->close_request = jd_window_close_request;
 
   g_type_ensure (JD_TYPE_LOOKUP_PAGE);
+  g_type_ensure (JD_TYPE_OFFLINE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
