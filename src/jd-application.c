@@ -601,7 +601,8 @@ jd_application_startup (GApplication *application)
   static const char *look_up_accels[] = { "<Control>l", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
-  static const char *workflow_accels[] = { "<Control><Shift>w", NULL };
+  /* Not Ctrl+Shift+W: that closes the window elsewhere in GNOME. */
+  static const char *workflow_accels[] = { "<Control>j", NULL };
   static const char *new_tab_accels[] = { "<Control>t", NULL };
   static const char *close_tab_accels[] = { "<Control>w", NULL };
   static const char *history_accels[] = { "<Control>h", NULL };

@@ -54,8 +54,11 @@ jd_job_view_update_job_actions (JdJobView *self)
   if (has_job && jd_job_get_messages (job) != NULL)
     n_messages = g_list_model_get_n_items (jd_job_get_messages (job));
 
+  /* Status first: the answer shown lacks the messages until the full one
+   * comes, and a copy of it would too. */
   gtk_widget_action_set_enabled (widget, "job-view.copy-json",
-                                 has_job && jd_job_get_raw_json (job) != NULL && !self->copying_json);
+                                 has_job && jd_job_get_raw_json (job) != NULL && !self->copying_json &&
+                                 !self->messages_pending);
   gtk_widget_action_set_enabled (widget, "job-view.save-messages-csv",
                                  n_messages > 0 && !self->saving_csv && self->csv_chooser == NULL);
   gtk_widget_action_set_enabled (widget, "job-view.copy-curl", has_job && self->client != NULL);

@@ -448,6 +448,23 @@ show_workflow_jobs_action (GtkWidget  *widget,
   jd_workflow_page_focus_entry (ensure_workflow_page (self));
 }
 
+/* (ss): a workflow ID and the job to pick out among its jobs, from the
+ * job page's "Show This Workflow's Jobs". */
+static void
+open_workflow_jobs_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  const char *workflow_id = NULL;
+  const char *job_id = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &workflow_id, &job_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
+  /* Until the workflow page can pick out a job, it shows the workflow. */
+  jd_workflow_page_show_workflow (ensure_workflow_page (self), workflow_id);
+}
+
 static void
 show_history_action (GtkWidget  *widget,
                      const char *action_name,
@@ -592,6 +609,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-job-entry", NULL, focus_job_entry_action);
   gtk_widget_class_install_action (widget_class, "win.copy-file-names", NULL, copy_file_names_action);
   gtk_widget_class_install_action (widget_class, "win.show-workflow-jobs", NULL, show_workflow_jobs_action);
+  gtk_widget_class_install_action (widget_class, "win.open-workflow-jobs", "(ss)", open_workflow_jobs_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.new-tab", NULL, new_tab_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
