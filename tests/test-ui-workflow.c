@@ -43,7 +43,7 @@ set_up (Fixture  *fixture,
   fixture->page = jd_window_get_workflow_page (fixture->window);
   fixture->entry = GTK_EDITABLE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "workflow_entry"));
   g_assert_nonnull (fixture->entry);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
 }
 
 static void
@@ -106,10 +106,10 @@ static gboolean
 settled (gpointer data)
 {
   Fixture *fixture = data;
-  const char *state = jd_workflow_page_get_state (fixture->page);
+  JdJobListState state = jd_workflow_page_get_state (fixture->page);
 
   return !jd_workflow_page_is_loading (fixture->page) &&
-         (g_str_equal (state, "jobs") || g_str_equal (state, "no-jobs") || g_str_equal (state, "error"));
+         (state == JD_JOB_LIST_STATE_JOBS || state == JD_JOB_LIST_STATE_NO_JOBS || state == JD_JOB_LIST_STATE_ERROR);
 }
 
 static void
@@ -172,7 +172,7 @@ test_first_page (Fixture       *fixture,
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_SALES);
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
   g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
@@ -200,7 +200,7 @@ test_link_text (Fixture       *fixture,
   show_workflow (fixture, "See https://ayx.example.com/gallery/app/Weekly/" JD_DEMO_WORKFLOW_INVENTORY " please");
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_INVENTORY);
   /* the entry shows what was understood: the ID alone */
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_WORKFLOW_INVENTORY);
@@ -221,7 +221,7 @@ test_paging (Fixture       *fixture,
   first = shown_ids (fixture);
   g_assert_cmpuint (g_strv_length (first), ==, PAGE_SIZE);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   /* no double steps while the page is on its way */
   g_assert_false (is_sensitive (fixture, "next_button"));
   wait_settled (fixture);
@@ -260,7 +260,7 @@ test_status_filter (Fixture       *fixture,
   wait_settled (fixture);
 
   /* go to page 2 first: a filter starts again at page 1 */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, PAGE_SIZE);
   all = PAGE_SIZE + n_jobs (fixture);
@@ -269,7 +269,7 @@ test_status_filter (Fixture       *fixture,
   g_assert_true (jd_workflow_page_is_loading (fixture->page));
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
   g_assert_cmpuint (n_jobs (fixture), >, 0);
   g_assert_cmpuint (n_jobs (fixture), <, all);
@@ -294,17 +294,17 @@ test_filter_without_matches (Fixture       *fixture,
   gtk_drop_down_set_selected (result, 1);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "no-jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_NO_JOBS);
   g_assert_cmpstr (adw_status_page_get_title (no_jobs), ==, "No Jobs");
   g_assert_cmpstr (adw_status_page_get_description (no_jobs), ==, "This workflow has no jobs that match the filters.");
   /* the filters stay in reach */
   g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.clear-filters", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.clear-filters", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0);
   g_assert_cmpuint (gtk_drop_down_get_selected (result), ==, 0);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
 }
 
@@ -404,12 +404,12 @@ test_invalid_text_sends_nothing (Fixture       *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_label_get_text (label), !=, "");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->entry), "error"));
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
   g_assert_false (jd_workflow_page_is_loading (fixture->page));
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
 
   /* the public call refuses the same way, and keeps the text */
-  jd_workflow_page_show_workflow (fixture->page, "12345");
+  jd_workflow_page_show_workflow (fixture->page, "12345", NULL);
   jd_ui_test_spin (100);
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, "12345");
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
@@ -429,7 +429,7 @@ test_unknown_workflow (Fixture       *fixture,
   show_workflow (fixture, UNKNOWN_WORKFLOW);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_ERROR);
   g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Workflow Not Found");
   g_assert_nonnull (adw_status_page_get_description (error_page));
   g_assert_cmpstr (adw_status_page_get_description (error_page), !=, "");
@@ -440,7 +440,7 @@ test_unknown_workflow (Fixture       *fixture,
   /* a known workflow afterwards shows normally */
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
 }
 
 static void
@@ -453,7 +453,7 @@ test_refresh_reloads_page (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   wait_settled (fixture);
   before_ids = shown_ids (fixture);
   jd_ui_test_wait_for_quiet (fixture->server);
@@ -512,7 +512,7 @@ test_cancel_load (Fixture       *fixture,
   jd_ui_test_spin (300);
 
   /* nothing arrives afterwards */
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
   g_assert_cmpuint (n_jobs (fixture), ==, 0);
 }
 
@@ -566,7 +566,7 @@ test_browse_and_pick (Fixture       *fixture,
   wait_settled (fixture);
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_INVENTORY);
   g_assert_cmpstr (jd_workflow_page_get_workflow_name (fixture->page), ==, "Inventory Reconciliation");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "title_label"))), ==, "Inventory Reconciliation");
@@ -616,7 +616,7 @@ test_browse_refused_for_viewer (Fixture       *fixture,
   /* a viewer may still page through the jobs of a workflow */
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
 }
 
 static void
@@ -624,17 +624,17 @@ test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
 {
   jd_application_set_client (fixture->app, NULL);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_false (is_sensitive (fixture, "browse_button"));
 
   /* asked for while signed out: shown once signed in */
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_false (jd_workflow_page_is_loading (fixture->page));
 
   jd_application_set_client (fixture->app, fixture->client);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
 }
 
