@@ -86,15 +86,6 @@ enum {
 
 static void jd_job_list_buildable_init (GtkBuildableIface *iface);
 
-G_DEFINE_ENUM_TYPE (JdJobListState, jd_job_list_state,
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_SIGNED_OUT, "signed-out"),
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_IDLE, "idle"),
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_LOADING, "loading"),
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_JOBS, "jobs"),
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_NO_JOBS, "no-jobs"),
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_ERROR, "error"),
-                    G_DEFINE_ENUM_VALUE (JD_JOB_LIST_STATE_UNAVAILABLE, "unavailable"))
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (JdJobList, jd_job_list, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, jd_job_list_buildable_init))
 
@@ -209,13 +200,19 @@ clear_jobs (JdJobList *self)
   self->highlighted = GTK_INVALID_LIST_POSITION;
 }
 
+/* "3 jobs could not be read: …", for rows the Server sent that could not
+ * be read. */
 static char *
 unreadable_text (guint n)
 {
+  g_autofree char *count = NULL;
+
   /* Translators: rows of a job list the server sent in a form that
    * could not be read */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job could not be read",
-                                       "%u jobs could not be read", n), n);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job could not be read",
+                                        "%u jobs could not be read", n), n);
+  /* Translators: after “3 jobs could not be read” */
+  return g_strdup_printf (_("%s: the server sent them in a form Job Desk does not understand."), count);
 }
 
 static void
@@ -252,11 +249,8 @@ update_range (JdJobList *self)
 
   if (self->n_unreadable > 0)
     {
-      g_autofree char *note = unreadable_text (self->n_unreadable);
-      g_autofree char *sentence = NULL;
+      g_autofree char *sentence = unreadable_text (self->n_unreadable);
 
-      /* Translators: after “3 jobs could not be read” */
-      sentence = g_strdup_printf (_("%s: the server sent them in a form Job Desk does not understand."), note);
       gtk_label_set_text (self->unreadable_label, sentence);
     }
   gtk_revealer_set_reveal_child (self->unreadable_revealer, self->n_unreadable > 0);
@@ -288,11 +282,8 @@ show_no_jobs (JdJobList *self)
   if (self->n_unreadable > 0)
     {
       /* Not "none": the Server sent jobs, only not in a form we read. */
-      g_autofree char *note = unreadable_text (self->n_unreadable);
-      g_autofree char *description = NULL;
+      g_autofree char *description = unreadable_text (self->n_unreadable);
 
-      /* Translators: after “3 jobs could not be read” */
-      description = g_strdup_printf (_("%s: the server sent them in a form Job Desk does not understand."), note);
       adw_status_page_set_title (self->no_jobs_page, _("Jobs Could Not Be Read"));
       adw_status_page_set_icon_name (self->no_jobs_page, "dialog-warning-symbolic");
       adw_status_page_set_description (self->no_jobs_page, description);
@@ -500,52 +491,30 @@ on_job_activated_cb (JdJobList *self,
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
+/* "job-list.previous-page", "job-list.next-page", "job-list.reload",
+ * "job-list.cancel" and "job-list.clear-filters". */
 static void
-previous_page_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+list_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   JdJobList *self = JD_JOB_LIST (widget);
 
-  if (self->loaded && self->page > 0)
-    jd_job_list_load (self, self->page - 1);
-}
-
-static void
-next_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  JdJobList *self = JD_JOB_LIST (widget);
-
-  if (self->loaded && self->has_next)
-    jd_job_list_load (self, self->page + 1);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  jd_job_list_reload (JD_JOB_LIST (widget));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  jd_job_list_cancel (JD_JOB_LIST (widget));
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  JdJobList *self = JD_JOB_LIST (widget);
-
-  if (self->source != NULL)
+  if (g_str_equal (action_name, "job-list.previous-page"))
+    {
+      if (self->loaded && self->page > 0)
+        jd_job_list_load (self, self->page - 1);
+    }
+  else if (g_str_equal (action_name, "job-list.next-page"))
+    {
+      if (self->loaded && self->has_next)
+        jd_job_list_load (self, self->page + 1);
+    }
+  else if (g_str_equal (action_name, "job-list.reload"))
+    jd_job_list_reload (self);
+  else if (g_str_equal (action_name, "job-list.cancel"))
+    jd_job_list_cancel (self);
+  else if (self->source != NULL)
     jd_job_page_source_clear_filters (self->source);
 }
 
@@ -763,11 +732,11 @@ jd_job_list_class_init (JdJobListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_job_activated_cb);
   jd_job_cells_bind (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "job-list.previous-page", NULL, previous_page_action);
-  gtk_widget_class_install_action (widget_class, "job-list.next-page", NULL, next_page_action);
-  gtk_widget_class_install_action (widget_class, "job-list.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "job-list.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "job-list.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "job-list.previous-page", NULL, list_action);
+  gtk_widget_class_install_action (widget_class, "job-list.next-page", NULL, list_action);
+  gtk_widget_class_install_action (widget_class, "job-list.reload", NULL, list_action);
+  gtk_widget_class_install_action (widget_class, "job-list.cancel", NULL, list_action);
+  gtk_widget_class_install_action (widget_class, "job-list.clear-filters", NULL, list_action);
 }
 
 static void
@@ -811,13 +780,6 @@ jd_job_list_set_source (JdJobList       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
-JdJobPageSource *
-jd_job_list_get_source (JdJobList *self)
-{
-  g_return_val_if_fail (JD_IS_JOB_LIST (self), NULL);
-  return self->source;
-}
-
 void
 jd_job_list_set_client (JdJobList *self,
                         JdClient  *client)
@@ -834,13 +796,6 @@ jd_job_list_set_client (JdJobList *self,
 
   jd_job_list_reset (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-}
-
-JdClient *
-jd_job_list_get_client (JdJobList *self)
-{
-  g_return_val_if_fail (JD_IS_JOB_LIST (self), NULL);
-  return self->client;
 }
 
 void
@@ -968,13 +923,6 @@ jd_job_list_get_jobs (JdJobList *self)
 }
 
 guint
-jd_job_list_get_page (JdJobList *self)
-{
-  g_return_val_if_fail (JD_IS_JOB_LIST (self), 0);
-  return self->page;
-}
-
-guint
 jd_job_list_get_offset (JdJobList *self)
 {
   g_return_val_if_fail (JD_IS_JOB_LIST (self), 0);
@@ -993,13 +941,6 @@ jd_job_list_get_total_items (JdJobList *self)
 {
   g_return_val_if_fail (JD_IS_JOB_LIST (self), -1);
   return self->total_items;
-}
-
-gint64
-jd_job_list_get_total_pages (JdJobList *self)
-{
-  g_return_val_if_fail (JD_IS_JOB_LIST (self), -1);
-  return self->total_pages;
 }
 
 guint

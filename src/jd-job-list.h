@@ -22,23 +22,10 @@
 #include <adwaita.h>
 
 #include "jd-client.h"
+#include "jd-job-list-state.h"
 #include "jd-job-page-source.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  JD_JOB_LIST_STATE_SIGNED_OUT,
-  JD_JOB_LIST_STATE_IDLE,         /* nothing asked for yet */
-  JD_JOB_LIST_STATE_LOADING,      /* the spinner: a slow answer on its way */
-  JD_JOB_LIST_STATE_JOBS,
-  JD_JOB_LIST_STATE_NO_JOBS,      /* none, or none that could be read */
-  JD_JOB_LIST_STATE_ERROR,
-  JD_JOB_LIST_STATE_UNAVAILABLE,  /* the Server has no such list for us */
-} JdJobListState;
-
-GType jd_job_list_state_get_type (void);
-#define JD_TYPE_JOB_LIST_STATE (jd_job_list_state_get_type ())
 
 #define JD_JOB_LIST_PAGE_SIZE 50
 
@@ -49,11 +36,9 @@ GtkWidget        *jd_job_list_new                 (void);
 
 void              jd_job_list_set_source          (JdJobList       *self,
                                                    JdJobPageSource *source);
-JdJobPageSource  *jd_job_list_get_source          (JdJobList       *self);
 /* A new client (or none) forgets what was shown: idle, or signed out. */
 void              jd_job_list_set_client          (JdJobList       *self,
                                                    JdClient        *client);
-JdClient         *jd_job_list_get_client          (JdJobList       *self);
 /* Shown in the idle state (e.g. "paste a workflow ID"). */
 void              jd_job_list_set_idle_child      (JdJobList       *self,
                                                    GtkWidget       *child);
@@ -80,12 +65,10 @@ void              jd_job_list_highlight_job       (JdJobList       *self,
 JdJobListState    jd_job_list_get_state           (JdJobList       *self);
 /* Items are JdWorkflowJob: the jobs shown, at most JD_JOB_LIST_PAGE_SIZE. */
 GListModel       *jd_job_list_get_jobs            (JdJobList       *self);
-guint             jd_job_list_get_page            (JdJobList       *self);
 guint             jd_job_list_get_offset          (JdJobList       *self);
 gboolean          jd_job_list_get_has_next_page   (JdJobList       *self);
 /* What the Server's pagination said; -1 where it did not. */
 gint64            jd_job_list_get_total_items     (JdJobList       *self);
-gint64            jd_job_list_get_total_pages     (JdJobList       *self);
 /* Rows of the page shown that could not be read. */
 guint             jd_job_list_get_n_unreadable    (JdJobList       *self);
 /* TRUE once a page came for this client. */

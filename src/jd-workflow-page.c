@@ -1,7 +1,7 @@
 /* jd-workflow-page.c: the jobs of one workflow, a page at a time.
  *
- * The user pastes a workflow ID (or picks a workflow, where the Server lists
- * them for this account), filters by status and result and orders by
+ * The user pastes a workflow ID (or picks one in the JdWorkflowPicker, where
+ * the Server lists workflows for this account), filters by status and result and orders by
  * created date; the JdJobList below pages through the jobs 50 at a time.
  * This page is its JdJobPageSource: GET /v3/workflows/{id}/jobs with the
  * filters. The Server does not say how many jobs there are, so each page
@@ -23,9 +23,9 @@
 #include "jd-job-list.h"
 #include "jd-job-page-source.h"
 #include "jd-object-id.h"
-#include "jd-workflow.h"
 #include "jd-workflow-job.h"
 #include "jd-workflow-page.h"
+#include "jd-workflow-picker.h"
 
 struct _JdWorkflowPage
 {
@@ -35,12 +35,7 @@ struct _JdWorkflowPage
   GtkRevealer       *entry_error_revealer;
   GtkLabel          *entry_error_label;
   GtkMenuButton     *browse_button;
-  GtkPopover        *browse_popover;
-  GtkSearchEntry    *browse_search;
-  GtkStack          *browse_stack;
-  GtkListBox        *browse_list;
-  GtkSpinner        *browse_spinner;
-  GtkLabel          *browse_message;
+  JdWorkflowPicker  *picker;
   GtkWidget         *toolbar;
   GtkLabel          *title_label;
   GtkLabel          *id_label;
@@ -58,12 +53,6 @@ struct _JdWorkflowPage
   char              *shown_id;
   char              *pending_id;    /* asked for while signed out */
   char              *pending_highlight;
-
-  /* Browsing workflows */
-  GCancellable      *browse_cancellable;
-  GListStore        *workflows;
-  GHashTable        *workflow_names; /* ID -> name, from every list seen */
-  gboolean           browse_refused;
 };
 
 enum {
@@ -88,35 +77,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (JdWorkflowPage, jd_workflow_page, ADW_TYPE_BIN,
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What a browse answer needs to know when it comes: whether it was
- * superseded or cancelled meanwhile. */
-typedef struct
-{
-  JdWorkflowPage *self;
-  GCancellable   *cancellable;
-} Request;
-
-static Request *
-request_new (JdWorkflowPage *self,
-             GCancellable   *cancellable)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->self = g_object_ref (self);
-  request->cancellable = g_object_ref (cancellable);
-  return request;
-}
-
-static void
-request_free (Request *request)
-{
-  g_object_unref (request->self);
-  g_object_unref (request->cancellable);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
 /* What the filter drop-downs mean to the Server, in the order of their
  * items; NULL leaves the filter out of the request. */
 static const char * const status_values[] = { NULL, "Complete", "Error", "Running", "Queued" };
@@ -140,7 +100,7 @@ static const char *
 get_workflow_name (JdWorkflowPage *self,
                    const char     *id)
 {
-  return id != NULL ? g_hash_table_lookup (self->workflow_names, id) : NULL;
+  return jd_workflow_picker_get_name (self->picker, id);
 }
 
 /* The heading, the filters and the actions follow the list's state. */
@@ -161,7 +121,7 @@ update_chrome (JdWorkflowPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.browse", self->client != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->browse_button), self->client != NULL);
   /* Once refused, the button would only repeat the refusal. */
-  gtk_widget_set_visible (self->empty_browse_button, !self->browse_refused);
+  gtk_widget_set_visible (self->empty_browse_button, !jd_workflow_picker_get_refused (self->picker));
 }
 
 static void
@@ -381,178 +341,6 @@ jd_workflow_page_source_init (JdJobPageSourceInterface *iface)
 }
 
 /* ------------------------------------------------------------------ */
-/* Browsing workflows                                                  */
-
-static GtkWidget *
-create_workflow_row (gpointer item,
-                     gpointer user_data)
-{
-  JdWorkflow *workflow = item;
-  const char *name = jd_workflow_get_name (workflow);
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Names come from the Server: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 name != NULL && *name != '\0' ? name : _("Unnamed workflow"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jd_workflow_get_id (workflow));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
-}
-
-static void
-show_browse_message (JdWorkflowPage *self,
-                     const char     *message)
-{
-  gtk_label_set_text (self->browse_message, message);
-  gtk_stack_set_visible_child_name (self->browse_stack, "message");
-  gtk_spinner_set_spinning (self->browse_spinner, FALSE);
-}
-
-static void
-show_browse_refusal (JdWorkflowPage *self)
-{
-  /* Searching again would only be refused again. */
-  gtk_widget_set_visible (GTK_WIDGET (self->browse_search), FALSE);
-  show_browse_message (self, _("This server does not list workflows for your account. Paste a workflow ID instead."));
-}
-
-static void
-on_workflows_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  JdWorkflowPage *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) workflows = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  const char *search;
-  guint n;
-
-  workflows = jd_client_list_workflows_finish (JD_CLIENT (source), result, &error);
-
-  if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  g_clear_object (&self->browse_cancellable);
-  gtk_spinner_set_spinning (self->browse_spinner, FALSE);
-
-  if (workflows == NULL)
-    {
-      g_debug ("Listing workflows: %s", error->message);
-      g_list_store_remove_all (self->workflows);
-      if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_FORBIDDEN) ||
-          g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SUPPORTED))
-        {
-          self->browse_refused = TRUE;
-          show_browse_refusal (self);
-          update_chrome (self);
-        }
-      else
-        show_browse_message (self, error->message);
-      return;
-    }
-
-  n = g_list_model_get_n_items (workflows);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JdWorkflow) workflow = g_list_model_get_item (workflows, i);
-      const char *name = jd_workflow_get_name (workflow);
-
-      if (name != NULL && *name != '\0')
-        g_hash_table_replace (self->workflow_names,
-                              g_strdup (jd_workflow_get_id (workflow)), g_strdup (name));
-      g_ptr_array_add (items, g_steal_pointer (&workflow));
-    }
-  g_list_store_splice (self->workflows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->workflows)),
-                       items->pdata, items->len);
-
-  if (n > 0)
-    {
-      gtk_stack_set_visible_child_name (self->browse_stack, "list");
-      return;
-    }
-
-  search = gtk_editable_get_text (GTK_EDITABLE (self->browse_search));
-  if (*search != '\0')
-    {
-      g_autofree char *message = g_strdup_printf (_("No workflow’s name holds “%s”."), search);
-
-      show_browse_message (self, message);
-    }
-  else
-    show_browse_message (self, _("This server lists no workflows for your account."));
-}
-
-static void
-browse_fetch (JdWorkflowPage *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->browse_cancellable != NULL)
-    g_cancellable_cancel (self->browse_cancellable);
-  g_clear_object (&self->browse_cancellable);
-
-  if (self->client == NULL)
-    {
-      show_browse_message (self, _("Sign in to browse the workflows of a server."));
-      return;
-    }
-
-  if (self->browse_refused)
-    {
-      show_browse_refusal (self);
-      return;
-    }
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->browse_search))));
-
-  /* Keep the last answer in view while the next one comes. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->workflows)) == 0 ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->browse_stack), "list"))
-    {
-      gtk_stack_set_visible_child_name (self->browse_stack, "loading");
-      gtk_spinner_set_spinning (self->browse_spinner, TRUE);
-    }
-
-  self->browse_cancellable = g_cancellable_new ();
-  jd_client_list_workflows_async (self->client, *name != '\0' ? name : NULL,
-                                  self->browse_cancellable, on_workflows_cb,
-                                  request_new (self, self->browse_cancellable));
-}
-
-static void
-reset_browse (JdWorkflowPage *self)
-{
-  if (self->browse_cancellable != NULL)
-    g_cancellable_cancel (self->browse_cancellable);
-  g_clear_object (&self->browse_cancellable);
-
-  self->browse_refused = FALSE;
-  g_hash_table_remove_all (self->workflow_names);
-  g_list_store_remove_all (self->workflows);
-  gtk_editable_set_text (GTK_EDITABLE (self->browse_search), "");
-  gtk_widget_set_visible (GTK_WIDGET (self->browse_search), TRUE);
-  gtk_stack_set_visible_child_name (self->browse_stack, "loading");
-}
-
-static void
-pick_workflow (JdWorkflowPage *self,
-               guint           position)
-{
-  g_autoptr(JdWorkflow) workflow = g_list_model_get_item (G_LIST_MODEL (self->workflows), position);
-
-  if (workflow == NULL)
-    return;
-
-  gtk_popover_popdown (self->browse_popover);
-  show_text (self, jd_workflow_get_id (workflow), NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* Signal handlers                                                     */
 
 static void
@@ -601,31 +389,16 @@ on_list_state_cb (JdWorkflowPage *self)
 }
 
 static void
-on_browse_popover_show_cb (JdWorkflowPage *self)
+on_picker_picked_cb (JdWorkflowPage *self,
+                     const char     *workflow_id)
 {
-  browse_fetch (self);
+  show_text (self, workflow_id, NULL);
 }
 
 static void
-on_browse_search_changed_cb (JdWorkflowPage *self)
+on_picker_refused_cb (JdWorkflowPage *self)
 {
-  /* The search entry waits 300 ms after the last keystroke. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->browse_popover)))
-    browse_fetch (self);
-}
-
-static void
-on_browse_search_activate_cb (JdWorkflowPage *self)
-{
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->browse_stack), "list"))
-    pick_workflow (self, 0);
-}
-
-static void
-on_browse_row_activated_cb (JdWorkflowPage *self,
-                            GtkListBoxRow  *row)
-{
-  pick_workflow (self, gtk_list_box_row_get_index (row));
+  update_chrome (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -665,10 +438,6 @@ jd_workflow_page_dispose (GObject *object)
 {
   JdWorkflowPage *self = JD_WORKFLOW_PAGE (object);
 
-  if (self->browse_cancellable != NULL)
-    g_cancellable_cancel (self->browse_cancellable);
-  g_clear_object (&self->browse_cancellable);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WORKFLOW_PAGE);
 
   G_OBJECT_CLASS (jd_workflow_page_parent_class)->dispose (object);
@@ -680,8 +449,6 @@ jd_workflow_page_finalize (GObject *object)
   JdWorkflowPage *self = JD_WORKFLOW_PAGE (object);
 
   g_clear_object (&self->client);
-  g_clear_object (&self->workflows);
-  g_clear_pointer (&self->workflow_names, g_hash_table_unref);
   g_free (self->workflow_id);
   g_free (self->loading_id);
   g_free (self->shown_id);
@@ -785,18 +552,14 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
 
   g_type_ensure (JD_TYPE_WORKFLOW_JOB);
   g_type_ensure (JD_TYPE_JOB_LIST);
+  g_type_ensure (JD_TYPE_WORKFLOW_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-workflow-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, workflow_entry);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, entry_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, entry_error_label);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_popover);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_search);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_stack);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_list);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_spinner);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_message);
+  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, picker);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, id_label);
@@ -812,10 +575,8 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_job_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_state_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_refused_cb);
   jd_job_cells_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "workflow.show-jobs", NULL, show_jobs_action);
@@ -826,15 +587,10 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
 static void
 jd_workflow_page_init (JdWorkflowPage *self)
 {
-  self->workflows = g_list_store_new (JD_TYPE_WORKFLOW);
-  self->workflow_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   jd_job_list_set_source (self->list, JD_JOB_PAGE_SOURCE (self));
-  gtk_list_box_bind_model (self->browse_list, G_LIST_MODEL (self->workflows),
-                           create_workflow_row, NULL, NULL);
   update_chrome (self);
 }
 
@@ -868,7 +624,7 @@ jd_workflow_page_set_client (JdWorkflowPage *self,
     return;
 
   /* What this page knew came from the old server. */
-  reset_browse (self);
+  jd_workflow_picker_set_client (self->picker, client);
   g_clear_pointer (&self->shown_id, g_free);
   jd_job_list_set_client (self->list, client);
 
