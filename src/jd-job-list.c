@@ -904,8 +904,6 @@ jd_job_list_highlight_job (JdJobList  *self,
 
   g_free (self->highlight_id);
   self->highlight_id = g_strdup (job_id);
-  if (job_id != NULL && self->cancellable == NULL && self->loaded)
-    apply_highlight (self);
 }
 
 JdJobListState

@@ -57,8 +57,8 @@ void              jd_job_list_reset               (JdJobList       *self);
 void              jd_job_list_show_unavailable    (JdJobList       *self,
                                                    const char      *title,
                                                    const char      *description);
-/* Selects, scrolls to and marks this job's row once the next page comes
- * (or at once, when it is shown); nothing if that page does not hold it. */
+/* Selects, scrolls to and marks this job's row once the next page comes;
+ * nothing if that page does not hold it. */
 void              jd_job_list_highlight_job       (JdJobList       *self,
                                                    const char      *job_id);
 

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jd-job-cells.h"
 #include "jd-lookup-page.h"
 #include "jd-ui-test-util.h"
 #include "jd-window.h"
@@ -657,6 +658,221 @@ test_close_while_loading (Fixture       *fixture,
   g_assert_null (page);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Results: a WorkflowJobView has none                                 */
+
+/* Without a result filter no row claims a result: no check mark, and
+ * "Result not known" where the result would be. */
+static void
+test_unknown_result_says_so (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *list;
+  guint completed = 0;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  jd_ui_test_spin (100);
+
+  list = find (fixture, "job_list");
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    {
+      JdWorkflowJob *job = job_at (fixture, i);
+      g_autofree char *icon = NULL;
+
+      g_assert_null (jd_workflow_job_get_disposition (job));
+      if (jd_workflow_job_get_state (job) != JD_JOB_STATE_COMPLETED)
+        continue;
+      completed++;
+      icon = jd_job_cells_status_icon_name (NULL, JD_JOB_STATE_COMPLETED, jd_workflow_job_get_disposition_kind (job));
+      g_assert_cmpstr (icon, !=, "emblem-ok-symbolic");
+    }
+  g_assert_cmpuint (completed, >, 0);
+
+  /* what the rows show */
+  g_assert_nonnull (jd_ui_test_find_by_text (list, "Result not known"));
+  {
+    g_autoptr(GPtrArray) images = jd_ui_test_find_all (list, GTK_TYPE_IMAGE);
+
+    g_assert_cmpuint (images->len, >, 0);
+    for (guint i = 0; i < images->len; i++)
+      g_assert_cmpstr (gtk_image_get_icon_name (g_ptr_array_index (images, i)), !=, "emblem-ok-symbolic");
+  }
+}
+
+/* The Result filter chose the rows by their result: they show it. */
+static void
+test_result_filter_marks_rows (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const results[] = { NULL, "Success", "Warning", "Error" };
+  GtkDropDown *result = GTK_DROP_DOWN (find (fixture, "result_dropdown"));
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+
+  for (guint r = 1; r < G_N_ELEMENTS (results); r++)
+    {
+      gtk_drop_down_set_selected (result, r);
+      wait_settled (fixture);
+      g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
+      for (guint i = 0; i < n_jobs (fixture); i++)
+        {
+          JdWorkflowJob *job = job_at (fixture, i);
+          g_autofree char *text = jd_job_cells_result_text (NULL, jd_workflow_job_get_disposition (job),
+                                                            jd_workflow_job_get_disposition_kind (job));
+
+          g_assert_cmpstr (jd_workflow_job_get_disposition (job), ==, results[r]);
+          g_assert_cmpstr (text, ==, results[r]);
+        }
+      jd_ui_test_spin (100);
+      g_assert_nonnull (jd_ui_test_find_by_text (find (fixture, "job_list"), results[r]));
+      g_assert_null (jd_ui_test_find_by_text (find (fixture, "job_list"), "Result not known"));
+    }
+
+  /* the successes earn a check mark, and only they */
+  gtk_drop_down_set_selected (result, 1);
+  wait_settled (fixture);
+  {
+    g_autofree char *icon = jd_job_cells_status_icon_name (NULL, jd_workflow_job_get_state (job_at (fixture, 0)),
+                                                           jd_workflow_job_get_disposition_kind (job_at (fixture, 0)));
+
+    g_assert_cmpint (jd_workflow_job_get_disposition_kind (job_at (fixture, 0)), ==, JD_DISPOSITION_SUCCESS);
+    g_assert_cmpstr (icon, ==, "emblem-ok-symbolic");
+  }
+}
+
+static gboolean
+row_has_result (gpointer data)
+{
+  return jd_workflow_job_get_disposition (data) != NULL;
+}
+
+/* Opening a row looks the job up: its result comes onto the row. */
+static void
+test_opening_fills_in_result (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
+  JdWorkflowJob *row;
+  JobWait wait;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  row = job_at (fixture, 4);
+  g_assert_null (jd_workflow_job_get_disposition (row));
+
+  g_signal_emit_by_name (list, "activate", 4);
+  g_assert_true (jd_ui_test_wait_for (row_has_result, row, WAIT_MS));
+
+  /* the same result as the job page shows */
+  wait.page = jd_window_get_lookup_page (fixture->window);
+  wait.id = jd_workflow_job_get_id (row);
+  g_assert_true (jd_ui_test_wait_for (job_shown, &wait, WAIT_MS));
+  g_assert_cmpstr (jd_workflow_job_get_disposition (row), ==,
+                   jd_job_get_disposition (jd_lookup_page_get_job (wait.page)));
+}
+
+/* ------------------------------------------------------------------ */
+/* The highlight hook                                                  */
+
+static gboolean
+highlight_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return settled (fixture) &&
+         jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)) != GTK_INVALID_LIST_POSITION;
+}
+
+/* From a job to its workflow: the first page, with the job's row
+ * selected and scrolled to, and the filters out of the way. */
+static void
+test_highlight_on_first_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find (fixture, "job_scroller"));
+  GtkSelectionModel *selection;
+  g_autofree char *wanted = NULL;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  wanted = g_strdup (jd_workflow_job_get_id (job_at (fixture, 40)));
+
+  /* another workflow and a filter first: both give way */
+  show_workflow (fixture, JD_DEMO_WORKFLOW_INVENTORY);
+  wait_settled (fixture);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 2);
+  wait_settled (fixture);
+
+  jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, wanted);
+  g_assert_true (jd_ui_test_wait_for (highlight_settled, fixture, WAIT_MS));
+
+  g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_SALES);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown"))), ==, 0);
+  g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==, 40);
+  g_assert_cmpstr (jd_workflow_job_get_id (job_at (fixture, 40)), ==, wanted);
+  selection = gtk_column_view_get_model (list);
+  g_assert_true (gtk_selection_model_is_selected (selection, 40));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+
+  /* row 40 of 50 is not in view at the top: the list scrolled to it */
+  jd_ui_test_spin (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)), >, 0);
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-highlight.png");
+}
+
+/* A job further back than the first page: the jobs load, nothing is
+ * marked. */
+static void
+test_highlight_not_on_first_page (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *older = NULL;
+  GtkSelectionModel *selection;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)),
+                                             "job-list.next-page", NULL));
+  wait_settled (fixture);
+  older = g_strdup (jd_workflow_job_get_id (job_at (fixture, 0)));
+
+  jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, older);
+  g_assert_true (jd_workflow_page_is_loading (fixture->page));
+  wait_settled (fixture);
+
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
+  g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find (fixture, "job_list")));
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    g_assert_false (gtk_selection_model_is_selected (selection, i));
+}
+
+/* Asked for while signed out: the highlight waits with the workflow. */
+static void
+test_highlight_waits_for_sign_in (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *wanted = NULL;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  wanted = g_strdup (jd_workflow_job_get_id (job_at (fixture, 7)));
+
+  jd_application_set_client (fixture->app, NULL);
+  jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, wanted);
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
+
+  jd_application_set_client (fixture->app, fixture->client);
+  g_assert_true (jd_ui_test_wait_for (highlight_settled, fixture, WAIT_MS));
+  g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==, 7);
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
@@ -729,6 +945,12 @@ main (int   argc,
   ADD ("sort/oldest-first", test_oldest_first);
   ADD ("open/activate-row-opens-job", test_activate_row);
   ADD ("browse/search-and-pick", test_browse_and_pick);
+  ADD ("result/unknown-says-so", test_unknown_result_says_so);
+  ADD ("result/filter-marks-rows", test_result_filter_marks_rows);
+  ADD ("result/opening-fills-in", test_opening_fills_in_result);
+  ADD ("highlight/on-first-page", test_highlight_on_first_page);
+  ADD ("highlight/not-on-first-page", test_highlight_not_on_first_page);
+  ADD ("highlight/waits-for-sign-in", test_highlight_waits_for_sign_in);
   ADD ("window/close-while-loading", test_close_while_loading);
   ADD ("screenshot", test_screenshot);
   g_test_add ("/ui/workflow/browse/refused-for-viewer", Fixture, NULL,
