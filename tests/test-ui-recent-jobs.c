@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jd-job-cells.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-ui-test-util.h"
 #include "jd-workflow-job.h"
@@ -280,6 +281,158 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpuint (n_jobs (fixture), ==, 50);
 }
 
+
+/* High only: every row is High, and Clear Filters brings all back. */
+static void
+test_priority_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkDropDown *priority;
+  gint64 all;
+  guint n;
+
+  show (fixture);
+  all = jd_recent_jobs_page_get_total_items (fixture->page);
+  priority = GTK_DROP_DOWN (find (fixture, "priority_dropdown"));
+  gtk_drop_down_set_selected (priority, 4); /* High */
+  wait_settled (fixture);
+
+  n = n_jobs (fixture);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+
+      g_assert_cmpint (g_ascii_strcasecmp (jd_workflow_job_get_priority (job), "High"), ==, 0);
+    }
+
+  /* no Critical job is Queued in the samples: the way back is offered */
+  gtk_drop_down_set_selected (priority, 5);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 4);
+  wait_settled (fixture);
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_NO_JOBS);
+  g_assert_true (gtk_widget_get_visible (find (fixture, "clear_filters_button")));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (find (fixture, "no_jobs_page"))), ==,
+                   "No recent job matches the filters.");
+
+  g_signal_emit_by_name (find (fixture, "clear_filters_button"), "clicked");
+  wait_settled (fixture);
+  g_assert_cmpuint (gtk_drop_down_get_selected (priority), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown"))), ==, 0);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, all);
+}
+
+/* "All Users" off: the Server lists the caller's own jobs only. */
+static void
+test_all_users (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkToggleButton *toggle;
+  g_autofree char *mine = NULL;
+  gint64 all;
+  guint n;
+
+  show (fixture);
+  all = jd_recent_jobs_page_get_total_items (fixture->page);
+  toggle = GTK_TOGGLE_BUTTON (find (fixture, "all_users_toggle"));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+
+  gtk_toggle_button_set_active (toggle, FALSE);
+  wait_settled (fixture);
+  n = n_jobs (fixture);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+
+      if (mine == NULL)
+        mine = g_strdup (jd_workflow_job_get_submitted_by (job));
+      g_assert_cmpstr (jd_workflow_job_get_submitted_by (job), ==, mine);
+    }
+
+  gtk_toggle_button_set_active (toggle, TRUE);
+  wait_settled (fixture);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, all);
+}
+
+/* A job that has waited for a worker since June 2024 has not been
+ * running for thousands of hours: it says how long it has been queued,
+ * in years and months. */
+static void
+test_long_queued_job (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(JdWorkflowJob) stuck = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *started = NULL;
+  GtkWidget *list;
+
+  show (fixture);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 4); /* Queued */
+  wait_settled (fixture);
+
+  for (guint i = 0; i < n_jobs (fixture) && stuck == NULL; i++)
+    {
+      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+
+      if (g_str_equal (jd_workflow_job_get_id (job), JD_DEMO_JOB_LONG_QUEUED))
+        stuck = g_steal_pointer (&job);
+    }
+  g_assert_nonnull (stuck);
+  g_assert_null (jd_workflow_job_get_start_time (stuck));
+  g_assert_nonnull (jd_workflow_job_get_queue_time (stuck));
+
+  duration = jd_job_cells_duration_text (NULL, jd_workflow_job_get_state (stuck),
+                                         jd_workflow_job_get_queue_time (stuck),
+                                         jd_workflow_job_get_start_time (stuck),
+                                         jd_workflow_job_get_execution_time (stuck),
+                                         jd_workflow_job_get_execution_time_text (stuck));
+  g_assert_true (g_str_has_prefix (duration, "Queued for "));
+  g_assert_nonnull (strstr (duration, "year"));
+  g_assert_null (strstr (duration, " h"));
+  g_assert_null (strstr (duration, "Running"));
+  started = jd_job_cells_started_text (NULL, jd_workflow_job_get_start_time (stuck));
+  g_assert_cmpstr (started, ==, "Not started");
+
+  /* and the row shows it */
+  jd_ui_test_spin (100);
+  list = find (fixture, "job_list");
+  g_assert_nonnull (jd_ui_test_find_by_text (list, duration));
+  g_assert_nonnull (jd_ui_test_find_by_text (list, "Not started"));
+}
+
+/* A running job counts from its start; a finished one shows what the
+ * Server measured. */
+static void
+test_durations (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint finished = 0;
+
+  show (fixture);
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    {
+      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autofree char *text = jd_job_cells_duration_text (NULL, jd_workflow_job_get_state (job),
+                                                          jd_workflow_job_get_queue_time (job),
+                                                          jd_workflow_job_get_start_time (job),
+                                                          jd_workflow_job_get_execution_time (job),
+                                                          jd_workflow_job_get_execution_time_text (job));
+
+      if (jd_workflow_job_get_execution_time (job) >= 0)
+        {
+          g_autofree char *expected = jd_job_cells_format_duration ((gint64) jd_workflow_job_get_execution_time (job));
+
+          g_assert_cmpstr (text, ==, expected);
+          finished++;
+        }
+      else if (jd_workflow_job_get_state (job) == JD_JOB_STATE_RUNNING && jd_workflow_job_get_start_time (job) != NULL)
+        g_assert_true (g_str_has_prefix (text, "Running for "));
+    }
+  g_assert_cmpuint (finished, >, 0);
+}
+
 static void
 on_job_activated_cb (JdRecentJobsPage  *page,
                      const char        *job_id,
@@ -496,6 +649,10 @@ main (int   argc,
   ADD ("paging", test_paging);
   ADD ("status-filter", test_status_filter);
   ADD ("activation", test_activation);
+  ADD ("priority-filter", test_priority_filter);
+  ADD ("all-users", test_all_users);
+  ADD ("duration/long-queued", test_long_queued_job);
+  ADD ("duration/ran-and-running", test_durations);
   ADD ("legacy-unavailable", test_legacy_unavailable);
   ADD_VIEWER ("viewer-unavailable", test_viewer_unavailable);
   ADD ("probe", test_probe);
