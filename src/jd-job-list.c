@@ -35,6 +35,7 @@ struct _JdJobList
   GListStore         *jobs;
   GtkColumnViewColumn *result_column;
   GtkColumnViewColumn *id_column;
+  GtkColumnViewColumn *kept_columns[2]; /* our own references of the two */
   GtkRevealer        *unreadable_revealer;
   GtkLabel           *unreadable_label;
   AdwStatusPage      *no_jobs_page;
@@ -74,6 +75,7 @@ enum {
   PROP_STATE,
   PROP_IDLE_CHILD,
   PROP_SHOW_RESULT,
+  PROP_SHOW_ID,
   N_PROPS
 };
 
@@ -519,7 +521,36 @@ list_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
-/* GtkBuildable: the columns a page adds                               */
+/* Columns                                                             */
+
+static gboolean
+column_shown (JdJobList           *self,
+              GtkColumnViewColumn *column)
+{
+  return gtk_column_view_column_get_column_view (column) == self->job_list;
+}
+
+/* GTK 4.8 still counts a hidden column's fixed width when it shares out
+ * a wider view, and the expanding column would not grow: a column that
+ * is not wanted is taken out instead (this list keeps a reference). */
+static void
+show_column (JdJobList           *self,
+             GtkColumnViewColumn *column,
+             gboolean             shown,
+             guint                position)
+{
+  guint n = g_list_model_get_n_items (gtk_column_view_get_columns (self->job_list));
+
+  if (shown == column_shown (self, column))
+    return;
+
+  if (shown)
+    gtk_column_view_insert_column (self->job_list, MIN (position, n), column);
+  else
+    gtk_column_view_remove_column (self->job_list, column);
+}
+
+/* The columns a page adds (GtkBuildable) */
 
 static void
 jd_job_list_buildable_add_child (GtkBuildable *buildable,
@@ -538,7 +569,7 @@ jd_job_list_buildable_add_child (GtkBuildable *buildable,
         position = self->n_leading++;
       else
         /* before the Job ID column, which stays last */
-        position = g_list_model_get_n_items (columns) - 1;
+        position = g_list_model_get_n_items (columns) - (column_shown (self, self->id_column) ? 1 : 0);
 
       gtk_column_view_insert_column (self->job_list, position, GTK_COLUMN_VIEW_COLUMN (child));
       return;
@@ -578,6 +609,8 @@ jd_job_list_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->lookup_cancellable);
+  g_clear_object (&self->kept_columns[0]);
+  g_clear_object (&self->kept_columns[1]);
   g_free (self->highlight_id);
 
   G_OBJECT_CLASS (jd_job_list_parent_class)->finalize (object);
@@ -610,7 +643,11 @@ jd_job_list_get_property (GObject    *object,
       break;
 
     case PROP_SHOW_RESULT:
-      g_value_set_boolean (value, gtk_column_view_column_get_visible (self->result_column));
+      g_value_set_boolean (value, column_shown (self, self->result_column));
+      break;
+
+    case PROP_SHOW_ID:
+      g_value_set_boolean (value, column_shown (self, self->id_column));
       break;
 
     default:
@@ -641,7 +678,12 @@ jd_job_list_set_property (GObject      *object,
       break;
 
     case PROP_SHOW_RESULT:
-      gtk_column_view_column_set_visible (self->result_column, g_value_get_boolean (value));
+      /* after the Status column */
+      show_column (self, self->result_column, g_value_get_boolean (value), self->n_leading + 1);
+      break;
+
+    case PROP_SHOW_ID:
+      show_column (self, self->id_column, g_value_get_boolean (value), G_MAXUINT);
       break;
 
     default:
@@ -680,6 +722,11 @@ jd_job_list_class_init (JdJobListClass *klass)
   /* Lists whose rows may come with a result, or get one, show it. */
   properties[PROP_SHOW_RESULT] =
     g_param_spec_boolean ("show-result", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* A page that shows the ID in a cell of its own hides the column. */
+  properties[PROP_SHOW_ID] =
+    g_param_spec_boolean ("show-id", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
@@ -750,6 +797,9 @@ jd_job_list_init (JdJobList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  /* kept while taken out of the view (show-result, show-id) */
+  self->kept_columns[0] = g_object_ref (self->result_column);
+  self->kept_columns[1] = g_object_ref (self->id_column);
 
   gtk_stack_set_visible_child_name (self->state_stack, state_pages[self->state]);
   update_chrome (self);

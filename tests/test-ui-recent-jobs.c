@@ -144,13 +144,13 @@ test_lazy_first_page (Fixture       *fixture,
 }
 
 /* The columns of a PagedJobSummaryView, and no result column: the
- * Server's rows carry none. */
+ * Server's rows carry none. The job's ID is under its workflow's name. */
 static void
 test_rows (Fixture       *fixture,
            gconstpointer  data)
 {
   static const char * const titles[] = {
-    "Workflow", "Submitted By", "Queued", "Started", "Run Time", "Status", "Priority", "Job ID"
+    "Workflow and Job ID", "Submitted By", "Queued", "Started", "Duration", "Status", "Priority"
   };
   GtkColumnView *list;
   GListModel *columns;
