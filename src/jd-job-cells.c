@@ -403,6 +403,28 @@ jd_job_cells_selected_opacity (GtkListItem *item,
   return selected ? 1.0 : 0.0;
 }
 
+static GtkListItemFactory *
+filter_factory (const char *resource)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "selected_opacity",
+                                          G_CALLBACK (jd_job_cells_selected_opacity));
+  return gtk_builder_list_item_factory_new_from_resource (scope, resource);
+}
+
+void
+jd_job_cells_setup_filter (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = filter_factory ("/io/github/jobdesk/JobDesk/jd-filter-button-item.ui");
+  g_autoptr(GtkListItemFactory) list = filter_factory ("/io/github/jobdesk/JobDesk/jd-filter-list-item.ui");
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
 void
 jd_job_cells_bind (GtkWidgetClass *widget_class)
 {

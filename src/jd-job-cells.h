@@ -57,6 +57,10 @@ double  jd_job_cells_selected_opacity (GtkListItem    *item,
  * 6 months": long spans in days, months and years, never in hours. */
 char   *jd_job_cells_format_duration  (gint64          seconds);
 
+/* Gives a filter drop-down of a job list its factories: a button that
+ * shortens its text in a narrow window, a list that does not. */
+void    jd_job_cells_setup_filter     (GtkDropDown    *dropdown);
+
 /* Binds every closure above under its short name ("created_text", …). */
 void    jd_job_cells_bind             (GtkWidgetClass *widget_class);
 

@@ -480,6 +480,9 @@ jd_recent_jobs_page_init (JdRecentJobsPage *self)
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   jd_job_list_set_source (self->list, JD_JOB_PAGE_SOURCE (self));
+  jd_job_cells_setup_filter (self->status_dropdown);
+  jd_job_cells_setup_filter (self->priority_dropdown);
+  jd_job_cells_setup_filter (self->sort_dropdown);
   update_chrome (self);
 }
 

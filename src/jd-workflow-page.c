@@ -591,6 +591,9 @@ jd_workflow_page_init (JdWorkflowPage *self)
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   jd_job_list_set_source (self->list, JD_JOB_PAGE_SOURCE (self));
+  jd_job_cells_setup_filter (self->status_dropdown);
+  jd_job_cells_setup_filter (self->result_dropdown);
+  jd_job_cells_setup_filter (self->sort_dropdown);
   update_chrome (self);
 }
 
