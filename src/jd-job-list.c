@@ -70,8 +70,6 @@ struct _JdJobList
 
 enum {
   PROP_0,
-  PROP_SOURCE,
-  PROP_CLIENT,
   PROP_STATE,
   PROP_IDLE_CHILD,
   PROP_SHOW_RESULT,
@@ -626,14 +624,6 @@ jd_job_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SOURCE:
-      g_value_set_object (value, self->source);
-      break;
-
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -665,14 +655,6 @@ jd_job_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SOURCE:
-      jd_job_list_set_source (self, g_value_get_object (value));
-      break;
-
-    case PROP_CLIENT:
-      jd_job_list_set_client (self, g_value_get_object (value));
-      break;
-
     case PROP_IDLE_CHILD:
       jd_job_list_set_idle_child (self, g_value_get_object (value));
       break;
@@ -702,14 +684,6 @@ jd_job_list_class_init (JdJobListClass *klass)
   object_class->get_property = jd_job_list_get_property;
   object_class->set_property = jd_job_list_set_property;
 
-  properties[PROP_SOURCE] =
-    g_param_spec_object ("source", NULL, NULL,
-                         JD_TYPE_JOB_PAGE_SOURCE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         JD_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
                        JD_TYPE_JOB_LIST_STATE,
@@ -827,7 +801,6 @@ jd_job_list_set_source (JdJobList       *self,
   cancel_load (self);
   g_set_weak_pointer (&self->source, source);
   update_chrome (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
 void
@@ -845,7 +818,6 @@ jd_job_list_set_client (JdJobList *self,
   g_set_object (&self->lookup_cancellable, g_cancellable_new ());
 
   jd_job_list_reset (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 void
