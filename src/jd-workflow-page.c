@@ -24,6 +24,7 @@
 #include "jd-job-page-source.h"
 #include "jd-object-id.h"
 #include "jd-workflow-job.h"
+#include "jd-workflow.h"
 #include "jd-workflow-page.h"
 #include "jd-workflow-picker.h"
 
@@ -53,6 +54,11 @@ struct _JdWorkflowPage
   char              *shown_id;
   char              *pending_id;    /* asked for while signed out */
   char              *pending_highlight;
+
+  /* Names asked for with GET /v3/workflows/{id}, for the heading, where
+   * the picker has not seen the workflow. */
+  GHashTable        *names;
+  GCancellable      *name_cancellable;
 };
 
 enum {
@@ -100,7 +106,13 @@ static const char *
 get_workflow_name (JdWorkflowPage *self,
                    const char     *id)
 {
-  return jd_workflow_picker_get_name (self->picker, id);
+  const char *name;
+
+  if (id == NULL)
+    return NULL;
+
+  name = jd_workflow_picker_get_name (self->picker, id);
+  return name != NULL ? name : g_hash_table_lookup (self->names, id);
 }
 
 /* The heading, the filters and the actions follow the list's state. */
@@ -373,11 +385,48 @@ on_list_job_activated_cb (JdWorkflowPage *self,
 }
 
 static void
+on_workflow_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JdWorkflowPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdWorkflow) workflow = NULL;
+  const char *name;
+
+  workflow = jd_client_get_workflow_finish (JD_CLIENT (source), result, &error);
+  if (workflow == NULL)
+    {
+      /* The heading keeps the ID, which says enough. */
+      g_debug ("The name of a workflow: %s", error->message);
+      return;
+    }
+
+  /* An answer from before another sign-in finds its question gone. */
+  name = jd_workflow_get_name (workflow);
+  if (name == NULL || *name == '\0' || !g_hash_table_contains (self->names, jd_workflow_get_id (workflow)))
+    return;
+
+  g_hash_table_replace (self->names, g_strdup (jd_workflow_get_id (workflow)), g_strdup (name));
+  update_heading (self);
+}
+
+static void
 on_list_loaded_cb (JdWorkflowPage *self)
 {
   g_free (self->shown_id);
   self->shown_id = g_strdup (self->loading_id);
   update_heading (self);
+
+  /* The name for the heading, once per workflow. */
+  if (self->shown_id != NULL && self->client != NULL &&
+      !g_hash_table_contains (self->names, self->shown_id) &&
+      jd_workflow_picker_get_name (self->picker, self->shown_id) == NULL)
+    {
+      g_hash_table_replace (self->names, g_strdup (self->shown_id), NULL);
+      jd_client_get_workflow_async (self->client, self->shown_id, self->name_cancellable,
+                                    on_workflow_cb, g_object_ref (self));
+    }
   update_chrome (self);
 }
 
@@ -438,6 +487,7 @@ jd_workflow_page_dispose (GObject *object)
 {
   JdWorkflowPage *self = JD_WORKFLOW_PAGE (object);
 
+  g_cancellable_cancel (self->name_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WORKFLOW_PAGE);
 
   G_OBJECT_CLASS (jd_workflow_page_parent_class)->dispose (object);
@@ -454,6 +504,8 @@ jd_workflow_page_finalize (GObject *object)
   g_free (self->shown_id);
   g_free (self->pending_id);
   g_free (self->pending_highlight);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_object (&self->name_cancellable);
 
   G_OBJECT_CLASS (jd_workflow_page_parent_class)->finalize (object);
 }
@@ -587,6 +639,9 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
 static void
 jd_workflow_page_init (JdWorkflowPage *self)
 {
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->name_cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
@@ -628,6 +683,9 @@ jd_workflow_page_set_client (JdWorkflowPage *self,
 
   /* What this page knew came from the old server. */
   jd_workflow_picker_set_client (self->picker, client);
+  g_cancellable_cancel (self->name_cancellable);
+  g_set_object (&self->name_cancellable, g_cancellable_new ());
+  g_hash_table_remove_all (self->names);
   g_clear_pointer (&self->shown_id, g_free);
   jd_job_list_set_client (self->list, client);
 

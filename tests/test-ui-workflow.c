@@ -189,6 +189,9 @@ test_first_page (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "range_label"))), ==, "Jobs 1–50");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "id_label"))), ==, JD_DEMO_WORKFLOW_SALES);
+  /* the heading asks the Server for the workflow's name */
+  g_assert_true (jd_ui_test_wait_for_string (fixture->page, "workflow-name", "Weekly Sales Rollup", WAIT_MS));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "title_label"))), ==, "Weekly Sales Rollup");
 
   /* what was asked for: one job more than a page, newest first */
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), >, 0);
