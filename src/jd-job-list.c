@@ -815,7 +815,8 @@ jd_job_list_set_client (JdJobList *self,
 
   /* Lookups for the old server's rows need not finish. */
   g_cancellable_cancel (self->lookup_cancellable);
-  g_set_object (&self->lookup_cancellable, g_cancellable_new ());
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
 
   jd_job_list_reset (self);
 }

@@ -684,7 +684,8 @@ jd_workflow_page_set_client (JdWorkflowPage *self,
   /* What this page knew came from the old server. */
   jd_workflow_picker_set_client (self->picker, client);
   g_cancellable_cancel (self->name_cancellable);
-  g_set_object (&self->name_cancellable, g_cancellable_new ());
+  g_clear_object (&self->name_cancellable);
+  self->name_cancellable = g_cancellable_new ();
   g_hash_table_remove_all (self->names);
   g_clear_pointer (&self->shown_id, g_free);
   jd_job_list_set_client (self->list, client);
