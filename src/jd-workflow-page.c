@@ -735,15 +735,16 @@ show_text (JdWorkflowPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW_ID]);
     }
 
+  /* A newer request without a job to mark marks none. */
+  g_clear_pointer (&self->pending_highlight, g_free);
+  jd_job_list_highlight_job (self->list, NULL);
+
   if (highlight_job_id != NULL)
     {
       /* The job must be findable: filters could hide it. */
       clear_filters (self);
       if (self->client == NULL)
-        {
-          g_free (self->pending_highlight);
-          self->pending_highlight = g_strdup (highlight_job_id);
-        }
+        self->pending_highlight = g_strdup (highlight_job_id);
       else
         jd_job_list_highlight_job (self->list, highlight_job_id);
     }
