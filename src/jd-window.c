@@ -461,8 +461,8 @@ open_workflow_jobs_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&s&s)", &workflow_id, &job_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
-  /* Until the workflow page can pick out a job, it shows the workflow. */
-  jd_workflow_page_show_workflow (ensure_workflow_page (self), workflow_id);
+  jd_workflow_page_show_workflow (ensure_workflow_page (self), workflow_id,
+                                  *job_id != '\0' ? job_id : NULL);
 }
 
 static void
