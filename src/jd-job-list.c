@@ -546,6 +546,7 @@ show_column (JdJobList           *self,
     gtk_column_view_insert_column (self->job_list, MIN (position, n), column);
   else
     gtk_column_view_remove_column (self->job_list, column);
+  jd_accessible_fix_column_view (self->job_list);
 }
 
 /* The columns a page adds (GtkBuildable) */
@@ -570,6 +571,7 @@ jd_job_list_buildable_add_child (GtkBuildable *buildable,
         position = g_list_model_get_n_items (columns) - (column_shown (self, self->id_column) ? 1 : 0);
 
       gtk_column_view_insert_column (self->job_list, position, GTK_COLUMN_VIEW_COLUMN (child));
+      jd_accessible_fix_column_view (self->job_list);
       return;
     }
 
