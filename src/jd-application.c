@@ -12,8 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "jd-application.h"
+#include "jd-background.h"
 #include "jd-credentials.h"
 #include "jd-demo-server.h"
+#include "jd-network-watch.h"
+#include "jd-search-provider.h"
 #include "jd-sign-in-dialog.h"
 #include "jd-window.h"
 
@@ -34,6 +37,9 @@ struct _JdApplication
   GMenu          *servers_menu;
   GSimpleAction  *server_action;
   gboolean        restoring;
+  gboolean        restoring_quietly;
+  JdSearchProvider *search_provider;
+  JdBackground   *background;
 };
 
 enum {
@@ -45,6 +51,8 @@ enum {
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
 
 static GParamSpec *properties[N_PROPS];
+
+#define JD_APPLICATION_SERVICE_TIMEOUT_MS 30000
 
 static void stop_all_following  (JdApplication *self);
 static void forget_follower     (gpointer       data);
@@ -97,6 +105,17 @@ show_sign_in (JdApplication *self,
 /* ------------------------------------------------------------------ */
 /* Restoring the last sign-in from the keyring                         */
 
+/* A search with no window restores quietly: the next window asks. */
+static void
+sign_in_failed (JdApplication *self,
+                gboolean       quietly)
+{
+  if (quietly && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    jd_search_provider_client_changed (self->search_provider);
+  else
+    show_sign_in (self, NULL);
+}
+
 static void
 on_credentials_found_cb (GObject      *source,
                          GAsyncResult *result,
@@ -106,8 +125,10 @@ on_credentials_found_cb (GObject      *source,
   g_autoptr(JdCredentials) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JdClient) client = NULL;
+  gboolean quietly = self->restoring_quietly;
 
   self->restoring = FALSE;
+  self->restoring_quietly = FALSE;
   credentials = jd_credentials_lookup_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -120,14 +141,14 @@ on_credentials_found_cb (GObject      *source,
     {
       if (error != NULL)
         g_debug ("No saved sign-in: %s", error->message);
-      show_sign_in (self, NULL);
+      sign_in_failed (self, quietly);
       return;
     }
 
   client = jd_client_new (self->session, credentials->server);
   if (client == NULL)
     {
-      show_sign_in (self, NULL);
+      sign_in_failed (self, quietly);
       return;
     }
 
@@ -580,7 +601,8 @@ jd_application_startup (GApplication *application)
   static const char *look_up_accels[] = { "<Control>l", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
-  static const char *workflow_accels[] = { "<Control><Shift>w", NULL };
+  /* Not Ctrl+Shift+W: that closes the window elsewhere in GNOME. */
+  static const char *workflow_accels[] = { "<Control>j", NULL };
   static const char *new_tab_accels[] = { "<Control>t", NULL };
   static const char *close_tab_accels[] = { "<Control>w", NULL };
   static const char *history_accels[] = { "<Control>h", NULL };
@@ -682,6 +704,114 @@ jd_application_shutdown (GApplication *application)
 }
 
 /* ------------------------------------------------------------------ */
+/* The desktop: Shell search, the background, the network             */
+
+/* Started by the Shell to search, the app has no window and has not
+ * signed in: restore the saved sign-in, without a dialog if it fails. */
+static JdClient *
+search_provider_get_client (gpointer  user_data,
+                            gboolean *pending)
+{
+  JdApplication *self = user_data;
+
+  if (self->client == NULL && !self->restoring)
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "server-address");
+
+      if (*server != '\0' && g_settings_get_enum (self->settings, "sign-in-kind") != JD_AUTH_NONE)
+        {
+          self->restoring_quietly = TRUE;
+          restore_sign_in (self);
+        }
+    }
+
+  *pending = self->client == NULL && self->restoring;
+  return self->client;
+}
+
+static void
+on_search_activate_job_cb (JdApplication *self,
+                           const char    *job_id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "open-job", g_variant_new_string (job_id));
+}
+
+static void
+on_search_launch_cb (JdApplication *self,
+                     const char    *text)
+{
+  JdWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_look_up (window, text);
+  if (self->client == NULL && !self->restoring)
+    restore_sign_in (self);
+}
+
+static char **
+followed_job_ids (gpointer user_data)
+{
+  JdApplication *self = user_data;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer id, follower;
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, &id, &follower))
+    if (jd_job_follower_get_following (follower))
+      g_strv_builder_add (builder, id);
+
+  return g_strv_builder_end (builder);
+}
+
+/* A follower that failed for lack of network waits up to 30 s before its
+ * next try; with the network back, it looks at once. */
+static void
+on_network_back_cb (JdApplication *self)
+{
+  GHashTableIter iter;
+  gpointer follower;
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, NULL, &follower))
+    if (jd_job_follower_get_following (follower) && jd_job_follower_get_last_error (follower) != NULL)
+      {
+        jd_job_follower_stop (follower);
+        jd_job_follower_start (follower);
+      }
+}
+
+static gboolean
+jd_application_dbus_register (GApplication     *application,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  JdApplication *self = JD_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (jd_application_parent_class)->dbus_register (application, connection, object_path, error))
+    return FALSE;
+
+  /* Started by the bus (the Shell's search, a notification): stay a while
+   * for the calls that follow the first. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, JD_APPLICATION_SERVICE_TIMEOUT_MS);
+
+  return jd_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+jd_application_dbus_unregister (GApplication    *application,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  jd_search_provider_unregister (JD_APPLICATION (application)->search_provider);
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
+/* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
 static void
@@ -689,6 +819,8 @@ jd_application_finalize (GObject *object)
 {
   JdApplication *self = JD_APPLICATION (object);
 
+  g_clear_object (&self->background);
+  g_clear_object (&self->search_provider);
   g_clear_pointer (&self->followers, g_hash_table_unref);
   g_clear_object (&self->servers_menu);
   g_clear_object (&self->server_action);
@@ -755,6 +887,8 @@ jd_application_class_init (JdApplicationClass *klass)
   app_class->command_line = jd_application_command_line;
   app_class->handle_local_options = jd_application_handle_local_options;
   app_class->shutdown = jd_application_shutdown;
+  app_class->dbus_register = jd_application_dbus_register;
+  app_class->dbus_unregister = jd_application_dbus_unregister;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
@@ -778,6 +912,12 @@ jd_application_init (JdApplication *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->server_action));
   g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (rebuild_servers_menu), self, G_CONNECT_SWAPPED);
   rebuild_servers_menu (self);
+
+  self->search_provider = jd_search_provider_new (self->history, search_provider_get_client, self);
+  g_signal_connect_object (self->search_provider, "activate-job", G_CALLBACK (on_search_activate_job_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search", G_CALLBACK (on_search_launch_cb), self, G_CONNECT_SWAPPED);
+  self->background = jd_background_new (GTK_APPLICATION (self), followed_job_ids, self);
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back", G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
 
   /* The G_OPTION_REMAINING entry names the parameters in the usage line. */
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
@@ -833,6 +973,7 @@ jd_application_set_client (JdApplication *self,
   stop_all_following (self);
   update_server_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  jd_search_provider_client_changed (self->search_provider);
 }
 
 const char *
@@ -965,6 +1106,8 @@ on_follower_following_cb (JdJobFollower *follower,
     }
   else
     release_follower (self, follower);
+
+  jd_background_update (self->background);
 }
 
 static void

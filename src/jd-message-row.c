@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-display-text.h"
 #include "jd-message-filter-model.h"
 #include "jd-message-row.h"
@@ -121,66 +122,6 @@ describe_severity (JdMessageSeverity severity)
     }
 }
 
-/* A screen reader meets the row as one item: "Error, Tool 12" as its
- * name, the start of the text as its description. The list
- * item widget around the row is what takes focus in a list, so it is
- * told too; the next bind tells it again. */
-static void
-update_accessible (JdMessageRow      *self,
-                   JdMessageSeverity  severity,
-                   const char        *tool,
-                   const char        *caption)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *parent;
-
-  if (self->message == NULL)
-    {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      return;
-    }
-
-  if (tool != NULL)
-    {
-      /* Translators: a message's accessible name: its severity, then the tool, as "Error, Tool 12" */
-      name = g_strdup_printf (_("%s, %s"), describe_severity (severity), tool);
-    }
-  else
-    name = g_strdup (describe_severity (severity));
-
-  if (caption != NULL)
-    {
-      g_autofree char *with_caption = g_strdup_printf (_("%s, %s"), name, caption);
-
-      g_free (name);
-      name = g_steal_pointer (&with_caption);
-    }
-
-  /* Without the breaks added for Pango, and shorter than the row: it
-   * travels over the accessibility bus at every bind, and a reader who
-   * wants more opens the whole message. */
-  if (self->message != NULL && jd_job_message_get_text (self->message) != NULL &&
-      jd_job_message_get_text (self->message)[0] != '\0')
-    description = jd_display_text_prepare (jd_job_message_get_text (self->message),
-                                           JD_DISPLAY_TEXT_MAX_LINE_CHARS, JD_DISPLAY_TEXT_MULTI_LINE, NULL);
-  else
-    description = g_strdup (_("No text given"));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-
-  parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  if (parent != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
-}
-
 static void
 update (JdMessageRow *self)
 {
@@ -253,8 +194,6 @@ update (JdMessageRow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.copy",
                                  text != NULL && text[0] != '\0');
-
-  update_accessible (self, severity, tool, caption);
 }
 
 /* gtk_widget_set_tooltip_text () asks the display where the pointer is,
@@ -386,9 +325,6 @@ jd_message_row_class_init (JdMessageRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* One message of a list, whatever list view holds it (GTK 4.8's grid
-   * view makes each cell a grid cell). */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, severity_icon);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, tool_label);
@@ -405,6 +341,7 @@ static void
 jd_message_row_init (JdMessageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_label_list_row (GTK_WIDGET (self), self->severity_icon, self->tool_label, self->text_label, NULL);
   update (self);
 }
 

@@ -601,31 +601,6 @@ test_file_name_capped (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (suggested, ".csv"));
 }
 
-static void
-test_message_row_accessible (Fixture       *fixture,
-                             gconstpointer  data)
-{
-  Figures figures;
-  JdMessageRow *row;
-  g_autofree char *text = NULL;
-  g_autofree char *error = NULL;
-
-  look_up_and_settle (fixture, &figures);
-  row = first_message_row (fixture);
-
-  /* Severity and tool in the name, the start of the text in the
-   * description: on the row and on the list's item around it. */
-  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM));
-  text = jd_display_text_prepare (fixture->word, JD_DISPLAY_TEXT_MAX_LINE_CHARS, JD_DISPLAY_TEXT_MULTI_LINE, NULL);
-  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Error, Tool 12");
-  g_assert_null (error);
-  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
-  g_assert_null (error);
-  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (row))),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL, "Error, Tool 12");
-  g_assert_null (error);
-}
-
 static const JobShape one_message = { 1 };
 static const JobShape many_messages = { 200 };
 
@@ -633,8 +608,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* accessible properties are kept, to be read back */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   jd_ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/long-text/window-settles-with-one-long-message", Fixture, &one_message,
@@ -649,8 +622,6 @@ main (int   argc,
               fixture_set_up, test_header_capped, fixture_tear_down);
   g_test_add ("/ui/long-text/file-name-capped", Fixture, &one_message,
               fixture_set_up, test_file_name_capped, fixture_tear_down);
-  g_test_add ("/ui/long-text/message-row-names-severity-tool-text", Fixture, &one_message,
-              fixture_set_up, test_message_row_accessible, fixture_tear_down);
 
   return g_test_run ();
 }
