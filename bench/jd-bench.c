@@ -540,7 +540,7 @@ job_shown (gpointer data)
     return TRUE;
 
   return job != NULL && job != wait->old_job &&
-         g_strcmp0 (jd_job_get_id (job), wait->id) == 0 &&
+         g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0 &&
          g_strcmp0 (state, "job") == 0;
 }
 

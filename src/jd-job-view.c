@@ -86,7 +86,7 @@ is_blank (const char *text)
 static gboolean
 job_not_started (JdJob *job)
 {
-  JdJobState state = job != NULL ? jd_job_get_state (job) : JD_JOB_STATE_UNKNOWN;
+  JdJobState state = job != NULL ? jd_job_summary_get_state (JD_JOB_SUMMARY (job)) : JD_JOB_STATE_UNKNOWN;
 
   return state == JD_JOB_STATE_QUEUED || state == JD_JOB_STATE_CREATED;
 }
@@ -240,7 +240,7 @@ jd_job_view_format_created (GDateTime *created,
 static void
 update_status (JdJobView *self)
 {
-  const char *raw = jd_job_get_status (self->job);
+  const char *raw = jd_job_summary_get_status (JD_JOB_SUMMARY (self->job));
 
   if (is_blank (raw))
     {
@@ -248,7 +248,7 @@ update_status (JdJobView *self)
       return;
     }
 
-  switch (jd_job_get_state (self->job))
+  switch (jd_job_summary_get_state (JD_JOB_SUMMARY (self->job)))
     {
     case JD_JOB_STATE_CREATED:
       set_badge (self->status_badge, _("Created"), "dim");
@@ -282,7 +282,7 @@ update_status (JdJobView *self)
 static void
 update_disposition (JdJobView *self)
 {
-  const char *raw = jd_job_get_disposition (self->job);
+  const char *raw = jd_job_summary_get_disposition (JD_JOB_SUMMARY (self->job));
 
   if (is_blank (raw))
     {
@@ -290,7 +290,7 @@ update_disposition (JdJobView *self)
       return;
     }
 
-  switch (jd_job_get_disposition_kind (self->job))
+  switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (self->job)))
     {
     case JD_DISPOSITION_SUCCESS:
       set_badge (self->disposition_badge, _("Success"), "success");
@@ -343,7 +343,7 @@ describe_priority (const char *priority)
 static void
 update_created (JdJobView *self)
 {
-  GDateTime *created = self->job != NULL ? jd_job_get_created (self->job) : NULL;
+  GDateTime *created = self->job != NULL ? jd_job_summary_get_created (JD_JOB_SUMMARY (self->job)) : NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *text = NULL;
   g_autofree char *iso = NULL;
@@ -396,15 +396,15 @@ update_summary (JdJobView *self)
       return;
     }
 
-  gtk_label_set_text (self->id_label, jd_job_get_id (self->job));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_label), jd_job_get_id (self->job));
+  gtk_label_set_text (self->id_label, jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_label), jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)));
   update_status (self);
   update_disposition (self);
   update_created (self);
 
-  set_value (self->priority_label, describe_priority (jd_job_get_priority (self->job)));
+  set_value (self->priority_label, describe_priority (jd_job_summary_get_priority (JD_JOB_SUMMARY (self->job))));
 
-  worker_tag = jd_job_get_worker_tag (self->job);
+  worker_tag = jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (self->job));
   set_value (self->worker_tag_label,
              worker_tag == NULL ? NULL : is_blank (worker_tag) ? _("None") : worker_tag);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->worker_tag_label),
@@ -414,8 +414,8 @@ update_summary (JdJobView *self)
   set_value (self->app_id_label, is_blank (app_id) ? NULL : app_id);
   gtk_widget_set_visible (self->copy_app_id_button, !is_blank (app_id));
 
-  if (jd_job_get_has_run_with_e2 (self->job))
-    e2 = jd_job_get_run_with_e2 (self->job) ? _("Yes") : _("No");
+  if (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (self->job)))
+    e2 = jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (self->job)) ? _("Yes") : _("No");
   set_value (self->e2_label, e2);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-job-id", TRUE);
@@ -479,7 +479,7 @@ on_output_bind_cb (GtkSignalListItemFactory *factory,
   JdOutputRow *row = JD_OUTPUT_ROW (gtk_list_item_get_child (item));
 
   /* The job and client first: with them the row finds its download. */
-  jd_output_row_set_job_id (row, self->job != NULL ? jd_job_get_id (self->job) : NULL);
+  jd_output_row_set_job_id (row, self->job != NULL ? jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)) : NULL);
   jd_output_row_set_client (row, self->client);
   jd_output_row_set_output (row, gtk_list_item_get_item (item));
 }
@@ -783,7 +783,7 @@ copy_job_id_action (GtkWidget  *widget,
   JdJobView *self = JD_JOB_VIEW (widget);
 
   if (self->job != NULL)
-    copy_text (self, jd_job_get_id (self->job), _("Job ID copied"));
+    copy_text (self, jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), _("Job ID copied"));
 }
 
 static void
@@ -820,7 +820,7 @@ load_all_messages_action (GtkWidget  *widget,
   set_loading_messages (self, TRUE);
 
   jd_client_get_job_messages_async (self->client,
-                                    jd_job_get_id (self->job),
+                                    jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)),
                                     self->load_cancellable,
                                     on_messages_loaded_cb,
                                     g_object_ref (self));
@@ -1122,7 +1122,7 @@ jd_job_view_set_job (JdJobView *self,
 
   /* A refresh brings the same job anew: keep the search then. */
   same_id = self->job != NULL && job != NULL &&
-            g_strcmp0 (jd_job_get_id (self->job), jd_job_get_id (job)) == 0;
+            g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0;
 
   cancel_loading_messages (self);
   show_messages_error (self, NULL);

@@ -21,7 +21,7 @@
 #include "jd-error-text.h"
 #include "jd-job-cells.h"
 #include "jd-recent-jobs-page.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define PAGE_SIZE 50
 #define SPINNER_DELAY_MS 250
@@ -516,10 +516,10 @@ static void
 on_job_activated_cb (JdRecentJobsPage *self,
                      guint             position)
 {
-  g_autoptr(JdWorkflowJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
+  g_autoptr(JdJobSummary) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
 
   if (job != NULL)
-    g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_workflow_job_get_id (job));
+    g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_job_summary_get_id (job));
 }
 
 static void
@@ -688,7 +688,7 @@ jd_recent_jobs_page_class_init (JdRecentJobsPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (JD_TYPE_WORKFLOW_JOB);
+  g_type_ensure (JD_TYPE_JOB_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-recent-jobs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdRecentJobsPage, toolbar);

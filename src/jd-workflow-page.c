@@ -18,7 +18,7 @@
 #include "jd-job-cells.h"
 #include "jd-object-id.h"
 #include "jd-workflow.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow-page.h"
 
 #define PAGE_SIZE 50
@@ -671,10 +671,10 @@ static void
 on_job_activated_cb (JdWorkflowPage *self,
                      guint           position)
 {
-  g_autoptr(JdWorkflowJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
+  g_autoptr(JdJobSummary) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
 
   if (job != NULL)
-    g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_workflow_job_get_id (job));
+    g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_job_summary_get_id (job));
 }
 
 static void
@@ -906,7 +906,7 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (JD_TYPE_WORKFLOW_JOB);
+  g_type_ensure (JD_TYPE_JOB_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-workflow-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, workflow_entry);

@@ -60,7 +60,7 @@ on_finished_cb (JdJobFollower *follower,
                 JdJob         *job,
                 guint         *count)
 {
-  g_assert_true (jd_job_is_finished (job));
+  g_assert_true (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
   (*count)++;
 }
 
@@ -69,7 +69,7 @@ on_job_cb (JdJobFollower *follower,
            GParamSpec    *pspec,
            GPtrArray     *states)
 {
-  g_ptr_array_add (states, GINT_TO_POINTER (jd_job_get_state (jd_job_follower_get_job (follower))));
+  g_ptr_array_add (states, GINT_TO_POINTER (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_job_follower_get_job (follower)))));
 }
 
 static void
@@ -83,7 +83,7 @@ test_follows_to_the_end (Fixture       *fixture,
   guint finished = 0;
   gint64 deadline;
 
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_QUEUED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_QUEUED);
   g_assert_true (jd_job_follower_should_follow (job));
 
   follower = jd_job_follower_new (fixture->client, job);
@@ -104,8 +104,8 @@ test_follows_to_the_end (Fixture       *fixture,
   jd_test_spin_for (600);
   g_assert_cmpuint (finished, ==, 1);
   g_assert_false (jd_job_follower_get_following (follower));
-  g_assert_cmpint (jd_job_get_state (jd_job_follower_get_job (follower)), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_cmpint (jd_job_get_disposition_kind (jd_job_follower_get_job (follower)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_job_follower_get_job (follower))), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (jd_job_follower_get_job (follower))), ==, JD_DISPOSITION_SUCCESS);
 
   for (guint i = 0; i < states->len; i++)
     seen_running |= GPOINTER_TO_INT (states->pdata[i]) == JD_JOB_STATE_RUNNING;

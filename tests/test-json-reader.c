@@ -10,7 +10,7 @@
 #include "jd-json-reader.h"
 #include "jd-message-list.h"
 #include "jd-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 
 #define JOB_ID "66ebd18d3d6200007e000d8c"
@@ -196,18 +196,18 @@ test_job_valid (void)
   g_autoptr(JdJobOutput) output = NULL;
   const char * const formats[] = { "Raw", "Csv", NULL };
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_assert_cmpstr (jd_job_get_app_id (job), ==, "5f3a0c9e1b2d4e0012345678");
-  assert_date (jd_job_get_created (job), "2024-09-19T10:02:54.589000Z");
-  g_assert_cmpstr (jd_job_get_status (job), ==, "Completed");
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_cmpstr (jd_job_get_disposition (job), ==, "Success");
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_SUCCESS);
-  g_assert_cmpstr (jd_job_get_priority (job), ==, "Default");
-  g_assert_cmpstr (jd_job_get_worker_tag (job), ==, "");
-  g_assert_true (jd_job_get_has_run_with_e2 (job));
-  g_assert_true (jd_job_get_run_with_e2 (job));
-  g_assert_true (jd_job_is_finished (job));
+  assert_date (jd_job_summary_get_created (JD_JOB_SUMMARY (job)), "2024-09-19T10:02:54.589000Z");
+  g_assert_cmpstr (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), ==, "Completed");
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpstr (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)), ==, "Success");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_cmpstr (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)), ==, "Default");
+  g_assert_cmpstr (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)), ==, "");
+  g_assert_true (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)));
+  g_assert_true (jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (job)));
+  g_assert_true (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
 
   g_assert_cmpuint (g_list_model_get_n_items (outputs), ==, 2);
   output = g_list_model_get_item (outputs, 0);
@@ -235,15 +235,15 @@ test_job_missing_fields (void)
 {
   JdJob *job = read_job_file ("job-sparse.json");
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, "66ebd18d3d6200007e000d99");
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, "66ebd18d3d6200007e000d99");
   g_assert_null (jd_job_get_app_id (job));
-  g_assert_null (jd_job_get_created (job));
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_null (jd_job_get_disposition (job));
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_UNKNOWN);
-  g_assert_cmpstr (jd_job_get_priority (job), ==, "Urgent");
-  g_assert_null (jd_job_get_worker_tag (job));
-  g_assert_false (jd_job_get_has_run_with_e2 (job));
+  g_assert_null (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_null (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_UNKNOWN);
+  g_assert_cmpstr (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)), ==, "Urgent");
+  g_assert_null (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)));
   g_assert_nonnull (jd_job_get_outputs (job));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), ==, 0);
   g_assert_nonnull (jd_job_get_messages (job));
@@ -258,15 +258,15 @@ test_job_wrong_types (void)
 {
   JdJob *job = read_job_file ("job-wrong-types.json");
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_assert_null (jd_job_get_app_id (job));
-  g_assert_null (jd_job_get_created (job));
-  g_assert_null (jd_job_get_status (job));
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_UNKNOWN);
-  g_assert_null (jd_job_get_disposition (job));
-  g_assert_null (jd_job_get_priority (job));
-  g_assert_null (jd_job_get_worker_tag (job));
-  g_assert_false (jd_job_get_has_run_with_e2 (job));
+  g_assert_null (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_status (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_UNKNOWN);
+  g_assert_null (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 0);
   g_assert_false (jd_job_get_messages_included (job));
@@ -294,7 +294,7 @@ test_job_wrong_types_everywhere (void)
                                                  JOB_ID, fields[f], values[v]);
         JdJob *job = read_job_ok (json);
 
-        g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+        g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
         g_assert_nonnull (jd_job_get_outputs (job));
         g_assert_nonnull (jd_job_get_messages (job));
         g_assert_finalize_object (job);
@@ -335,11 +335,11 @@ test_job_numbers_as_text (void)
   JdJob *job = read_job_ok ("{\"id\": \"" JOB_ID "\", \"status\": 4, \"disposition\": 1,"
                             " \"priority\": 0, \"workerTag\": 2.5}");
 
-  g_assert_cmpstr (jd_job_get_status (job), ==, "4");
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_UNKNOWN);
-  g_assert_cmpstr (jd_job_get_disposition (job), ==, "1");
-  g_assert_cmpstr (jd_job_get_priority (job), ==, "0");
-  g_assert_cmpstr (jd_job_get_worker_tag (job), ==, "2.5");
+  g_assert_cmpstr (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), ==, "4");
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_UNKNOWN);
+  g_assert_cmpstr (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)), ==, "1");
+  g_assert_cmpstr (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)), ==, "0");
+  g_assert_cmpstr (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)), ==, "2.5");
 
   g_assert_finalize_object (job);
 }
@@ -350,12 +350,12 @@ test_job_unknown_fields (void)
   JdJob *job = read_job_file ("job-unknown-fields.json");
   JdMessageList *messages = JD_MESSAGE_LIST (jd_job_get_messages (job));
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_NONE);
-  g_assert_true (jd_job_get_has_run_with_e2 (job));
-  g_assert_false (jd_job_get_run_with_e2 (job));
-  g_assert_false (jd_job_is_finished (job));
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_RUNNING);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_NONE);
+  g_assert_true (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
 
   /* only the job's own "messages", not one nested in another member */
   g_assert_true (jd_job_get_messages_included (job));
@@ -372,12 +372,12 @@ test_job_unknown_values (void)
                             " \"disposition\": \"PartialSuccess\", \"priority\": \"Urgent\"}");
 
   /* shown as they are */
-  g_assert_cmpstr (jd_job_get_status (job), ==, "Paused");
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_UNKNOWN);
-  g_assert_cmpstr (jd_job_get_disposition (job), ==, "PartialSuccess");
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_UNKNOWN);
-  g_assert_cmpstr (jd_job_get_priority (job), ==, "Urgent");
-  g_assert_false (jd_job_is_finished (job));
+  g_assert_cmpstr (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), ==, "Paused");
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_UNKNOWN);
+  g_assert_cmpstr (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)), ==, "PartialSuccess");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_UNKNOWN);
+  g_assert_cmpstr (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)), ==, "Urgent");
+  g_assert_false (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
 
   g_assert_finalize_object (job);
 }
@@ -393,9 +393,9 @@ test_job_complete_and_completed (void)
                                                JOB_ID, statuses[i]);
       JdJob *job = read_job_ok (json);
 
-      g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
-      g_assert_cmpstr (jd_job_get_status (job), ==, statuses[i]);
-      g_assert_true (jd_job_is_finished (job));
+      g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_COMPLETED);
+      g_assert_cmpstr (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), ==, statuses[i]);
+      g_assert_true (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
       g_assert_finalize_object (job);
     }
 }
@@ -407,7 +407,7 @@ test_job_without_messages (void)
 
   g_assert_false (jd_job_get_messages_included (job));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 0);
-  assert_date (jd_job_get_created (job), "2024-09-19T10:02:54.000000Z");
+  assert_date (jd_job_summary_get_created (JD_JOB_SUMMARY (job)), "2024-09-19T10:02:54.000000Z");
   g_assert_finalize_object (job);
 
   /* "messages": null says the same */
@@ -442,8 +442,8 @@ test_job_run_with_e2 (void)
                                                JOB_ID, cases[i].value);
       JdJob *job = read_job_ok (json);
 
-      g_assert_cmpint (jd_job_get_has_run_with_e2 (job), ==, cases[i].given);
-      g_assert_cmpint (jd_job_get_run_with_e2 (job), ==, cases[i].run_with_e2);
+      g_assert_cmpint (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)), ==, cases[i].given);
+      g_assert_cmpint (jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (job)), ==, cases[i].run_with_e2);
       g_assert_finalize_object (job);
     }
 }
@@ -503,16 +503,16 @@ test_job_member_case (void)
   JdJob *job = read_job_ok ("{\"Id\": \"" JOB_ID "\", \"Status\": \"Queued\", \"RunWithE2\": true,"
                             " \"Messages\": [{\"Status\": 3, \"Text\": \"x\", \"ToolId\": 1}]}");
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_QUEUED);
-  g_assert_true (jd_job_get_run_with_e2 (job));
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_QUEUED);
+  g_assert_true (jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (job)));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 1);
   assert_message (JD_MESSAGE_LIST (jd_job_get_messages (job)), 0, 3, JD_MESSAGE_SEVERITY_ERROR, "x", 1);
   g_assert_finalize_object (job);
 
   /* the exact name wins over another case */
   job = read_job_ok ("{\"ID\": \"aaaaaaaaaaaaaaaaaaaaaaaa\", \"id\": \"" JOB_ID "\"}");
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_assert_finalize_object (job);
 }
 
@@ -521,11 +521,11 @@ test_job_create_date (void)
 {
   JdJob *job = read_job_ok ("{\"id\": \"" JOB_ID "\", \"createDate\": \"2024-09-19T12:02:54+02:00\"}");
 
-  assert_date (jd_job_get_created (job), "2024-09-19T10:02:54.000000Z");
+  assert_date (jd_job_summary_get_created (JD_JOB_SUMMARY (job)), "2024-09-19T10:02:54.000000Z");
   g_assert_finalize_object (job);
 
   job = read_job_ok ("{\"id\": \"" JOB_ID "\", \"createDateTime\": \"yesterday\"}");
-  g_assert_null (jd_job_get_created (job));
+  g_assert_null (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
   g_assert_finalize_object (job);
 }
 
@@ -576,7 +576,7 @@ test_job_bad_escapes_repaired (void)
                             " \"messages\": [{\"status\": 1, \"text\": \"bad \\udc00 text\"}]}");
   const char *text = jd_message_list_get_text (JD_MESSAGE_LIST (jd_job_get_messages (job)), 0);
 
-  g_assert_true (g_utf8_validate (jd_job_get_status (job), -1, NULL));
+  g_assert_true (g_utf8_validate (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), -1, NULL));
   g_assert_nonnull (text);
   g_assert_true (g_utf8_validate (text, -1, NULL));
   g_assert_true (g_str_has_prefix (text, "bad "));
@@ -644,7 +644,7 @@ test_job_many_messages (void)
   assert_message (messages, 99999, 0x40000004, JD_MESSAGE_SEVERITY_INFO,
                   "Tool 99: record batch 099999 of C:\\data\\sales_0999.yxdb was read in full", 98);
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), ==, 1);
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_WARNING);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_WARNING);
 
   g_assert_finalize_object (job);
 }
@@ -786,7 +786,7 @@ test_byte_order_mark (void)
 {
   JdJob *job = read_job_ok ("\xef\xbb\xbf{\"id\": \"" JOB_ID "\"}");
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_assert_finalize_object (job);
 }
 
@@ -973,7 +973,7 @@ read_workflow_jobs_file (const char *name)
 
   g_assert_no_error (error);
   g_assert_true (JD_IS_JOB_PAGE (page));
-  g_assert_true (g_list_model_get_item_type (jd_job_page_get_jobs (page)) == JD_TYPE_WORKFLOW_JOB);
+  g_assert_true (g_list_model_get_item_type (jd_job_page_get_jobs (page)) == JD_TYPE_JOB_SUMMARY);
   /* a bare array says nothing about other pages */
   g_assert_false (jd_job_page_get_has_pagination (page));
   g_assert_cmpint (jd_job_page_get_total_items (page), ==, -1);
@@ -985,32 +985,32 @@ test_workflow_jobs_array (void)
 {
   JdJobPage *page = read_workflow_jobs_file ("workflow-jobs-array.json");
   GListModel *list = jd_job_page_get_jobs (page);
-  g_autoptr(JdWorkflowJob) first = NULL;
-  g_autoptr(JdWorkflowJob) second = NULL;
+  g_autoptr(JdJobSummary) first = NULL;
+  g_autoptr(JdJobSummary) second = NULL;
 
   /* the third row has no ID, so it could not be opened: counted, not shown */
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 1);
 
   first = g_list_model_get_item (list, 0);
-  g_assert_cmpstr (jd_workflow_job_get_id (first), ==, JOB_ID);
-  assert_date (jd_workflow_job_get_created (first), "2024-09-19T10:02:54.589000Z");
-  g_assert_cmpint (jd_workflow_job_get_state (first), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_null (jd_workflow_job_get_disposition (first));
-  g_assert_cmpint (jd_workflow_job_get_disposition_kind (first), ==, JD_DISPOSITION_UNKNOWN);
-  g_assert_cmpstr (jd_workflow_job_get_priority (first), ==, "Default");
-  g_assert_cmpstr (jd_workflow_job_get_worker_tag (first), ==, "");
-  g_assert_true (jd_workflow_job_get_has_run_with_e2 (first));
-  g_assert_true (jd_workflow_job_get_run_with_e2 (first));
-  g_assert_null (jd_workflow_job_get_workflow_name (first));
-  g_assert_null (jd_workflow_job_get_queue_time (first));
-  g_assert_null (jd_workflow_job_get_start_time (first));
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (first), ==, -1);
+  g_assert_cmpstr (jd_job_summary_get_id (first), ==, JOB_ID);
+  assert_date (jd_job_summary_get_created (first), "2024-09-19T10:02:54.589000Z");
+  g_assert_cmpint (jd_job_summary_get_state (first), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_null (jd_job_summary_get_disposition (first));
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (first), ==, JD_DISPOSITION_UNKNOWN);
+  g_assert_cmpstr (jd_job_summary_get_priority (first), ==, "Default");
+  g_assert_cmpstr (jd_job_summary_get_worker_tag (first), ==, "");
+  g_assert_true (jd_job_summary_get_has_run_with_e2 (first));
+  g_assert_true (jd_job_summary_get_run_with_e2 (first));
+  g_assert_null (jd_job_summary_get_workflow_name (first));
+  g_assert_null (jd_job_summary_get_queue_time (first));
+  g_assert_null (jd_job_summary_get_start_time (first));
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (first), ==, -1);
 
   second = g_list_model_get_item (list, 1);
-  g_assert_cmpint (jd_workflow_job_get_state (second), ==, JD_JOB_STATE_ERROR);
-  g_assert_cmpstr (jd_workflow_job_get_worker_tag (second), ==, "gpu");
-  g_assert_false (jd_workflow_job_get_run_with_e2 (second));
+  g_assert_cmpint (jd_job_summary_get_state (second), ==, JD_JOB_STATE_ERROR);
+  g_assert_cmpstr (jd_job_summary_get_worker_tag (second), ==, "gpu");
+  g_assert_false (jd_job_summary_get_run_with_e2 (second));
 
   g_clear_object (&first);
   g_clear_object (&second);
@@ -1022,10 +1022,10 @@ test_workflow_jobs_object_jobs (void)
 {
   JdJobPage *page = read_workflow_jobs_file ("workflow-jobs-jobs.json");
   GListModel *list = jd_job_page_get_jobs (page);
-  g_autoptr(JdWorkflowJob) job = g_list_model_get_item (list, 0);
+  g_autoptr(JdJobSummary) job = g_list_model_get_item (list, 0);
 
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_QUEUED);
+  g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_QUEUED);
   g_clear_object (&job);
   g_assert_finalize_object (page);
 }
@@ -1035,15 +1035,15 @@ test_workflow_jobs_object_data (void)
 {
   JdJobPage *page = read_workflow_jobs_file ("workflow-jobs-data.json");
   GListModel *list = jd_job_page_get_jobs (page);
-  g_autoptr(JdWorkflowJob) job = g_list_model_get_item (list, 0);
-  g_autoptr(JdWorkflowJob) second = g_list_model_get_item (list, 1);
+  g_autoptr(JdJobSummary) job = g_list_model_get_item (list, 0);
+  g_autoptr(JdJobSummary) second = g_list_model_get_item (list, 1);
 
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 0);
   /* createDateTime where WorkflowJobView says createDate */
-  assert_date (jd_workflow_job_get_created (job), "2024-09-19T10:02:54.000000Z");
-  g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
-  g_assert_null (jd_workflow_job_get_created (second));
+  assert_date (jd_job_summary_get_created (job), "2024-09-19T10:02:54.000000Z");
+  g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_RUNNING);
+  g_assert_null (jd_job_summary_get_created (second));
   g_clear_object (&job);
   g_clear_object (&second);
   g_assert_finalize_object (page);
@@ -1058,7 +1058,7 @@ test_workflow_jobs_wrong_types (void)
   g_autoptr(GError) error = NULL;
   JdJobPage *page = jd_json_read_workflow_jobs (bytes, &error);
   GListModel *list;
-  g_autoptr(JdWorkflowJob) job = NULL;
+  g_autoptr(JdJobSummary) job = NULL;
 
   g_assert_no_error (error);
   list = jd_job_page_get_jobs (page);
@@ -1066,11 +1066,11 @@ test_workflow_jobs_wrong_types (void)
   /* 1, "x", null, [] and the row whose ID is a number */
   g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 5);
   job = g_list_model_get_item (list, 0);
-  g_assert_null (jd_workflow_job_get_created (job));
-  g_assert_null (jd_workflow_job_get_status (job));
-  g_assert_null (jd_workflow_job_get_priority (job));
-  g_assert_null (jd_workflow_job_get_worker_tag (job));
-  g_assert_false (jd_workflow_job_get_has_run_with_e2 (job));
+  g_assert_null (jd_job_summary_get_created (job));
+  g_assert_null (jd_job_summary_get_status (job));
+  g_assert_null (jd_job_summary_get_priority (job));
+  g_assert_null (jd_job_summary_get_worker_tag (job));
+  g_assert_false (jd_job_summary_get_has_run_with_e2 (job));
   g_clear_object (&job);
   g_assert_finalize_object (page);
 }
@@ -1088,7 +1088,7 @@ test_workflow_jobs_not_a_list (void)
 }
 
 /* The one row of a list that must read. */
-static JdWorkflowJob *
+static JdJobSummary *
 read_only_row (JdJobPage *(*reader) (GBytes *, GError **),
                const char *json)
 {
@@ -1108,13 +1108,13 @@ static void
 test_workflow_jobs_job_id_fallback (void)
 {
   /* WorkflowJobView's "id" first; "jobId" where a Server writes that */
-  g_autoptr(JdWorkflowJob) by_id = read_only_row (jd_json_read_workflow_jobs,
+  g_autoptr(JdJobSummary) by_id = read_only_row (jd_json_read_workflow_jobs,
                                                   "[{\"id\": \"" JOB_ID "\", \"jobId\": \"66ebd18d3d6200007e000d8d\"}]");
-  g_autoptr(JdWorkflowJob) by_job_id = read_only_row (jd_json_read_workflow_jobs,
+  g_autoptr(JdJobSummary) by_job_id = read_only_row (jd_json_read_workflow_jobs,
                                                       "[{\"jobId\": \"" JOB_ID "\"}]");
 
-  g_assert_cmpstr (jd_workflow_job_get_id (by_id), ==, JOB_ID);
-  g_assert_cmpstr (jd_workflow_job_get_id (by_job_id), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (by_id), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (by_job_id), ==, JOB_ID);
 }
 
 static void
@@ -1122,8 +1122,8 @@ test_job_page (void)
 {
   g_autoptr(GBytes) bytes = jd_test_load_data ("job-page.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(JdWorkflowJob) first = NULL;
-  g_autoptr(JdWorkflowJob) queued = NULL;
+  g_autoptr(JdJobSummary) first = NULL;
+  g_autoptr(JdJobSummary) queued = NULL;
   JdJobPage *page;
   GListModel *list;
 
@@ -1144,26 +1144,26 @@ test_job_page (void)
   g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 2);
 
   first = g_list_model_get_item (list, 0);
-  g_assert_cmpstr (jd_workflow_job_get_id (first), ==, JOB_ID);
-  g_assert_cmpint (jd_workflow_job_get_state (first), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_cmpstr (jd_workflow_job_get_workflow_name (first), ==, "Sales report");
-  g_assert_cmpstr (jd_workflow_job_get_workflow_id (first), ==, "5f3a0c9e1b2d4e0012345678");
-  g_assert_cmpstr (jd_workflow_job_get_submitted_by (first), ==, "Dana Whitfield");
-  assert_date (jd_workflow_job_get_queue_time (first), "2024-09-19T10:02:54.589000Z");
-  assert_date (jd_workflow_job_get_start_time (first), "2024-09-19T10:03:01.250000Z");
-  g_assert_cmpstr (jd_workflow_job_get_execution_time_text (first), ==, "00:05:12.4810000");
-  g_assert_cmpfloat_with_epsilon (jd_workflow_job_get_execution_time (first), 312.481, 1e-6);
-  g_assert_cmpstr (jd_workflow_job_get_priority (first), ==, "Default");
+  g_assert_cmpstr (jd_job_summary_get_id (first), ==, JOB_ID);
+  g_assert_cmpint (jd_job_summary_get_state (first), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpstr (jd_job_summary_get_workflow_name (first), ==, "Sales report");
+  g_assert_cmpstr (jd_job_summary_get_workflow_id (first), ==, "5f3a0c9e1b2d4e0012345678");
+  g_assert_cmpstr (jd_job_summary_get_submitted_by (first), ==, "Dana Whitfield");
+  assert_date (jd_job_summary_get_queue_time (first), "2024-09-19T10:02:54.589000Z");
+  assert_date (jd_job_summary_get_start_time (first), "2024-09-19T10:03:01.250000Z");
+  g_assert_cmpstr (jd_job_summary_get_execution_time_text (first), ==, "00:05:12.4810000");
+  g_assert_cmpfloat_with_epsilon (jd_job_summary_get_execution_time (first), 312.481, 1e-6);
+  g_assert_cmpstr (jd_job_summary_get_priority (first), ==, "Default");
   /* PagedJobSummaryView has neither; the queue time stands in for created */
-  g_assert_null (jd_workflow_job_get_disposition (first));
-  assert_date (jd_workflow_job_get_created (first), "2024-09-19T10:02:54.589000Z");
+  g_assert_null (jd_job_summary_get_disposition (first));
+  assert_date (jd_job_summary_get_created (first), "2024-09-19T10:02:54.589000Z");
 
   queued = g_list_model_get_item (list, 1);
-  g_assert_cmpint (jd_workflow_job_get_state (queued), ==, JD_JOB_STATE_QUEUED);
-  assert_date (jd_workflow_job_get_queue_time (queued), "2024-06-02T08:00:00.000000Z");
-  g_assert_null (jd_workflow_job_get_start_time (queued));
-  g_assert_null (jd_workflow_job_get_execution_time_text (queued));
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (queued), ==, -1);
+  g_assert_cmpint (jd_job_summary_get_state (queued), ==, JD_JOB_STATE_QUEUED);
+  assert_date (jd_job_summary_get_queue_time (queued), "2024-06-02T08:00:00.000000Z");
+  g_assert_null (jd_job_summary_get_start_time (queued));
+  g_assert_null (jd_job_summary_get_execution_time_text (queued));
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (queued), ==, -1);
 
   g_clear_object (&first);
   g_clear_object (&queued);
@@ -1175,8 +1175,8 @@ test_job_page_fallbacks (void)
 {
   g_autoptr(GBytes) bytes = jd_test_load_data ("job-page-fallbacks.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(JdWorkflowJob) first = NULL;
-  g_autoptr(JdWorkflowJob) second = NULL;
+  g_autoptr(JdJobSummary) first = NULL;
+  g_autoptr(JdJobSummary) second = NULL;
   JdJobPage *page;
   GListModel *list;
 
@@ -1191,13 +1191,13 @@ test_job_page_fallbacks (void)
   g_assert_cmpuint (jd_job_page_get_n_unreadable (page), ==, 0);
 
   first = g_list_model_get_item (list, 0);
-  g_assert_cmpstr (jd_workflow_job_get_id (first), ==, JOB_ID);
-  g_assert_cmpstr (jd_workflow_job_get_workflow_name (first), ==, "Sales report");
-  g_assert_cmpint (jd_workflow_job_get_disposition_kind (first), ==, JD_DISPOSITION_SUCCESS);
-  assert_date (jd_workflow_job_get_created (first), "2024-09-19T10:02:54.589000Z");
+  g_assert_cmpstr (jd_job_summary_get_id (first), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_workflow_name (first), ==, "Sales report");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (first), ==, JD_DISPOSITION_SUCCESS);
+  assert_date (jd_job_summary_get_created (first), "2024-09-19T10:02:54.589000Z");
   second = g_list_model_get_item (list, 1);
-  g_assert_cmpstr (jd_workflow_job_get_workflow_name (second), ==, "Inventory");
-  assert_date (jd_workflow_job_get_created (second), "2024-09-19T09:00:00.000000Z");
+  g_assert_cmpstr (jd_job_summary_get_workflow_name (second), ==, "Inventory");
+  assert_date (jd_job_summary_get_created (second), "2024-09-19T09:00:00.000000Z");
 
   g_clear_object (&first);
   g_clear_object (&second);
@@ -1297,10 +1297,10 @@ test_job_page_execution_time (void)
     {
       g_autofree char *json = g_strdup_printf ("{\"data\": [{\"jobId\": \"" JOB_ID "\", \"executionTime\": %s}]}",
                                                cases[i].value);
-      g_autoptr(JdWorkflowJob) job = read_only_row (jd_json_read_job_page, json);
+      g_autoptr(JdJobSummary) job = read_only_row (jd_json_read_job_page, json);
 
-      g_assert_cmpstr (jd_workflow_job_get_execution_time_text (job), ==, cases[i].text);
-      g_assert_cmpfloat_with_epsilon (jd_workflow_job_get_execution_time (job), cases[i].seconds, 1e-6);
+      g_assert_cmpstr (jd_job_summary_get_execution_time_text (job), ==, cases[i].text);
+      g_assert_cmpfloat_with_epsilon (jd_job_summary_get_execution_time (job), cases[i].seconds, 1e-6);
     }
 }
 

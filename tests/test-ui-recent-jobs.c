@@ -6,7 +6,7 @@
 
 #include "jd-recent-jobs-page.h"
 #include "jd-ui-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define WAIT_MS 20000
 
@@ -147,7 +147,7 @@ test_rows (Fixture       *fixture,
   static const char * const titles[] = { "Created", "Workflow", "Status", "Disposition", "Priority", "Job ID" };
   GtkColumnView *list;
   GListModel *columns;
-  g_autoptr(JdWorkflowJob) first = NULL;
+  g_autoptr(JdJobSummary) first = NULL;
   GDateTime *previous = NULL;
 
   show (fixture);
@@ -164,19 +164,19 @@ test_rows (Fixture       *fixture,
   /* Newest first, each with its workflow. */
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_nonnull (jd_workflow_job_get_workflow_name (job));
+      g_assert_nonnull (jd_job_summary_get_workflow_name (job));
       if (previous != NULL)
-        g_assert_cmpint (g_date_time_compare (previous, jd_workflow_job_get_created (job)), >=, 0);
-      previous = jd_workflow_job_get_created (job);
+        g_assert_cmpint (g_date_time_compare (previous, jd_job_summary_get_created (job)), >=, 0);
+      previous = jd_job_summary_get_created (job);
     }
 
   /* What the first row shows. */
   jd_ui_test_spin (100);
   first = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 0);
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_id (first)));
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_workflow_name (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_id (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_workflow_name (first)));
 }
 
 static void
@@ -242,9 +242,9 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_RUNNING);
     }
   /* One page needs no buttons to turn it. */
   g_assert_false (gtk_widget_get_visible (find (fixture, "next_button")));
@@ -254,9 +254,9 @@ test_status_filter (Fixture       *fixture,
   wait_settled (fixture);
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_COMPLETED);
     }
 
   /* Back to all. */
@@ -280,7 +280,7 @@ test_activation (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *activated = NULL;
-  g_autoptr(JdWorkflowJob) third = NULL;
+  g_autoptr(JdJobSummary) third = NULL;
 
   show (fixture);
   g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
@@ -288,7 +288,7 @@ test_activation (Fixture       *fixture,
   /* A click (single-click activation) or Enter on a row. */
   g_signal_emit_by_name (find (fixture, "job_list"), "activate", 2);
   third = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 2);
-  g_assert_cmpstr (activated, ==, jd_workflow_job_get_id (third));
+  g_assert_cmpstr (activated, ==, jd_job_summary_get_id (third));
 }
 
 static void

@@ -8,7 +8,7 @@
 #include "jd-ui-test-util.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow-page.h"
 
 #define WAIT_MS 20000
@@ -127,12 +127,12 @@ show_workflow (Fixture    *fixture,
   g_signal_emit_by_name (find (fixture, "show_button"), "clicked");
 }
 
-static JdWorkflowJob *
+static JdJobSummary *
 job_at (Fixture *fixture,
         guint    position)
 {
   GListModel *jobs = jd_workflow_page_get_jobs (fixture->page);
-  JdWorkflowJob *job = g_list_model_get_item (jobs, position);
+  JdJobSummary *job = g_list_model_get_item (jobs, position);
 
   g_assert_nonnull (job);
   g_object_unref (job); /* the model keeps it */
@@ -151,7 +151,7 @@ shown_ids (Fixture *fixture)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; i < n_jobs (fixture); i++)
-    g_strv_builder_add (builder, jd_workflow_job_get_id (job_at (fixture, i)));
+    g_strv_builder_add (builder, jd_job_summary_get_id (job_at (fixture, i)));
 
   return g_strv_builder_end (builder);
 }
@@ -274,7 +274,7 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpuint (n_jobs (fixture), >, 0);
   g_assert_cmpuint (n_jobs (fixture), <, all);
   for (guint i = 0; i < n_jobs (fixture); i++)
-    g_assert_cmpint (jd_workflow_job_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
+    g_assert_cmpint (jd_job_summary_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
   g_assert_false (is_sensitive (fixture, "previous_button"));
 }
 
@@ -319,18 +319,18 @@ test_oldest_first (Fixture       *fixture,
   wait_settled (fixture);
 
   for (guint i = 1; i < n_jobs (fixture); i++)
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
-                                          jd_workflow_job_get_created (job_at (fixture, i))), >=, 0);
-  newest = g_date_time_ref (jd_workflow_job_get_created (job_at (fixture, 0)));
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, i - 1)),
+                                          jd_job_summary_get_created (job_at (fixture, i))), >=, 0);
+  newest = g_date_time_ref (jd_job_summary_get_created (job_at (fixture, 0)));
 
   gtk_drop_down_set_selected (sort, 1); /* Oldest First */
   wait_settled (fixture);
 
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
   for (guint i = 1; i < n_jobs (fixture); i++)
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
-                                          jd_workflow_job_get_created (job_at (fixture, i))), <=, 0);
-  g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, 0)), newest), <, 0);
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, i - 1)),
+                                          jd_job_summary_get_created (job_at (fixture, i))), <=, 0);
+  g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, 0)), newest), <, 0);
 }
 
 static void
@@ -355,7 +355,7 @@ job_shown (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
   return g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
-         job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
+         job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
 static void
@@ -370,7 +370,7 @@ test_activate_row (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  expected = g_strdup (jd_workflow_job_get_id (job_at (fixture, 3)));
+  expected = g_strdup (jd_job_summary_get_id (job_at (fixture, 3)));
 
   g_assert_true (gtk_column_view_get_single_click_activate (list));
   g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
