@@ -1561,7 +1561,7 @@ test_executable (void)
   if (g_getenv ("JD_DEMO_SERVER_PATH") != NULL)
     path = g_strdup (g_getenv ("JD_DEMO_SERVER_PATH"));
   else
-    path = g_test_build_filename (G_TEST_BUILT, "..", "src", "api", "jobdesk-demo-server", NULL);
+    path = g_test_build_filename (G_TEST_BUILT, "..", "src", "demo", "jobdesk-demo-server", NULL);
 
   if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
     {
