@@ -476,30 +476,11 @@ send_request (Harness    *h,
               const char *form,
               guint      *status)
 {
-  g_autofree char *uri = g_strconcat (jd_demo_server_get_base_url (h->server), path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GError) error = NULL;
-  GBytes *body;
+  g_autoptr(JdTestReply) reply = jd_test_send_request (h->session, jd_demo_server_get_base_url (h->server),
+                                                       method, path, token, form);
 
-  g_assert_nonnull (msg);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
-  if (token != NULL)
-    {
-      g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
-    }
-  if (form != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (form, strlen (form));
-
-      soup_message_set_request_body_from_bytes (msg, SOUP_FORM_MIME_TYPE_URLENCODED, bytes);
-    }
-
-  body = soup_session_send_and_read (h->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  *status = soup_message_get_status (msg);
-  return body;
+  *status = reply->status;
+  return g_bytes_ref (reply->body);
 }
 
 static char *
@@ -528,8 +509,7 @@ harness_new (void)
   h->server = jd_demo_server_new ();
   jd_demo_server_start_thread (h->server, 0, &error);
   g_assert_no_error (error);
-  h->session = soup_session_new ();
-  soup_session_set_proxy_resolver (h->session, NULL);
+  h->session = jd_test_new_session ();
   h->schema = jd_test_schema_load ();
   h->problems = g_string_new (NULL);
   h->exercised = g_hash_table_new (NULL, NULL);
