@@ -12,7 +12,8 @@
  *    the same bytes and counting the messages with a C JSON parser.
  *
  * Prints medians and the ratios, and checks that every thread count reads
- * exactly the same messages. Usage: jd-bench-parse [--runs N] [--json FILE]
+ * exactly the same messages.
+ * Usage: jd-bench-parse [--runs N] [--quick] [--json FILE]
  */
 #define G_LOG_DOMAIN "jd-bench"
 
@@ -30,7 +31,9 @@
 #include "jd-json-reader.h"
 #include "jd-message-list.h"
 
-static const char *const thread_settings[] = { "1", "2", NULL };
+/* JD_PARSE_THREADS for each figure; NULL: the reader's default */
+static const char *thread_settings[] = { "1", "2", NULL };
+static guint n_thread_settings = G_N_ELEMENTS (thread_settings);
 
 static int
 compare_doubles (gconstpointer a,
@@ -192,9 +195,13 @@ main (int   argc,
 {
   static const guint sizes[] = { 1, 10 };
   int runs = 5;
+  gboolean quick = FALSE;
+  g_autofree char *threads = NULL;
   g_autofree char *json_path = NULL;
   GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per figure (default 5)", "N" },
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Only the 100,000-message job", NULL },
+    { "threads", 0, 0, G_OPTION_ARG_STRING, &threads, "Only this JD_PARSE_THREADS (for valgrind --tool=callgrind)", "N" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
     { NULL },
   };
@@ -209,11 +216,16 @@ main (int   argc,
       return 2;
     }
   runs = CLAMP (runs, 1, 50);
+  if (threads != NULL)
+    {
+      thread_settings[0] = threads;
+      n_thread_settings = 1;
+    }
 
   g_print ("Reading a big job (jd_json_read_job) beside curl | jq on the same bytes, "
            "medians of %d runs, %u processors\n", runs, g_get_num_processors ());
 
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint s = 0; s < (quick ? 1 : G_N_ELEMENTS (sizes)); s++)
     {
       guint n_messages = 0;
       g_autoptr(GBytes) body = build_job (sizes[s], &n_messages);
@@ -228,7 +240,7 @@ main (int   argc,
       if (!g_file_set_contents (path, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error))
         g_error ("%s", error->message);
 
-      for (guint t = 0; t < G_N_ELEMENTS (thread_settings); t++)
+      for (guint t = 0; t < n_thread_settings; t++)
         {
           parse[t] = g_array_new (FALSE, FALSE, sizeof (double));
           cpu[t] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -236,14 +248,14 @@ main (int   argc,
 
       /* one of each first, to warm the caches and the thread pool */
       time_curl_jq (path, n_messages);
-      time_read_job (body, n_messages, NULL, &first_digest, &cpu_ms);
+      time_read_job (body, n_messages, threads, &first_digest, &cpu_ms);
 
       for (int run = 0; run < runs; run++)
         {
           double ms = time_curl_jq (path, n_messages);
 
           g_array_append_val (curl, ms);
-          for (guint t = 0; t < G_N_ELEMENTS (thread_settings); t++)
+          for (guint t = 0; t < n_thread_settings; t++)
             {
               g_autofree char *digest = NULL;
 
@@ -262,7 +274,7 @@ main (int   argc,
       g_string_append_printf (json, "%s\"%u\":{\"bytes\":%" G_GSIZE_FORMAT ",\"curl_jq_ms\":%.1f",
                               s > 0 ? "," : "", n_messages, g_bytes_get_size (body), curl_ms);
 
-      for (guint t = 0; t < G_N_ELEMENTS (thread_settings); t++)
+      for (guint t = 0; t < n_thread_settings; t++)
         {
           const char *name = thread_settings[t] != NULL ? thread_settings[t] : "default";
           double ms = median (parse[t]);
