@@ -18,7 +18,7 @@
 #include "jd-client.h"
 #include "jd-client-call.h"
 #include "jd-token-source.h"
-#include "jd-job-private.h"
+#include "jd-job-summary-private.h"
 #include "jd-json-reader.h"
 #include "jd-object-id.h"
 #include "jd-request-path.h"
@@ -313,10 +313,10 @@ parse_job (GBytes   *bytes,
 
   /* The answer must be the job we asked for; a proxy cache that mixes
    * answers up must not show the wrong job under this ID. */
-  if (g_ascii_strcasecmp (jd_job_get_id (job), wanted) != 0)
+  if (g_ascii_strcasecmp (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wanted) != 0)
     {
       g_set_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                   _("The server answered with a different job (%s)."), jd_job_get_id (job));
+                   _("The server answered with a different job (%s)."), jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
       return NULL;
     }
 
