@@ -464,10 +464,7 @@ on_lookup_cb (GObject      *source,
       return;
     }
 
-  if (jd_job_summary_get_status (JD_JOB_SUMMARY (job)) != NULL)
-    jd_job_summary_set_status (row, jd_job_summary_get_status (JD_JOB_SUMMARY (job)));
-  if (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)) != NULL)
-    jd_job_summary_set_disposition (row, jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)));
+  jd_job_summary_update_from (row, JD_JOB_SUMMARY (job));
 }
 
 static void

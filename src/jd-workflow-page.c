@@ -227,21 +227,7 @@ on_jobs_cb (GObject      *source,
       return;
     }
 
-  /* The Server chose these rows by their result: that is their result. */
-  if (fetch->result_code != NULL)
-    {
-      GListModel *jobs = jd_job_page_get_jobs (page);
-      guint n = g_list_model_get_n_items (jobs);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
-
-          if (jd_job_summary_get_disposition (job) == NULL)
-            jd_job_summary_set_disposition (job, fetch->result_code);
-        }
-    }
-
+  /* The client marks rows chosen by their result with that result. */
   g_task_return_pointer (task, g_steal_pointer (&page), g_object_unref);
 }
 

@@ -179,6 +179,35 @@ test_job_is_a_summary (void)
   g_assert_finalize_object (job);
 }
 
+/* A list row learns the result its endpoint never gave from the job it
+ * opens; what the job does not say is kept. */
+static void
+test_summary_update_from (void)
+{
+  JdJobSummary *row = g_object_new (JD_TYPE_JOB_SUMMARY, NULL);
+  JdJob *job = jd_job_new (JOB_ID);
+  NotifyLog log;
+
+  jd_job_summary_set_id (row, JOB_ID);
+  jd_job_summary_set_status (row, "Complete");
+  jd_job_summary_set_priority (row, "High");
+  jd_job_summary_set_disposition (JD_JOB_SUMMARY (job), "Error");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (row), ==, JD_DISPOSITION_UNKNOWN);
+
+  notify_log_init (&log, row);
+  jd_job_summary_update_from (row, JD_JOB_SUMMARY (job));
+  g_assert_cmpstr (jd_job_summary_get_disposition (row), ==, "Error");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (row), ==, JD_DISPOSITION_ERROR);
+  g_assert_true (notify_log_has (&log, "disposition-kind"));
+  /* the job said no status: the row keeps its own */
+  g_assert_cmpstr (jd_job_summary_get_status (row), ==, "Complete");
+  g_assert_cmpstr (jd_job_summary_get_priority (row), ==, "High");
+
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (job);
+  g_assert_finalize_object (row);
+}
+
 static void
 test_job_properties_are_read_only (void)
 {
@@ -809,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/api/models/job/properties", test_job_properties);
   g_test_add_func ("/api/models/job/properties-are-read-only", test_job_properties_are_read_only);
   g_test_add_func ("/api/models/job/is-a-summary", test_job_is_a_summary);
+  g_test_add_func ("/api/models/summary/update-from-newer", test_summary_update_from);
   g_test_add_func ("/api/models/job/notifies-only-changes", test_job_notifies_only_changes);
   g_test_add_func ("/api/models/job/set-messages", test_job_set_messages);
   g_test_add_func ("/api/models/job/set-outputs", test_job_set_outputs);

@@ -530,6 +530,29 @@ jd_job_summary_set_created (JdJobSummary *self,
   jd_set_date_field (self, &priv->created, created, properties[PROP_CREATED]);
 }
 
+/**
+ * jd_job_summary_update_from:
+ * @self: a summary shown in a list
+ * @newer: what a later answer about the same job said (e.g. the job
+ *   itself, looked up when its row was opened)
+ *
+ * Takes the status and result that @newer knows over those of @self, so
+ * that a list row fills in a result its own endpoint never gave. What
+ * @newer does not know is kept.
+ */
+void
+jd_job_summary_update_from (JdJobSummary *self,
+                            JdJobSummary *newer)
+{
+  g_return_if_fail (JD_IS_JOB_SUMMARY (self));
+  g_return_if_fail (JD_IS_JOB_SUMMARY (newer));
+
+  if (jd_job_summary_get_status (newer) != NULL)
+    jd_job_summary_set_status (self, jd_job_summary_get_status (newer));
+  if (jd_job_summary_get_disposition (newer) != NULL)
+    jd_job_summary_set_disposition (self, jd_job_summary_get_disposition (newer));
+}
+
 void
 jd_job_summary_set_status (JdJobSummary *self,
                            const char   *status)

@@ -72,6 +72,8 @@ double         jd_job_summary_get_execution_time   (JdJobSummary *self);
 /* the Server's text of it, kept even when it could not be read */
 const char    *jd_job_summary_get_execution_time_text (JdJobSummary *self);
 gboolean       jd_job_summary_is_finished          (JdJobSummary *self);
+void           jd_job_summary_update_from          (JdJobSummary *self,
+                                                    JdJobSummary *newer);
 
 JdJobState     jd_job_state_from_string            (const char *status);
 JdDisposition  jd_disposition_from_string          (const char *disposition);
