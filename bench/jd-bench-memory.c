@@ -145,7 +145,7 @@ job_shown (gpointer data)
   if (g_strcmp0 (state, "error") == 0)
     return TRUE;
 
-  return job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0 &&
+  return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0 &&
          g_strcmp0 (state, "job") == 0 &&
          g_list_model_get_n_items (jd_job_get_messages (job)) >= wait->n_messages;
 }

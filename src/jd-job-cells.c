@@ -12,7 +12,7 @@
 
 #include "jd-accessible.h"
 #include "jd-job-cells.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define DAYS_PER_MONTH 30
 #define DAYS_PER_YEAR 365
@@ -222,26 +222,26 @@ static void
 name_job_row (GtkListItem *item,
               const char  *status)
 {
-  JdWorkflowJob *job = gtk_list_item_get_item (item);
+  JdJobSummary *job = gtk_list_item_get_item (item);
   const char *disposition;
   g_autofree char *result = NULL;
   g_autofree char *name = NULL;
 
-  if (!JD_IS_WORKFLOW_JOB (job) || gtk_list_item_get_child (item) == NULL)
+  if (!JD_IS_JOB_SUMMARY (job) || gtk_list_item_get_child (item) == NULL)
     return;
 
   /* Job lists seldom carry the result ("disposition"): then none is read. */
-  disposition = jd_workflow_job_get_disposition (job);
+  disposition = jd_job_summary_get_disposition (job);
   if (result_known (disposition))
-    result = jd_job_cells_result_text (item, disposition, jd_workflow_job_get_disposition_kind (job));
+    result = jd_job_cells_result_text (item, disposition, jd_job_summary_get_disposition_kind (job));
   if (result == NULL)
     /* Translators: how a screen reader reads a row of a job list: the
      * job ID and its status ("Completed") */
-    name = g_strdup_printf (_("Job %s, %s"), jd_workflow_job_get_id (job), status);
+    name = g_strdup_printf (_("Job %s, %s"), jd_job_summary_get_id (job), status);
   else
     /* Translators: how a screen reader reads a row of a job list: the
      * job ID, its status ("Completed") and its result ("Warning") */
-    name = g_strdup_printf (_("Job %s, %s, result %s"), jd_workflow_job_get_id (job), status, result);
+    name = g_strdup_printf (_("Job %s, %s, result %s"), jd_job_summary_get_id (job), status, result);
   jd_accessible_name_list_row (gtk_list_item_get_child (item), name);
 }
 

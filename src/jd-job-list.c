@@ -18,7 +18,7 @@
 #include "jd-error-text.h"
 #include "jd-job-cells.h"
 #include "jd-job-list.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define SPINNER_DELAY_MS 250
 
@@ -330,9 +330,9 @@ apply_highlight (JdJobList *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
 
-      if (g_strcmp0 (jd_workflow_job_get_id (job), job_id) == 0)
+      if (g_strcmp0 (jd_job_summary_get_id (job), job_id) == 0)
         {
           self->highlighted = i;
           break;
@@ -451,7 +451,7 @@ on_lookup_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(JdWorkflowJob) row = user_data;
+  g_autoptr(JdJobSummary) row = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JdJob) job = NULL;
 
@@ -460,29 +460,26 @@ on_lookup_cb (GObject      *source,
     {
       /* The job page that opens says what went wrong; the row stays as
        * honest as it was. */
-      g_debug ("Looking up %s for its result: %s", jd_workflow_job_get_id (row), error->message);
+      g_debug ("Looking up %s for its result: %s", jd_job_summary_get_id (row), error->message);
       return;
     }
 
-  if (jd_job_get_status (job) != NULL)
-    jd_workflow_job_set_status (row, jd_job_get_status (job));
-  if (jd_job_get_disposition (job) != NULL)
-    jd_workflow_job_set_disposition (row, jd_job_get_disposition (job));
+  jd_job_summary_update_from (row, JD_JOB_SUMMARY (job));
 }
 
 static void
 on_job_activated_cb (JdJobList *self,
                      guint      position)
 {
-  g_autoptr(JdWorkflowJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
+  g_autoptr(JdJobSummary) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
 
   if (job == NULL)
     return;
 
   /* Rows of these lists carry no result; the job itself does. A small
    * lookup (without messages) fills it in on the row. */
-  if (self->client != NULL && jd_workflow_job_get_disposition (job) == NULL)
-    jd_client_get_job_async (self->client, jd_workflow_job_get_id (job), FALSE,
+  if (self->client != NULL && jd_job_summary_get_disposition (job) == NULL)
+    jd_client_get_job_async (self->client, jd_job_summary_get_id (job), FALSE,
                              self->lookup_cancellable, on_lookup_cb, g_object_ref (job));
 
   g_signal_emit (self, signals[JOB_ACTIVATED], 0, job);
@@ -713,7 +710,7 @@ jd_job_list_class_init (JdJobListClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, JD_TYPE_WORKFLOW_JOB);
+                  G_TYPE_NONE, 1, JD_TYPE_JOB_SUMMARY);
   signals[LOAD_FAILED] =
     g_signal_new ("load-failed",
                   G_TYPE_FROM_CLASS (klass),
@@ -727,7 +724,7 @@ jd_job_list_class_init (JdJobListClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  g_type_ensure (JD_TYPE_WORKFLOW_JOB);
+  g_type_ensure (JD_TYPE_JOB_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-job-list.ui");
   gtk_widget_class_bind_template_child (widget_class, JdJobList, state_stack);

@@ -9,7 +9,7 @@
  * others before the Job ID column, which is always last).
  *
  * Signals:
- *  "job-activated" (JdWorkflowJob *job): the user opened a job. The list
+ *  "job-activated" (JdJobSummary *job): the user opened a job. The list
  *    looks the job up itself as well, to fill in a result the list did
  *    not give.
  *  "load-failed" (const GError *error) -> gboolean: before an error is
@@ -63,7 +63,7 @@ void              jd_job_list_highlight_job       (JdJobList       *self,
                                                    const char      *job_id);
 
 JdJobListState    jd_job_list_get_state           (JdJobList       *self);
-/* Items are JdWorkflowJob: the jobs shown, at most JD_JOB_LIST_PAGE_SIZE. */
+/* Items are JdJobSummary: the jobs shown, at most JD_JOB_LIST_PAGE_SIZE. */
 GListModel       *jd_job_list_get_jobs            (JdJobList       *self);
 guint             jd_job_list_get_offset          (JdJobList       *self);
 gboolean          jd_job_list_get_has_next_page   (JdJobList       *self);

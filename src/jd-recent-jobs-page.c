@@ -25,7 +25,7 @@
 #include "jd-job-list.h"
 #include "jd-job-page-source.h"
 #include "jd-recent-jobs-page.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 struct _JdRecentJobsPage
 {
@@ -288,9 +288,9 @@ on_filter_changed_cb (JdRecentJobsPage *self)
 
 static void
 on_list_job_activated_cb (JdRecentJobsPage *self,
-                          JdWorkflowJob    *job)
+                          JdJobSummary    *job)
 {
-  g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_workflow_job_get_id (job));
+  g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_job_summary_get_id (job));
 }
 
 static gboolean
@@ -451,7 +451,7 @@ jd_recent_jobs_page_class_init (JdRecentJobsPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (JD_TYPE_WORKFLOW_JOB);
+  g_type_ensure (JD_TYPE_JOB_SUMMARY);
   g_type_ensure (JD_TYPE_JOB_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-recent-jobs-page.ui");

@@ -37,7 +37,7 @@ gboolean        jd_recent_jobs_page_get_available     (JdRecentJobsPage *self);
 
 /* JD_JOB_LIST_STATE_IDLE until first shown. */
 JdJobListState  jd_recent_jobs_page_get_state         (JdRecentJobsPage *self);
-/* The jobs shown (JdWorkflowJob), at most 50, from this offset on. */
+/* The jobs shown (JdJobSummary), at most 50, from this offset on. */
 GListModel     *jd_recent_jobs_page_get_jobs          (JdRecentJobsPage *self);
 guint           jd_recent_jobs_page_get_offset        (JdRecentJobsPage *self);
 /* How many jobs match on all pages; -1 when the Server did not say. */

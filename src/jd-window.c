@@ -249,7 +249,7 @@ on_page_job_cb (JdLookupPage *page,
     {
       g_autofree char *status = jd_history_describe_job (job);
 
-      tooltip = g_strdup_printf ("%s\n%s", jd_job_get_id (job), status);
+      tooltip = g_strdup_printf ("%s\n%s", jd_job_summary_get_id (JD_JOB_SUMMARY (job)), status);
     }
 
   adw_tab_page_set_tooltip (tab, tooltip);

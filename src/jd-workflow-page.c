@@ -23,7 +23,7 @@
 #include "jd-job-list.h"
 #include "jd-job-page-source.h"
 #include "jd-object-id.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 #include "jd-workflow-page.h"
 #include "jd-workflow-picker.h"
@@ -227,21 +227,7 @@ on_jobs_cb (GObject      *source,
       return;
     }
 
-  /* The Server chose these rows by their result: that is their result. */
-  if (fetch->result_code != NULL)
-    {
-      GListModel *jobs = jd_job_page_get_jobs (page);
-      guint n = g_list_model_get_n_items (jobs);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
-
-          if (jd_workflow_job_get_disposition (job) == NULL)
-            jd_workflow_job_set_disposition (job, fetch->result_code);
-        }
-    }
-
+  /* The client marks rows chosen by their result with that result. */
   g_task_return_pointer (task, g_steal_pointer (&page), g_object_unref);
 }
 
@@ -379,9 +365,9 @@ on_filter_changed_cb (JdWorkflowPage *self)
 
 static void
 on_list_job_activated_cb (JdWorkflowPage *self,
-                          JdWorkflowJob  *job)
+                          JdJobSummary  *job)
 {
-  g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_workflow_job_get_id (job));
+  g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_job_summary_get_id (job));
 }
 
 static void
@@ -602,7 +588,7 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (JD_TYPE_WORKFLOW_JOB);
+  g_type_ensure (JD_TYPE_JOB_SUMMARY);
   g_type_ensure (JD_TYPE_JOB_LIST);
   g_type_ensure (JD_TYPE_WORKFLOW_PICKER);
 

@@ -37,7 +37,7 @@ JdJobListState  jd_workflow_page_get_state         (JdWorkflowPage *self);
 /* The workflow asked for last, and its name where the Server said it. */
 const char     *jd_workflow_page_get_workflow_id   (JdWorkflowPage *self);
 const char     *jd_workflow_page_get_workflow_name (JdWorkflowPage *self);
-/* The jobs shown (JdWorkflowJob), at most 50, from this offset on. */
+/* The jobs shown (JdJobSummary), at most 50, from this offset on. */
 GListModel     *jd_workflow_page_get_jobs          (JdWorkflowPage *self);
 guint           jd_workflow_page_get_offset        (JdWorkflowPage *self);
 gboolean        jd_workflow_page_get_has_next_page (JdWorkflowPage *self);

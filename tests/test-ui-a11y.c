@@ -119,7 +119,7 @@ page_in_state (gpointer data)
 
   if (g_strcmp0 (jd_lookup_page_get_state (wait->page), wait->state) != 0)
     return FALSE;
-  return wait->id == NULL || (job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0);
+  return wait->id == NULL || (job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0);
 }
 
 /* Looks up id in the current tab and waits for the job (or the error). */

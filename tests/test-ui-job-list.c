@@ -12,7 +12,7 @@
 #include "jd-job-list.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-ui-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow-page.h"
 
 #define WAIT_MS 20000

@@ -69,7 +69,7 @@ job_shown (gpointer data)
   ShownWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
-  return job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0 &&
+  return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0 &&
          g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
          g_list_model_get_n_items (jd_job_get_messages (job)) >= wait->n_messages;
 }

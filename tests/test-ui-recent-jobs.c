@@ -7,7 +7,7 @@
 #include "jd-job-cells.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-ui-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define WAIT_MS 20000
 
@@ -154,7 +154,7 @@ test_rows (Fixture       *fixture,
   };
   GtkColumnView *list;
   GListModel *columns;
-  g_autoptr(JdWorkflowJob) first = NULL;
+  g_autoptr(JdJobSummary) first = NULL;
   GDateTime *previous = NULL;
   guint shown = 0;
 
@@ -176,22 +176,22 @@ test_rows (Fixture       *fixture,
   /* Newest first, each with its workflow, submitter and queue time. */
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_nonnull (jd_workflow_job_get_workflow_name (job));
-      g_assert_nonnull (jd_workflow_job_get_submitted_by (job));
-      g_assert_nonnull (jd_workflow_job_get_queue_time (job));
+      g_assert_nonnull (jd_job_summary_get_workflow_name (job));
+      g_assert_nonnull (jd_job_summary_get_submitted_by (job));
+      g_assert_nonnull (jd_job_summary_get_queue_time (job));
       if (previous != NULL)
-        g_assert_cmpint (g_date_time_compare (previous, jd_workflow_job_get_queue_time (job)), >=, 0);
-      previous = jd_workflow_job_get_queue_time (job);
+        g_assert_cmpint (g_date_time_compare (previous, jd_job_summary_get_queue_time (job)), >=, 0);
+      previous = jd_job_summary_get_queue_time (job);
     }
 
   /* What the first row shows. */
   jd_ui_test_spin (100);
   first = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 0);
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_id (first)));
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_workflow_name (first)));
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_submitted_by (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_id (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_workflow_name (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_submitted_by (first)));
 }
 
 static void
@@ -257,9 +257,9 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_RUNNING);
     }
   /* One page needs no buttons to turn it. */
   g_assert_false (gtk_widget_get_visible (find (fixture, "next_button")));
@@ -269,9 +269,9 @@ test_status_filter (Fixture       *fixture,
   wait_settled (fixture);
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_COMPLETED);
     }
 
   /* Back to all. */
@@ -302,9 +302,9 @@ test_priority_filter (Fixture       *fixture,
   g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), <, all);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (g_ascii_strcasecmp (jd_workflow_job_get_priority (job), "High"), ==, 0);
+      g_assert_cmpint (g_ascii_strcasecmp (jd_job_summary_get_priority (job), "High"), ==, 0);
     }
 
   /* no Critical job is Queued in the samples: the way back is offered */
@@ -344,11 +344,11 @@ test_all_users (Fixture       *fixture,
   g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), <, all);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
       if (mine == NULL)
-        mine = g_strdup (jd_workflow_job_get_submitted_by (job));
-      g_assert_cmpstr (jd_workflow_job_get_submitted_by (job), ==, mine);
+        mine = g_strdup (jd_job_summary_get_submitted_by (job));
+      g_assert_cmpstr (jd_job_summary_get_submitted_by (job), ==, mine);
     }
 
   gtk_toggle_button_set_active (toggle, TRUE);
@@ -363,7 +363,7 @@ static void
 test_long_queued_job (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(JdWorkflowJob) stuck = NULL;
+  g_autoptr(JdJobSummary) stuck = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *started = NULL;
   GtkWidget *list;
@@ -374,25 +374,25 @@ test_long_queued_job (Fixture       *fixture,
 
   for (guint i = 0; i < n_jobs (fixture) && stuck == NULL; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      if (g_str_equal (jd_workflow_job_get_id (job), JD_DEMO_JOB_LONG_QUEUED))
+      if (g_str_equal (jd_job_summary_get_id (job), JD_DEMO_JOB_LONG_QUEUED))
         stuck = g_steal_pointer (&job);
     }
   g_assert_nonnull (stuck);
-  g_assert_null (jd_workflow_job_get_start_time (stuck));
-  g_assert_nonnull (jd_workflow_job_get_queue_time (stuck));
+  g_assert_null (jd_job_summary_get_start_time (stuck));
+  g_assert_nonnull (jd_job_summary_get_queue_time (stuck));
 
-  duration = jd_job_cells_duration_text (NULL, jd_workflow_job_get_state (stuck),
-                                         jd_workflow_job_get_queue_time (stuck),
-                                         jd_workflow_job_get_start_time (stuck),
-                                         jd_workflow_job_get_execution_time (stuck),
-                                         jd_workflow_job_get_execution_time_text (stuck));
+  duration = jd_job_cells_duration_text (NULL, jd_job_summary_get_state (stuck),
+                                         jd_job_summary_get_queue_time (stuck),
+                                         jd_job_summary_get_start_time (stuck),
+                                         jd_job_summary_get_execution_time (stuck),
+                                         jd_job_summary_get_execution_time_text (stuck));
   g_assert_true (g_str_has_prefix (duration, "Queued for "));
   g_assert_nonnull (strstr (duration, "year"));
   g_assert_null (strstr (duration, " h"));
   g_assert_null (strstr (duration, "Running"));
-  started = jd_job_cells_started_text (NULL, jd_workflow_job_get_start_time (stuck));
+  started = jd_job_cells_started_text (NULL, jd_job_summary_get_start_time (stuck));
   g_assert_cmpstr (started, ==, "Not started");
 
   /* and the row shows it */
@@ -413,21 +413,21 @@ test_durations (Fixture       *fixture,
   show (fixture);
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
-      g_autofree char *text = jd_job_cells_duration_text (NULL, jd_workflow_job_get_state (job),
-                                                          jd_workflow_job_get_queue_time (job),
-                                                          jd_workflow_job_get_start_time (job),
-                                                          jd_workflow_job_get_execution_time (job),
-                                                          jd_workflow_job_get_execution_time_text (job));
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autofree char *text = jd_job_cells_duration_text (NULL, jd_job_summary_get_state (job),
+                                                          jd_job_summary_get_queue_time (job),
+                                                          jd_job_summary_get_start_time (job),
+                                                          jd_job_summary_get_execution_time (job),
+                                                          jd_job_summary_get_execution_time_text (job));
 
-      if (jd_workflow_job_get_execution_time (job) >= 0)
+      if (jd_job_summary_get_execution_time (job) >= 0)
         {
-          g_autofree char *expected = jd_job_cells_format_duration ((gint64) jd_workflow_job_get_execution_time (job));
+          g_autofree char *expected = jd_job_cells_format_duration ((gint64) jd_job_summary_get_execution_time (job));
 
           g_assert_cmpstr (text, ==, expected);
           finished++;
         }
-      else if (jd_workflow_job_get_state (job) == JD_JOB_STATE_RUNNING && jd_workflow_job_get_start_time (job) != NULL)
+      else if (jd_job_summary_get_state (job) == JD_JOB_STATE_RUNNING && jd_job_summary_get_start_time (job) != NULL)
         g_assert_true (g_str_has_prefix (text, "Running for "));
     }
   g_assert_cmpuint (finished, >, 0);
@@ -447,7 +447,7 @@ test_activation (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *activated = NULL;
-  g_autoptr(JdWorkflowJob) third = NULL;
+  g_autoptr(JdJobSummary) third = NULL;
 
   show (fixture);
   g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
@@ -455,7 +455,7 @@ test_activation (Fixture       *fixture,
   /* A click (single-click activation) or Enter on a row. */
   g_signal_emit_by_name (find (fixture, "job_list"), "activate", 2);
   third = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 2);
-  g_assert_cmpstr (activated, ==, jd_workflow_job_get_id (third));
+  g_assert_cmpstr (activated, ==, jd_job_summary_get_id (third));
 }
 
 static void

@@ -98,7 +98,7 @@ job_shown (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
 
   return g_strcmp0 (jd_lookup_page_get_state (wait->fixture->page), "job") == 0 &&
-         job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
+         job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
 /* Waits until the page shows this very job (not the one before it). */
@@ -123,8 +123,8 @@ test_look_up_completed_job (Fixture       *fixture,
   g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
   job = jd_lookup_page_get_job (fixture->page);
   g_assert_nonnull (job);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JD_DEMO_JOB_SUCCESS);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_COMPLETED);
 }
 
 static void
@@ -135,7 +135,7 @@ test_look_up_from_text (Fixture       *fixture,
   wait_settled (fixture);
 
   g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_WARNING);
   /* the entry now shows the ID alone */
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_JOB_WARNING);
 }
@@ -238,7 +238,7 @@ test_refresh (Fixture       *fixture,
   /* Status first, then the whole job with its messages. */
   jd_ui_test_wait_for_quiet (fixture->server);
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 2);
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_WARNING);
 }
 
 static void
@@ -339,7 +339,7 @@ test_newer_lookup_wins (Fixture       *fixture,
   wait_for_job (fixture, JD_DEMO_JOB_ERROR);
   jd_ui_test_spin (1000);
 
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_ERROR);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_ERROR);
 }
 
 static void
@@ -607,7 +607,7 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
   wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
-  g_assert_cmpint (jd_job_get_state (jd_lookup_page_get_job (fixture->page)), ==, JD_JOB_STATE_QUEUED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_JOB_STATE_QUEUED);
 
   /* followed by itself, and says so */
   follower = jd_lookup_page_get_follower (fixture->page);
@@ -650,7 +650,7 @@ page_job_completed (gpointer data)
   Fixture *fixture = data;
   JdJob *job = jd_lookup_page_get_job (fixture->page);
 
-  return job != NULL && jd_job_get_state (job) == JD_JOB_STATE_COMPLETED;
+  return job != NULL && jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_COMPLETED;
 }
 
 static void
@@ -667,7 +667,7 @@ test_follow_updates_the_page (Fixture       *fixture,
 
   g_assert_true (jd_ui_test_wait_for (page_job_completed, fixture, WAIT_MS));
 
-  g_assert_cmpint (jd_job_get_disposition_kind (jd_lookup_page_get_job (fixture->page)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DISPOSITION_SUCCESS);
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (jd_lookup_page_get_job (fixture->page))), >, 0);
   jd_ui_test_spin (50);
   revealer = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer");

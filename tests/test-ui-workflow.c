@@ -9,7 +9,7 @@
 #include "jd-ui-test-util.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow-page.h"
 
 #define WAIT_MS 20000
@@ -128,12 +128,12 @@ show_workflow (Fixture    *fixture,
   g_signal_emit_by_name (find (fixture, "show_button"), "clicked");
 }
 
-static JdWorkflowJob *
+static JdJobSummary *
 job_at (Fixture *fixture,
         guint    position)
 {
   GListModel *jobs = jd_workflow_page_get_jobs (fixture->page);
-  JdWorkflowJob *job = g_list_model_get_item (jobs, position);
+  JdJobSummary *job = g_list_model_get_item (jobs, position);
 
   g_assert_nonnull (job);
   g_object_unref (job); /* the model keeps it */
@@ -152,7 +152,7 @@ shown_ids (Fixture *fixture)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; i < n_jobs (fixture); i++)
-    g_strv_builder_add (builder, jd_workflow_job_get_id (job_at (fixture, i)));
+    g_strv_builder_add (builder, jd_job_summary_get_id (job_at (fixture, i)));
 
   return g_strv_builder_end (builder);
 }
@@ -278,7 +278,7 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpuint (n_jobs (fixture), >, 0);
   g_assert_cmpuint (n_jobs (fixture), <, all);
   for (guint i = 0; i < n_jobs (fixture); i++)
-    g_assert_cmpint (jd_workflow_job_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
+    g_assert_cmpint (jd_job_summary_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
   g_assert_false (is_sensitive (fixture, "previous_button"));
 }
 
@@ -323,18 +323,18 @@ test_oldest_first (Fixture       *fixture,
   wait_settled (fixture);
 
   for (guint i = 1; i < n_jobs (fixture); i++)
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
-                                          jd_workflow_job_get_created (job_at (fixture, i))), >=, 0);
-  newest = g_date_time_ref (jd_workflow_job_get_created (job_at (fixture, 0)));
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, i - 1)),
+                                          jd_job_summary_get_created (job_at (fixture, i))), >=, 0);
+  newest = g_date_time_ref (jd_job_summary_get_created (job_at (fixture, 0)));
 
   gtk_drop_down_set_selected (sort, 1); /* Oldest First */
   wait_settled (fixture);
 
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
   for (guint i = 1; i < n_jobs (fixture); i++)
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
-                                          jd_workflow_job_get_created (job_at (fixture, i))), <=, 0);
-  g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, 0)), newest), <, 0);
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, i - 1)),
+                                          jd_job_summary_get_created (job_at (fixture, i))), <=, 0);
+  g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, 0)), newest), <, 0);
 }
 
 static void
@@ -359,7 +359,7 @@ job_shown (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
   return g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
-         job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
+         job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
 static void
@@ -374,7 +374,7 @@ test_activate_row (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  expected = g_strdup (jd_workflow_job_get_id (job_at (fixture, 3)));
+  expected = g_strdup (jd_job_summary_get_id (job_at (fixture, 3)));
 
   g_assert_true (gtk_column_view_get_single_click_activate (list));
   g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
@@ -681,14 +681,14 @@ test_unknown_result_says_so (Fixture       *fixture,
   list = find (fixture, "job_list");
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      JdWorkflowJob *job = job_at (fixture, i);
+      JdJobSummary *job = job_at (fixture, i);
       g_autofree char *icon = NULL;
 
-      g_assert_null (jd_workflow_job_get_disposition (job));
-      if (jd_workflow_job_get_state (job) != JD_JOB_STATE_COMPLETED)
+      g_assert_null (jd_job_summary_get_disposition (job));
+      if (jd_job_summary_get_state (job) != JD_JOB_STATE_COMPLETED)
         continue;
       completed++;
-      icon = jd_job_cells_status_icon_name (NULL, JD_JOB_STATE_COMPLETED, jd_workflow_job_get_disposition_kind (job));
+      icon = jd_job_cells_status_icon_name (NULL, JD_JOB_STATE_COMPLETED, jd_job_summary_get_disposition_kind (job));
       g_assert_cmpstr (icon, !=, "emblem-ok-symbolic");
     }
   g_assert_cmpuint (completed, >, 0);
@@ -722,11 +722,11 @@ test_result_filter_marks_rows (Fixture       *fixture,
       g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
       for (guint i = 0; i < n_jobs (fixture); i++)
         {
-          JdWorkflowJob *job = job_at (fixture, i);
-          g_autofree char *text = jd_job_cells_result_text (NULL, jd_workflow_job_get_disposition (job),
-                                                            jd_workflow_job_get_disposition_kind (job));
+          JdJobSummary *job = job_at (fixture, i);
+          g_autofree char *text = jd_job_cells_result_text (NULL, jd_job_summary_get_disposition (job),
+                                                            jd_job_summary_get_disposition_kind (job));
 
-          g_assert_cmpstr (jd_workflow_job_get_disposition (job), ==, results[r]);
+          g_assert_cmpstr (jd_job_summary_get_disposition (job), ==, results[r]);
           g_assert_cmpstr (text, ==, results[r]);
         }
       jd_ui_test_spin (100);
@@ -738,10 +738,10 @@ test_result_filter_marks_rows (Fixture       *fixture,
   gtk_drop_down_set_selected (result, 1);
   wait_settled (fixture);
   {
-    g_autofree char *icon = jd_job_cells_status_icon_name (NULL, jd_workflow_job_get_state (job_at (fixture, 0)),
-                                                           jd_workflow_job_get_disposition_kind (job_at (fixture, 0)));
+    g_autofree char *icon = jd_job_cells_status_icon_name (NULL, jd_job_summary_get_state (job_at (fixture, 0)),
+                                                           jd_job_summary_get_disposition_kind (job_at (fixture, 0)));
 
-    g_assert_cmpint (jd_workflow_job_get_disposition_kind (job_at (fixture, 0)), ==, JD_DISPOSITION_SUCCESS);
+    g_assert_cmpint (jd_job_summary_get_disposition_kind (job_at (fixture, 0)), ==, JD_DISPOSITION_SUCCESS);
     g_assert_cmpstr (icon, ==, "emblem-ok-symbolic");
   }
 }
@@ -749,7 +749,7 @@ test_result_filter_marks_rows (Fixture       *fixture,
 static gboolean
 row_has_result (gpointer data)
 {
-  return jd_workflow_job_get_disposition (data) != NULL;
+  return jd_job_summary_get_disposition (data) != NULL;
 }
 
 /* Opening a row looks the job up: its result comes onto the row. */
@@ -758,23 +758,23 @@ test_opening_fills_in_result (Fixture       *fixture,
                               gconstpointer  data)
 {
   GtkColumnView *list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
-  JdWorkflowJob *row;
+  JdJobSummary *row;
   JobWait wait;
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
   row = job_at (fixture, 4);
-  g_assert_null (jd_workflow_job_get_disposition (row));
+  g_assert_null (jd_job_summary_get_disposition (row));
 
   g_signal_emit_by_name (list, "activate", 4);
   g_assert_true (jd_ui_test_wait_for (row_has_result, row, WAIT_MS));
 
   /* the same result as the job page shows */
   wait.page = jd_window_get_lookup_page (fixture->window);
-  wait.id = jd_workflow_job_get_id (row);
+  wait.id = jd_job_summary_get_id (row);
   g_assert_true (jd_ui_test_wait_for (job_shown, &wait, WAIT_MS));
-  g_assert_cmpstr (jd_workflow_job_get_disposition (row), ==,
-                   jd_job_get_disposition (jd_lookup_page_get_job (wait.page)));
+  g_assert_cmpstr (jd_job_summary_get_disposition (row), ==,
+                   jd_job_summary_get_disposition (JD_JOB_SUMMARY (jd_lookup_page_get_job (wait.page))));
 }
 
 /* ------------------------------------------------------------------ */
@@ -802,7 +802,7 @@ test_highlight_on_first_page (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  wanted = g_strdup (jd_workflow_job_get_id (job_at (fixture, 40)));
+  wanted = g_strdup (jd_job_summary_get_id (job_at (fixture, 40)));
 
   /* another workflow and a filter first: both give way */
   show_workflow (fixture, JD_DEMO_WORKFLOW_INVENTORY);
@@ -816,7 +816,7 @@ test_highlight_on_first_page (Fixture       *fixture,
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_SALES);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown"))), ==, 0);
   g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==, 40);
-  g_assert_cmpstr (jd_workflow_job_get_id (job_at (fixture, 40)), ==, wanted);
+  g_assert_cmpstr (jd_job_summary_get_id (job_at (fixture, 40)), ==, wanted);
   selection = gtk_column_view_get_model (list);
   g_assert_true (gtk_selection_model_is_selected (selection, 40));
   g_assert_false (gtk_selection_model_is_selected (selection, 0));
@@ -841,7 +841,7 @@ test_highlight_not_on_first_page (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)),
                                              "job-list.next-page", NULL));
   wait_settled (fixture);
-  older = g_strdup (jd_workflow_job_get_id (job_at (fixture, 0)));
+  older = g_strdup (jd_job_summary_get_id (job_at (fixture, 0)));
 
   jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, older);
   g_assert_true (jd_workflow_page_is_loading (fixture->page));
@@ -865,7 +865,7 @@ test_highlight_waits_for_sign_in (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  wanted = g_strdup (jd_workflow_job_get_id (job_at (fixture, 7)));
+  wanted = g_strdup (jd_job_summary_get_id (job_at (fixture, 7)));
 
   jd_application_set_client (fixture->app, NULL);
   jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, wanted);
