@@ -224,6 +224,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  /* as the app does, before any thread starts */
+  jd_memory_init ();
   app = jd_application_new ();
   g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".BenchMemory");
   g_application_set_flags (G_APPLICATION (app),

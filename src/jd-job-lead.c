@@ -15,11 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-display-text.h"
 #include "jd-job-lead.h"
 #include "jd-message-list.h"
 
 /* Beyond this the label is a preview; the Messages tab has all of it. */
-#define LEAD_MAX_CHARS 2000
 
 struct _JdJobLead
 {
@@ -140,16 +140,14 @@ show_message (GtkWidget  *box,
   text = jd_job_message_get_text (message);
   if (text == NULL || *text == '\0')
     gtk_label_set_text (label, _("The message has no text."));
-  else if (g_utf8_strlen (text, LEAD_MAX_CHARS + 1) > LEAD_MAX_CHARS)
-    {
-      /* A label lays out all it holds: a huge message would freeze it. */
-      g_autofree char *start = g_utf8_substring (text, 0, LEAD_MAX_CHARS);
-      g_autofree char *preview = g_strconcat (start, "…", NULL);
-
-      gtk_label_set_text (label, preview);
-    }
   else
-    gtk_label_set_text (label, text);
+    {
+      /* A label lays out all it holds: capped, long words given breaks
+       * and hidden characters shown, as in the message rows. */
+      g_autofree char *shown = jd_display_text_for_label (text, NULL);
+
+      gtk_label_set_text (label, shown);
+    }
 
   tool_text = format_tool (jd_job_message_get_tool_id (message));
   gtk_label_set_text (tool, tool_text);

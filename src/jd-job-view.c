@@ -21,6 +21,7 @@
 #include "jd-accessible.h"
 #include "jd-job-view-private.h"
 #include "jd-list-pacer.h"
+#include "jd-memory.h"
 #include "jd-output-row.h"
 
 enum {
@@ -501,6 +502,11 @@ jd_job_view_set_job (JdJobView *self,
   /* Whoever sets a job with its messages still coming says so after. */
   self->messages_pending = FALSE;
 
+  /* A job of many outputs leaves much memory behind when let go: give it
+   * back (the message lists do the same for many messages). */
+  if (self->job != NULL &&
+      g_list_model_get_n_items (jd_job_get_outputs (self->job)) >= JD_MEMORY_BIG_LIST)
+    jd_memory_trim_soon ();
   g_set_object (&self->job, job);
   g_clear_object (&self->loaded_messages);
   jd_job_lead_update (self->lead, NULL, FALSE, NULL);

@@ -40,6 +40,15 @@ on_trim_cb (gpointer user_data)
 }
 
 void
+jd_memory_init (void)
+{
+#if HAVE_MALLOC_TRIM && defined (M_ARENA_MAX)
+  if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
+    mallopt (M_ARENA_MAX, 2);
+#endif
+}
+
+void
 jd_memory_trim_soon (void)
 {
   if (trim_source != 0)

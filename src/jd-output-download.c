@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-error-text.h"
+#include "jd-display-text.h"
 #include "jd-output-download.h"
 
 struct _JdOutputDownload
@@ -202,7 +203,13 @@ on_download_cb (GObject      *source,
     }
 
   base_name = g_file_get_basename (self->file);
-  display_name = g_filename_display_name (base_name);
+  {
+    g_autofree char *name = g_filename_display_name (base_name);
+
+    /* a name typed or kept in the file chooser may still be long or hold
+     * hidden characters: the toast shows it capped and visible */
+    display_name = jd_display_text_for_line (name, NULL);
+  }
 
   if (error != NULL)
     show_failure (self, display_name, error);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-application.h"
+#include "jd-memory.h"
 #include "jd-window.h"
 
 /* For bench/: with JOBDESK_BENCH_FIRST_FRAME=1 the app prints the
@@ -116,6 +117,7 @@ main (int   argc,
   g_autoptr(JdApplication) app = NULL;
   g_autofree char *build_root = find_build_root ();
 
+  jd_memory_init ();
   setlocale (LC_ALL, "");
   if (build_root != NULL)
     {
