@@ -1298,7 +1298,7 @@ bench_window (void)
     die ("could not register the application: %s", error->message);
 
   /* The sample server in a thread of its own, as `jobdesk --demo` has it. */
-  if (!jd_application_sign_in_demo (app, &error))
+  if (!jd_session_sign_in_demo (jd_application_get_session (app), &error))
     die ("could not start the sample server: %s", error->message);
 
   bench.app = app;
@@ -1306,7 +1306,7 @@ bench_window (void)
   bench.base_url = jd_client_get_base_url (bench.client);
   bench.token = get_token (&bench);
 
-  bench.window = jd_window_new (app);
+  bench.window = jd_application_new_window (app);
   bench.page = jd_window_get_lookup_page (bench.window);
   gtk_window_present (GTK_WINDOW (bench.window));
   gtk_widget_realize (GTK_WIDGET (bench.window));

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "jd-accessible.h"
-#include "jd-application.h"
 #include "jd-error-text.h"
+#include "jd-followed-jobs.h"
 #include "jd-history.h"
 #include "jd-job-follower.h"
 #include "jd-job-view.h"
@@ -52,12 +52,14 @@ struct _JdLookupPage
   JdClient     *client;
   GSettings    *settings;
   JdHistory    *history;
+  JdFollowedJobs *followed_jobs;
   JdJobFollower *follower;
   guint         follow_tick;
   GCancellable *cancellable;
   guint         spinner_timeout;
   char         *current_id;
   char         *pending_id;     /* asked for while signed out */
+  gboolean      look_up_when_mapped;  /* a restored tab, not shown yet */
   JdJob        *job;
 };
 
@@ -72,6 +74,7 @@ enum {
   PROP_TITLE,
   PROP_ICON,
   PROP_LOADING,
+  PROP_FOLLOWED_JOBS,
   N_PROPS
 };
 
@@ -277,15 +280,6 @@ set_job (JdLookupPage *self,
     }
 }
 
-static JdApplication *
-get_application (JdLookupPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return JD_IS_APPLICATION (app) ? JD_APPLICATION (app) : NULL;
-}
-
 /* ------------------------------------------------------------------ */
 /* Following                                                           */
 
@@ -456,15 +450,14 @@ static void
 follow_if_active (JdLookupPage *self,
                   JdJob        *job)
 {
-  JdApplication *app = get_application (self);
   JdJobFollower *follower = NULL;
 
-  if (app != NULL && jd_job_follower_should_follow (job))
+  if (self->followed_jobs != NULL && jd_job_follower_should_follow (job))
     {
-      follower = jd_application_get_follower (app, jd_job_get_id (job));
+      follower = jd_followed_jobs_lookup (self->followed_jobs, jd_job_get_id (job));
       /* One the user stopped stays stopped until they ask again. */
       if (follower == NULL || jd_job_follower_get_finished (follower))
-        follower = jd_application_follow_job (app, job);
+        follower = jd_followed_jobs_follow (self->followed_jobs, job);
     }
 
   set_follower (self, follower);
@@ -473,16 +466,14 @@ follow_if_active (JdLookupPage *self,
 static void
 on_follow_clicked_cb (JdLookupPage *self)
 {
-  JdApplication *app = get_application (self);
-
-  if (self->follower == NULL || app == NULL)
+  if (self->follower == NULL || self->followed_jobs == NULL)
     return;
 
   if (jd_job_follower_get_following (self->follower))
-    jd_application_stop_following (app, jd_job_follower_get_job_id (self->follower));
+    jd_followed_jobs_stop (self->followed_jobs, jd_job_follower_get_job_id (self->follower));
   else
     {
-      JdJobFollower *follower = jd_application_follow_job (app, jd_job_follower_get_job (self->follower));
+      JdJobFollower *follower = jd_followed_jobs_follow (self->followed_jobs, jd_job_follower_get_job (self->follower));
 
       set_follower (self, follower);
     }
@@ -578,6 +569,7 @@ start_lookup (JdLookupPage *self,
   g_autoptr(GCancellable) cancellable = NULL;
 
   jd_lookup_page_cancel (self);
+  self->look_up_when_mapped = FALSE;
 
   if (g_strcmp0 (self->current_id, id) != 0)
     {
@@ -658,12 +650,30 @@ jd_lookup_page_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_clear_object (&self->followed_jobs);
   g_clear_object (&self->history);
   g_clear_object (&self->job);
   g_free (self->current_id);
   g_free (self->pending_id);
 
   G_OBJECT_CLASS (jd_lookup_page_parent_class)->finalize (object);
+}
+
+/* A restored tab is looked up when first shown, not at start. */
+static void
+jd_lookup_page_map (GtkWidget *widget)
+{
+  JdLookupPage *self = JD_LOOKUP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (jd_lookup_page_parent_class)->map (widget);
+
+  if (self->look_up_when_mapped)
+    {
+      g_autofree char *id = g_strdup (self->current_id);
+
+      self->look_up_when_mapped = FALSE;
+      start_lookup (self, id);
+    }
 }
 
 static void
@@ -716,6 +726,10 @@ jd_lookup_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->cancellable != NULL);
       break;
 
+    case PROP_FOLLOWED_JOBS:
+      g_value_set_object (value, self->followed_jobs);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -733,6 +747,10 @@ jd_lookup_page_set_property (GObject      *object,
     {
     case PROP_CLIENT:
       jd_lookup_page_set_client (self, g_value_get_object (value));
+      break;
+
+    case PROP_FOLLOWED_JOBS:
+      self->followed_jobs = g_value_dup_object (value);
       break;
 
     case PROP_SETTINGS:
@@ -758,6 +776,7 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   object_class->finalize = jd_lookup_page_finalize;
   object_class->get_property = jd_lookup_page_get_property;
   object_class->set_property = jd_lookup_page_set_property;
+  widget_class->map = jd_lookup_page_map;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
@@ -791,6 +810,12 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The queued and running jobs shown are followed through these. */
+  properties[PROP_FOLLOWED_JOBS] =
+    g_param_spec_object ("followed-jobs", NULL, NULL,
+                         JD_TYPE_FOLLOWED_JOBS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -932,6 +957,37 @@ jd_lookup_page_look_up_text (JdLookupPage *self,
   show_entry_error (self, NULL);
   start_lookup (self, id);
   return TRUE;
+}
+
+void
+jd_lookup_page_look_up_when_shown (JdLookupPage *self,
+                                   const char   *job_id)
+{
+  g_return_if_fail (JD_IS_LOOKUP_PAGE (self));
+  g_return_if_fail (jd_object_id_is_valid (job_id));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      jd_lookup_page_look_up_text (self, job_id);
+      return;
+    }
+
+  /* The tab shows the ID (and the window saves it) before anything is
+   * sent. */
+  jd_lookup_page_cancel (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->job_entry), job_id);
+  g_free (self->current_id);
+  self->current_id = g_strdup (job_id);
+  self->look_up_when_mapped = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+jd_lookup_page_get_looked_up (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), FALSE);
+  return self->current_id != NULL && !self->look_up_when_mapped;
 }
 
 void

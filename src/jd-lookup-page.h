@@ -24,6 +24,12 @@ void        jd_lookup_page_set_settings (JdLookupPage *self,
 /* Finds the job ID in text; refuses text without one, sending nothing. */
 gboolean    jd_lookup_page_look_up_text (JdLookupPage *self,
                                          const char   *text);
+/* Shows the ID and looks the job up when the page is first shown (at
+ * once if it is): a restored tab sends nothing until selected. */
+void        jd_lookup_page_look_up_when_shown (JdLookupPage *self,
+                                               const char   *job_id);
+/* FALSE for a page still waiting to be shown before its lookup. */
+gboolean    jd_lookup_page_get_looked_up (JdLookupPage *self);
 /* Looks up what the entry holds. */
 void        jd_lookup_page_look_up      (JdLookupPage *self);
 void        jd_lookup_page_refresh      (JdLookupPage *self);

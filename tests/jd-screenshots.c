@@ -65,7 +65,7 @@ main (int   argc,
   app = jd_ui_test_app_new ();
 
   /* The sign-in dialog as a new user first sees it. */
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   jd_window_show_sign_in (window, NULL);

@@ -484,7 +484,7 @@ set_up (Fixture *fixture,
   fixture->client = jd_ui_test_demo_client_new (fixture->server, FALSE);
   jd_application_set_client (fixture->app, fixture->client);
 
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);

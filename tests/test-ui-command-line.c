@@ -133,7 +133,7 @@ test_demo_opens_job (void)
   g_assert_cmpint (run_jobdesk (args, NULL), ==, 0);
 
   g_assert_nonnull (jd_application_get_client (app));
-  g_assert_true (jd_application_is_demo_client (app, jd_application_get_client (app)));
+  g_assert_true (jd_session_is_demo_client (jd_application_get_session (app), jd_application_get_client (app)));
   g_assert_true (jd_ui_test_wait_for (job_shown, (gpointer) JD_DEMO_JOB_SUCCESS, WAIT_MS));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (the_window ())));
 }

@@ -1121,7 +1121,7 @@ test_window_copy_file_names (void)
   JdWindow *window;
 
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);
 
@@ -1874,7 +1874,7 @@ test_act_window_refreshes (void)
   AdwMessageDialog *dialog;
 
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);
 
@@ -2044,7 +2044,7 @@ test_screenshots_window (void)
   server = jd_ui_test_demo_server_new ();
   client = jd_ui_test_demo_client_new (server, FALSE);
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);

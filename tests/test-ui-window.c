@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jd-followed-jobs-private.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
@@ -38,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->client = jd_ui_test_demo_client_new (fixture->server, FALSE);
   jd_application_set_client (fixture->app, fixture->client);
 
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);
   fixture->entry = GTK_EDITABLE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "job_entry"));
@@ -538,6 +539,17 @@ test_tabs_open_job (Fixture       *fixture,
   }
 }
 
+static JdLookupPage *
+nth_page (JdWindow *window,
+          guint     position)
+{
+  AdwTabView *view = jd_window_get_tab_view (window);
+
+  return JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (view, position)));
+}
+
+/* Both tabs come back with their IDs; only the selected one is looked up
+ * at start, the other when first selected. */
 static void
 test_tabs_restored (Fixture       *fixture,
                     gconstpointer  data)
@@ -545,21 +557,123 @@ test_tabs_restored (Fixture       *fixture,
   const char *ids[] = { JD_DEMO_JOB_WARNING, JD_DEMO_JOB_CANCELLED, NULL };
   AdwTabView *view;
   JdWindow *window;
+  Fixture other = *fixture;
+  guint requests;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  jd_ui_test_wait_for_quiet (fixture->server);
 
   g_settings_set_strv (jd_application_get_settings (fixture->app), "open-tabs", ids);
-  window = jd_window_new (fixture->app);
+  window = jd_application_new_window (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
   view = jd_window_get_tab_view (window);
   g_assert_cmpuint (adw_tab_view_get_n_pages (view), ==, 2);
+  g_assert_true (adw_tab_view_get_selected_page (view) == adw_tab_view_get_nth_page (view, 0));
 
   for (guint i = 0; i < 2; i++)
     {
-      JdLookupPage *page = JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (view, i)));
-      Fixture other = *fixture;
-
-      g_assert_cmpstr (jd_lookup_page_get_job_id (page), ==, ids[i]);
-      other.page = page;
-      wait_for_job (&other, ids[i]);
+      g_assert_cmpstr (jd_lookup_page_get_job_id (nth_page (window, i)), ==, ids[i]);
+      g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_nth_page (view, i)), ==, ids[i]);
     }
+
+  other.window = window;
+  other.page = nth_page (window, 0);
+  wait_for_job (&other, ids[0]);
+
+  /* the unselected tab has sent nothing, however long we wait */
+  jd_ui_test_wait_for_quiet (fixture->server);
+  requests = jd_demo_server_get_request_count (fixture->server);
+  jd_ui_test_spin (500);
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests);
+  g_assert_false (jd_lookup_page_get_looked_up (nth_page (window, 1)));
+  g_assert_null (jd_lookup_page_get_job (nth_page (window, 1)));
+
+  /* and the open tabs are still both remembered */
+  {
+    g_auto(GStrv) open = g_settings_get_strv (jd_application_get_settings (fixture->app), "open-tabs");
+
+    g_assert_cmpuint (g_strv_length (open), ==, 2);
+  }
+
+  /* selected, it is looked up */
+  adw_tab_view_set_selected_page (view, adw_tab_view_get_nth_page (view, 1));
+  other.page = nth_page (window, 1);
+  wait_for_job (&other, ids[1]);
+  g_assert_true (jd_lookup_page_get_looked_up (other.page));
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), >, requests);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+unsettled_is (gpointer data)
+{
+  gpointer *args = data;
+  g_auto(GStrv) ids = g_settings_get_strv (args[0], "unsettled-tabs");
+
+  return g_strv_contains ((const char * const *) ids, args[1]) == GPOINTER_TO_INT (args[2]);
+}
+
+/* A job laid out in time leaves no mark: its tab comes back. */
+static void
+test_tabs_settled_job_restored (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (fixture->app);
+  gpointer args[] = { settings, (gpointer) JD_DEMO_JOB_SUCCESS, GINT_TO_POINTER (FALSE) };
+  JdWindow *window;
+
+  type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+  g_assert_true (jd_ui_test_wait_for (unsettled_is, args, WAIT_MS));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  window = jd_application_new_window (fixture->app);
+  g_assert_cmpuint (adw_tab_view_get_n_pages (jd_window_get_tab_view (window)), ==, 1);
+  g_assert_cmpstr (jd_lookup_page_get_job_id (nth_page (window, 0)), ==, JD_DEMO_JOB_SUCCESS);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A job the window could not lay out in time keeps its mark, and the next
+ * start does not reopen its tab, and says so. */
+static void
+test_tabs_slow_job_not_restored (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (fixture->app);
+  gpointer marked[] = { settings, (gpointer) JD_DEMO_JOB_WARNING, GINT_TO_POINTER (TRUE) };
+  const char *ids[] = { JD_DEMO_JOB_WARNING, JD_DEMO_JOB_SUCCESS, NULL };
+  g_auto(GStrv) unsettled = NULL;
+  g_auto(GStrv) open = NULL;
+  JdWindow *window;
+
+  /* Every job is "too slow" for a deadline of nothing. */
+  jd_window_set_layout_deadline (fixture->window, 0);
+  type_and_look_up (fixture, JD_DEMO_JOB_WARNING);
+  wait_for_job (fixture, JD_DEMO_JOB_WARNING);
+  g_assert_true (jd_ui_test_wait_for (unsettled_is, marked, WAIT_MS));
+  jd_ui_test_spin (300);
+  g_assert_true (unsettled_is (marked));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  /* the next start: the other tab is there, the slow one not */
+  g_settings_set_strv (settings, "open-tabs", ids);
+  window = jd_application_new_window (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (adw_tab_view_get_n_pages (jd_window_get_tab_view (window)), ==, 1);
+  g_assert_cmpstr (jd_lookup_page_get_job_id (nth_page (window, 0)), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (window),
+                                             "1 tab was not reopened: its job took too long to show last time."));
+
+  /* the marks served once; the tabs saved are the ones open now */
+  unsettled = g_settings_get_strv (settings, "unsettled-tabs");
+  g_assert_cmpuint (g_strv_length (unsettled), ==, 0);
+  open = g_settings_get_strv (settings, "open-tabs");
+  g_assert_cmpuint (g_strv_length (open), ==, 1);
+  g_assert_cmpstr (open[0], ==, JD_DEMO_JOB_SUCCESS);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -578,7 +692,7 @@ notified (gpointer data)
 {
   NotificationWait *wait = data;
 
-  return jd_application_get_notification_count (wait->app) >= wait->count;
+  return jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (wait->app)) >= wait->count;
 }
 
 static void
@@ -590,7 +704,7 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
   GtkWidget *revealer;
 
   jd_demo_server_set_progress_step (fixture->server, 700);
-  jd_application_set_follow_intervals (fixture->app, 100, 400);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 100, 400);
 
   type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
   wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
@@ -610,7 +724,7 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
 
   g_assert_true (jd_ui_test_wait_for (notified, &wait, WAIT_MS));
   jd_ui_test_spin (1500);
-  g_assert_cmpuint (jd_application_get_notification_count (fixture->app), ==, 1);
+  g_assert_cmpuint (jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (fixture->app)), ==, 1);
 
   /* and the desktop got exactly one, with the disposition in it */
   if (notifications != NULL)
@@ -646,7 +760,7 @@ test_follow_updates_the_page (Fixture       *fixture,
   GtkWidget *revealer;
 
   jd_demo_server_set_progress_step (fixture->server, 500);
-  jd_application_set_follow_intervals (fixture->app, 100, 300);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 100, 300);
 
   type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
   wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
@@ -658,7 +772,7 @@ test_follow_updates_the_page (Fixture       *fixture,
   jd_ui_test_spin (50);
   revealer = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_assert_cmpuint (jd_application_get_notification_count (fixture->app), ==, 1);
+  g_assert_cmpuint (jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (fixture->app)), ==, 1);
 }
 
 static void
@@ -669,7 +783,7 @@ test_follow_can_stop (Fixture       *fixture,
   JdJobFollower *follower;
   guint checks;
 
-  jd_application_set_follow_intervals (fixture->app, 50, 100);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 50, 100);
   type_and_look_up (fixture, JD_DEMO_JOB_RUNNING);
   wait_for_job (fixture, JD_DEMO_JOB_RUNNING);
   follower = jd_lookup_page_get_follower (fixture->page);
@@ -764,15 +878,15 @@ static void
 test_servers_remembered_and_listed (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  GMenuModel *menu = jd_application_get_servers_menu (fixture->app);
-  g_autofree char *host = jd_application_describe_server (jd_client_get_base_url (fixture->client));
+  GMenuModel *menu = jd_servers_get_menu (jd_application_get_servers (fixture->app));
+  g_autofree char *host = jd_servers_describe (jd_client_get_base_url (fixture->client));
   g_autoptr(JdClient) other = jd_client_new (NULL, "https://ayx.example.com/webapi");
   g_autoptr(GVariant) state = NULL;
 
-  jd_application_remember_server (fixture->app, fixture->client);
+  jd_servers_remember (jd_application_get_servers (fixture->app), jd_client_get_base_url (fixture->client), jd_client_get_auth_kind (fixture->client));
   jd_client_set_access_token (other, "t0ken");
-  jd_application_remember_server (fixture->app, other);
-  jd_application_remember_server (fixture->app, fixture->client);
+  jd_servers_remember (jd_application_get_servers (fixture->app), jd_client_get_base_url (other), jd_client_get_auth_kind (other));
+  jd_servers_remember (jd_application_get_servers (fixture->app), jd_client_get_base_url (fixture->client), jd_client_get_auth_kind (fixture->client));
 
   /* newest first, no duplicates */
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
@@ -900,7 +1014,9 @@ main (int   argc,
   ADD ("a11y/entry-role", test_accessible_names);
   ADD ("tabs/new-and-close", test_tabs_new_and_close);
   ADD ("tabs/open-job-once", test_tabs_open_job);
-  ADD ("tabs/restored-at-start", test_tabs_restored);
+  ADD ("tabs/restored-at-start-lazily", test_tabs_restored);
+  ADD ("tabs/settled-job-restored", test_tabs_settled_job_restored);
+  ADD ("tabs/slow-job-not-restored", test_tabs_slow_job_not_restored);
   ADD ("follow/notifies-once-after-window-closed", test_follow_notifies_once_after_window_closed);
   ADD ("follow/updates-the-page-until-it-ends", test_follow_updates_the_page);
   ADD ("follow/can-stop-and-restart", test_follow_can_stop);
