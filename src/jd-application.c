@@ -408,6 +408,7 @@ jd_application_shutdown (GApplication *application)
 
   jd_followed_jobs_stop_all (self->followed_jobs);
   jd_session_shutdown (self->session);
+  jd_history_finish_writing (self->history);
 
   G_APPLICATION_CLASS (jd_application_parent_class)->shutdown (application);
 }

@@ -4,7 +4,10 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "jd-followed-jobs-private.h"
+#include "jd-history-private.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
@@ -60,6 +63,16 @@ fixture_tear_down (Fixture       *fixture,
   jd_demo_server_stop (fixture->server);
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->app);
+}
+
+static const char *
+history_path (void)
+{
+  static char *path;
+
+  g_free (path);
+  path = g_build_filename (g_get_user_data_dir (), "jobdesk", "history.json", NULL);
+  return path;
 }
 
 static void
@@ -290,7 +303,13 @@ test_recent_lookups_capped (Fixture       *fixture,
 
       g_variant_builder_add (&builder, "(sxs)", id, (gint64) 1700000000 - i, "Completed · Success");
     }
+  /* rows of the old setting, moved into the history file as at a start
+   * after an upgrade */
   g_settings_set_value (settings, "history", g_variant_builder_end (&builder));
+  jd_history_finish_writing (history);
+  g_assert_cmpint (g_remove (history_path ()), ==, 0);
+  jd_history_reload (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 30);
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
