@@ -534,14 +534,14 @@ job_shown (gpointer data)
 {
   ShownWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
-  const char *state = jd_lookup_page_get_state (wait->page);
+  JdLookupState state = jd_lookup_page_get_state (wait->page);
 
-  if (g_strcmp0 (state, "error") == 0)
+  if (state == JD_LOOKUP_STATE_ERROR)
     return TRUE;
 
   return job != NULL && job != wait->old_job &&
          g_strcmp0 (jd_job_get_id (job), wait->id) == 0 &&
-         g_strcmp0 (state, "job") == 0;
+         state == JD_LOOKUP_STATE_JOB;
 }
 
 static void
@@ -589,7 +589,7 @@ look_up_in_window (Bench      *bench,
 
   if (!wait_for (job_shown, &wait, LOOKUP_TIMEOUT_MS))
     die ("the window did not show job %s in time", id);
-  if (g_strcmp0 (jd_lookup_page_get_state (bench->page), "job") != 0)
+  if (jd_lookup_page_get_state (bench->page) != JD_LOOKUP_STATE_JOB)
     die ("the window could not look up job %s", id);
 
   result.job_shown = wait.shown_at != 0 ? wait.shown_at : g_get_monotonic_time ();

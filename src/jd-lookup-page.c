@@ -61,6 +61,7 @@ struct _JdLookupPage
   char         *pending_id;     /* asked for while signed out */
   gboolean      look_up_when_mapped;  /* a restored tab, not shown yet */
   JdJob        *job;
+  JdLookupState state;
 };
 
 enum {
@@ -86,14 +87,15 @@ static void start_lookup (JdLookupPage *self,
                           const char   *id);
 
 static void
-set_state (JdLookupPage *self,
-           const char   *state)
+set_state (JdLookupPage  *self,
+           JdLookupState  state)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), state) == 0)
+  if (self->state == state)
     return;
 
-  gtk_stack_set_visible_child_name (self->state_stack, state);
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->state_stack, jd_lookup_state_to_child_name (state));
+  gtk_spinner_set_spinning (self->spinner, state == JD_LOOKUP_STATE_LOADING);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -488,7 +490,7 @@ on_spinner_timeout_cb (gpointer user_data)
   JdLookupPage *self = user_data;
 
   self->spinner_timeout = 0;
-  set_state (self, "loading");
+  set_state (self, JD_LOOKUP_STATE_LOADING);
   return G_SOURCE_REMOVE;
 }
 
@@ -507,7 +509,7 @@ show_error (JdLookupPage *self,
   adw_status_page_set_icon_name (self->error_page, jd_error_icon_name (error));
   gtk_widget_set_visible (self->sign_in_again_button, unauthorized);
   gtk_widget_set_visible (self->retry_button, !unauthorized);
-  set_state (self, "error");
+  set_state (self, JD_LOOKUP_STATE_ERROR);
 }
 
 static void
@@ -548,14 +550,14 @@ on_job_cb (GObject      *source,
       set_job (self, NULL);
       set_follower (self, NULL);
       if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN))
-        set_state (self, "signed-out");
+        set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
       else
         show_error (self, error);
       return;
     }
 
   set_job (self, job);
-  set_state (self, "job");
+  set_state (self, JD_LOOKUP_STATE_JOB);
   if (self->history != NULL)
     jd_history_add_job (self->history, job);
   follow_if_active (self, job);
@@ -584,7 +586,7 @@ start_lookup (JdLookupPage *self,
     {
       g_free (self->pending_id);
       self->pending_id = g_strdup (id);
-      set_state (self, "signed-out");
+      set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
       return;
     }
 
@@ -695,7 +697,7 @@ jd_lookup_page_get_property (GObject    *object,
       break;
 
     case PROP_STATE:
-      g_value_set_string (value, jd_lookup_page_get_state (self));
+      g_value_set_enum (value, self->state);
       break;
 
     case PROP_JOB:
@@ -787,8 +789,8 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
-    g_param_spec_string ("state", NULL, NULL,
-                         "empty",
+    g_param_spec_enum ("state", NULL, NULL,
+                       JD_TYPE_LOOKUP_STATE, JD_LOOKUP_STATE_EMPTY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_JOB] =
     g_param_spec_object ("job", NULL, NULL,
@@ -854,7 +856,7 @@ jd_lookup_page_init (JdLookupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  set_state (self, "signed-out");
+  set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
   gtk_widget_set_visible (self->recent_box, FALSE);
 }
 
@@ -893,7 +895,7 @@ jd_lookup_page_set_client (JdLookupPage *self,
   if (client == NULL)
     {
       set_job (self, NULL);
-      set_state (self, "signed-out");
+      set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
     }
   else if ((pending = g_steal_pointer (&self->pending_id)) != NULL)
     start_lookup (self, pending);
@@ -901,7 +903,7 @@ jd_lookup_page_set_client (JdLookupPage *self,
     {
       /* Another server: the job shown belonged to the old one. */
       set_job (self, NULL);
-      set_state (self, "empty");
+      set_state (self, JD_LOOKUP_STATE_EMPTY);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -1032,8 +1034,8 @@ jd_lookup_page_cancel (JdLookupPage *self)
   set_loading (self, NULL);
 
   /* Back to what was there before. */
-  if (g_strcmp0 (jd_lookup_page_get_state (self), "loading") == 0)
-    set_state (self, self->job != NULL ? "job" : "empty");
+  if (self->state == JD_LOOKUP_STATE_LOADING)
+    set_state (self, self->job != NULL ? JD_LOOKUP_STATE_JOB : JD_LOOKUP_STATE_EMPTY);
 }
 
 void
@@ -1106,11 +1108,11 @@ jd_lookup_page_get_job (JdLookupPage *self)
   return self->job;
 }
 
-const char *
+JdLookupState
 jd_lookup_page_get_state (JdLookupPage *self)
 {
-  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), NULL);
-  return gtk_stack_get_visible_child_name (self->state_stack);
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), JD_LOOKUP_STATE_EMPTY);
+  return self->state;
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include "jd-history.h"
 #include "jd-job.h"
 #include "jd-job-follower.h"
+#include "jd-lookup-state.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +37,8 @@ void        jd_lookup_page_refresh      (JdLookupPage *self);
 void        jd_lookup_page_cancel       (JdLookupPage *self);
 void        jd_lookup_page_focus_entry  (JdLookupPage *self);
 JdJob      *jd_lookup_page_get_job      (JdLookupPage *self);
-/* "empty", "loading", "error", "signed-out" or "job" */
-const char *jd_lookup_page_get_state    (JdLookupPage *self);
+/* What the page shows ("state"). */
+JdLookupState jd_lookup_page_get_state  (JdLookupPage *self);
 gboolean    jd_lookup_page_copy_all_file_names (JdLookupPage *self);
 JdHistory  *jd_lookup_page_get_history  (JdLookupPage *self);
 void        jd_lookup_page_set_history  (JdLookupPage *self,

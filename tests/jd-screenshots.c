@@ -26,7 +26,7 @@ page_shows_job (gpointer data)
 {
   JdLookupPage *page = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (page), "job") == 0;
+  return jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB;
 }
 
 static gboolean

@@ -26,7 +26,8 @@ gboolean       jd_ui_test_wait_for        (JdUiTestCondition condition,
                                            gpointer          data,
                                            guint             timeout_ms);
 void           jd_ui_test_spin            (guint           milliseconds);
-/* Waits until a string property of object equals value. */
+/* Waits until a string property of object equals value (an enum
+ * property: until its value's nick does). */
 gboolean       jd_ui_test_wait_for_string (gpointer        object,
                                            const char     *property,
                                            const char     *value,

@@ -18,7 +18,7 @@
 static gboolean
 page_shows_job (gpointer data)
 {
-  return g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+  return jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static const char *

@@ -1107,7 +1107,7 @@ test_messages_filter_speed (void)
 static gboolean
 lookup_shows_job (gpointer data)
 {
-  return g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+  return jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static void
@@ -1842,7 +1842,7 @@ lookup_shows_cancelled (gpointer data)
   JdJob *job = jd_lookup_page_get_job (data);
 
   return job != NULL && jd_job_get_state (job) == JD_JOB_STATE_CANCELLED &&
-         g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+         jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static gboolean
@@ -1851,13 +1851,13 @@ lookup_shows_created (gpointer data)
   JdJob *job = jd_lookup_page_get_job (data);
 
   return job != NULL && g_strcmp0 (jd_job_get_id (job), JD_DEMO_JOB_CREATED) == 0 &&
-         g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+         jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static gboolean
 lookup_shows_not_found (gpointer data)
 {
-  return g_strcmp0 (jd_lookup_page_get_state (data), "error") == 0;
+  return jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_ERROR;
 }
 
 /* In the window, "refresh-requested" makes the lookup page look again. */

@@ -87,7 +87,7 @@ page_failed (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (fixture->page), "error") == 0;
+  return jd_lookup_page_get_state (fixture->page) == JD_LOOKUP_STATE_ERROR;
 }
 
 /* What a user can act on, in the words our sentences use. */
@@ -221,7 +221,7 @@ first_tab_shows_job (gpointer data)
   Start *start = data;
   JdLookupPage *page = jd_window_get_lookup_page (start->window);
 
-  return g_strcmp0 (jd_lookup_page_get_state (page), "job") == 0;
+  return jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB;
 }
 
 /* Starts a window as a start does, and waits until it painted a frame and

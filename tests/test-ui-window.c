@@ -87,9 +87,9 @@ static gboolean
 state_settled (gpointer data)
 {
   Fixture *fixture = data;
-  const char *state = jd_lookup_page_get_state (fixture->page);
+  JdLookupState state = jd_lookup_page_get_state (fixture->page);
 
-  return g_strcmp0 (state, "job") == 0 || g_strcmp0 (state, "error") == 0;
+  return state == JD_LOOKUP_STATE_JOB || state == JD_LOOKUP_STATE_ERROR;
 }
 
 static void
@@ -110,7 +110,7 @@ job_shown (gpointer data)
   JobWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
 
-  return g_strcmp0 (jd_lookup_page_get_state (wait->fixture->page), "job") == 0 &&
+  return jd_lookup_page_get_state (wait->fixture->page) == JD_LOOKUP_STATE_JOB &&
          job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
 }
 
@@ -133,7 +133,7 @@ test_look_up_completed_job (Fixture       *fixture,
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   job = jd_lookup_page_get_job (fixture->page);
   g_assert_nonnull (job);
   g_assert_cmpstr (jd_job_get_id (job), ==, JD_DEMO_JOB_SUCCESS);
@@ -147,7 +147,7 @@ test_look_up_from_text (Fixture       *fixture,
   type_and_look_up (fixture, "  Your job https://ayx.example.com/gallery/#!/jobs/" JD_DEMO_JOB_WARNING " finished with warnings.\n");
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
   /* the entry now shows the ID alone */
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_JOB_WARNING);
@@ -173,7 +173,7 @@ test_invalid_text_sends_nothing (Fixture       *fixture,
       g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
       g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (label))), >, 10);
       g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->entry), "error"));
-      g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+      g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
     }
 
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests);
@@ -193,7 +193,7 @@ test_unknown_id_not_found (Fixture       *fixture,
   type_and_look_up (fixture, JD_DEMO_JOB_UNKNOWN);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
   error_page = ADW_STATUS_PAGE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "error_page"));
   g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Job Not Found");
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), JD_DEMO_JOB_UNKNOWN));
@@ -206,13 +206,13 @@ test_retry_after_error (Fixture       *fixture,
 {
   type_and_look_up (fixture, JD_DEMO_JOB_UNKNOWN);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
 
   /* Try Again is win.refresh: the same ID once more. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
   jd_ui_test_spin (50);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
 }
 
 typedef struct
@@ -228,7 +228,7 @@ job_replaced (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
 
   return job != NULL && job != wait->before &&
-         g_strcmp0 (jd_lookup_page_get_state (wait->fixture->page), "job") == 0;
+         jd_lookup_page_get_state (wait->fixture->page) == JD_LOOKUP_STATE_JOB;
 }
 
 static void
@@ -332,9 +332,9 @@ test_cancel_lookup (Fixture       *fixture,
   g_assert_true (jd_ui_test_wait_for_string (fixture->page, "state", "loading", WAIT_MS));
   g_signal_emit_by_name (cancel, "clicked");
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
   jd_ui_test_spin (500);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
   g_assert_null (jd_lookup_page_get_job (fixture->page));
 }
 
@@ -369,11 +369,11 @@ test_signed_out_then_signed_in (Fixture       *fixture,
                                 gconstpointer  data)
 {
   jd_application_set_client (fixture->app, NULL);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_SIGNED_OUT);
 
   /* An ID asked for while signed out is looked up once signed in. */
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_SIGNED_OUT);
 
   jd_application_set_client (fixture->app, fixture->client);
   wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
@@ -390,7 +390,7 @@ test_unauthorized_offers_sign_in (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
   g_assert_true (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "sign_in_again_button")));
   g_assert_false (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "retry_button")));
 }
@@ -998,7 +998,7 @@ test_pages_built_when_first_shown (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   g_assert_true (jd_ui_test_wait_for (state_settled, fixture, WAIT_MS));
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   g_assert_nonnull (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW));
   g_assert_true (gtk_widget_get_mapped (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW)));
 }

@@ -354,7 +354,7 @@ job_shown (gpointer data)
   JobWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
-  return g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
+  return jd_lookup_page_get_state (wait->page) == JD_LOOKUP_STATE_JOB &&
          job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
 }
 
