@@ -15,6 +15,7 @@
 
 #include "jd-accessible.h"
 #include "jd-history-page.h"
+#include "jd-layout-watch.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
 #include "jd-recent-jobs-page.h"
@@ -23,10 +24,6 @@
 #include "jd-window.h"
 #include "jd-window-private.h"
 #include "jd-workflow-page.h"
-
-/* A job the window cannot lay out within this long after it arrived is
- * not reopened at the next start. */
-#define LAYOUT_DEADLINE_MS 5000
 
 struct _JdWindow
 {
@@ -54,8 +51,7 @@ struct _JdWindow
   JdFollowedJobs       *followed_jobs;
   GtkWindow            *sign_in_dialog;
   gboolean              restoring_tabs;
-  GPtrArray            *layout_watches;
-  guint                 layout_deadline_ms;
+  JdLayoutWatch        *layout_watch;
 };
 
 enum {
@@ -241,117 +237,24 @@ save_open_tabs (JdWindow *self)
   g_settings_set_strv (self->settings, "open-tabs", (const char * const *) ids);
 }
 
-/* ------------------------------------------------------------------ */
-/* Jobs that take too long to lay out                                  */
-
-/* A job stays in "unsettled-tabs" from the moment it arrives until its
- * page has been laid out and the main loop got back to idle. If that
- * takes too long (a message the text layout chokes on), or Job Desk is
- * killed meanwhile, the mark stays, and the next start does not reopen
- * the tab: one job cannot freeze every start. */
-static void
-set_unsettled (JdWindow   *self,
-               const char *job_id,
-               gboolean    unsettled)
-{
-  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "unsettled-tabs");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  gboolean present = g_strv_contains ((const char * const *) ids, job_id);
-
-  if (present == unsettled)
-    return;
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_strcmp0 (ids[i], job_id) != 0)
-      g_strv_builder_add (builder, ids[i]);
-  if (unsettled)
-    g_strv_builder_add (builder, job_id);
-
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "unsettled-tabs", (const char * const *) updated);
-}
-
-typedef struct
-{
-  JdWindow      *window;
-  char          *job_id;
-  gint64         arrived;
-  GdkFrameClock *clock;
-  gulong         paint_id;
-  guint          idle_id;
-} LayoutWatch;
-
-static void
-layout_watch_free (gpointer data)
-{
-  LayoutWatch *watch = data;
-
-  /* A window going away may have had its clock run_dispose ()d, which
-   * drops the handler already. */
-  if (watch->paint_id != 0 && g_signal_handler_is_connected (watch->clock, watch->paint_id))
-    g_signal_handler_disconnect (watch->clock, watch->paint_id);
-  g_clear_handle_id (&watch->idle_id, g_source_remove);
-  g_clear_object (&watch->clock);
-  g_free (watch->job_id);
-  g_free (watch);
-}
-
-static gboolean
-on_layout_idle_cb (gpointer user_data)
-{
-  LayoutWatch *watch = user_data;
-  JdWindow *self = watch->window;
-  gint64 elapsed_ms = (g_get_monotonic_time () - watch->arrived) / 1000;
-
-  watch->idle_id = 0;
-  if (elapsed_ms <= self->layout_deadline_ms)
-    set_unsettled (self, watch->job_id, FALSE);
-  else
-    g_debug ("Job %s took %" G_GINT64_FORMAT " ms to show; its tab will not be reopened",
-             watch->job_id, elapsed_ms);
-
-  g_ptr_array_remove (self->layout_watches, watch);
-  return G_SOURCE_REMOVE;
-}
-
-/* The frame that laid the job out is painted: idle comes next, after
- * whatever that frame left to do. */
-static void
-on_layout_painted_cb (GdkFrameClock *clock,
-                      LayoutWatch   *watch)
-{
-  g_clear_signal_handler (&watch->paint_id, watch->clock);
-  watch->idle_id = g_idle_add_full (G_PRIORITY_LOW, on_layout_idle_cb, watch, NULL);
-}
-
+/* Each job arriving in a tab is watched until it is laid out. */
 static void
 on_page_job_arrived_cb (JdLookupPage *page,
                         GParamSpec   *pspec,
                         JdWindow     *self)
 {
   JdJob *job = jd_lookup_page_get_job (page);
-  GdkFrameClock *clock;
-  LayoutWatch *watch;
 
-  /* Only a job being laid out on screen can freeze the window; and a job
-   * shown again (refreshed, followed) was laid out before. */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
-  if (job == NULL || clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (page)) ||
+  /* A job shown again (refreshed, followed) was laid out before. */
+  if (job == NULL ||
       g_strcmp0 (g_object_get_data (G_OBJECT (page), "jd-laid-out-id"), jd_job_get_id (job)) == 0)
     return;
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)) || self->layout_watch == NULL)
+    return;
+
   g_object_set_data_full (G_OBJECT (page), "jd-laid-out-id", g_strdup (jd_job_get_id (job)), g_free);
-
-  set_unsettled (self, jd_job_get_id (job), TRUE);
-
-  watch = g_new0 (LayoutWatch, 1);
-  watch->window = self;
-  watch->job_id = g_strdup (jd_job_get_id (job));
-  watch->arrived = g_get_monotonic_time ();
-  watch->clock = g_object_ref (clock);
-  watch->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_layout_painted_cb), watch);
-  g_ptr_array_add (self->layout_watches, watch);
+  jd_layout_watch_job_arrived (self->layout_watch, GTK_WIDGET (page), jd_job_get_id (job));
 }
 
 static void
@@ -469,12 +372,10 @@ static void
 restore_tabs (JdWindow *self)
 {
   g_auto(GStrv) ids = g_settings_get_strv (self->settings, "open-tabs");
-  g_auto(GStrv) unsettled = g_settings_get_strv (self->settings, "unsettled-tabs");
+  /* The marks do their work once: the tabs they name stay closed. */
+  g_auto(GStrv) unsettled = jd_layout_watch_take_unsettled (self->layout_watch);
   gboolean first = TRUE;
   guint skipped = 0;
-
-  /* The marks have done their work: the tabs they name stay closed. */
-  g_settings_reset (self->settings, "unsettled-tabs");
 
   self->restoring_tabs = TRUE;
   for (guint i = 0; ids[i] != NULL; i++)
@@ -674,6 +575,7 @@ jd_window_constructed (GObject *object)
   G_OBJECT_CLASS (jd_window_parent_class)->constructed (object);
 
   g_assert (self->settings != NULL && self->session != NULL);
+  self->layout_watch = jd_layout_watch_new (self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -698,8 +600,7 @@ jd_window_dispose (GObject *object)
   self->restoring_tabs = TRUE;
   if (self->sign_in_dialog != NULL)
     gtk_window_destroy (self->sign_in_dialog);
-  /* A watch still waiting keeps its mark: the window went first. */
-  g_clear_pointer (&self->layout_watches, g_ptr_array_unref);
+  g_clear_object (&self->layout_watch);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
 
@@ -845,9 +746,6 @@ jd_window_class_init (JdWindowClass *klass)
 static void
 jd_window_init (JdWindow *self)
 {
-  self->layout_watches = g_ptr_array_new_with_free_func (layout_watch_free);
-  self->layout_deadline_ms = LAYOUT_DEADLINE_MS;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
@@ -1008,7 +906,7 @@ jd_window_set_layout_deadline (JdWindow *self,
                                guint     milliseconds)
 {
   g_return_if_fail (JD_IS_WINDOW (self));
-  self->layout_deadline_ms = milliseconds;
+  jd_layout_watch_set_deadline (self->layout_watch, milliseconds);
 }
 
 AdwViewStack *
