@@ -48,6 +48,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-client.h"
 #include "jd-demo-server.h"
 #include "jd-job-view.h"

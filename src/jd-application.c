@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-window.h"
 
 struct _JdApplication

@@ -26,9 +26,4 @@ JdServers      *jd_application_get_servers       (JdApplication *self);
 JdHistory      *jd_application_get_history       (JdApplication *self);
 JdFollowedJobs *jd_application_get_followed_jobs (JdApplication *self);
 
-/* The session's client, for main () and the tests. */
-JdClient       *jd_application_get_client        (JdApplication *self);
-void            jd_application_set_client        (JdApplication *self,
-                                                  JdClient      *client);
-
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-client.h"
 #include "jd-demo-server.h"
 
