@@ -15,6 +15,9 @@
 
 #include "jd-application.h"
 #include "jd-application-private.h"
+#include "jd-background.h"
+#include "jd-network-watch.h"
+#include "jd-search-provider.h"
 #include "jd-window.h"
 
 struct _JdApplication
@@ -27,9 +30,15 @@ struct _JdApplication
   JdHistory      *history;
   JdFollowedJobs *followed_jobs;
   GSimpleAction  *server_action;
+  JdSearchProvider *search_provider;
+  JdBackground   *background;
   /* The first sign-in dialog waits for the window's first frame. */
   gboolean        deferring_sign_in;
+  /* A search with no window restores quietly: the next window asks. */
+  gboolean        restoring_quietly;
 };
+
+#define JD_APPLICATION_SERVICE_TIMEOUT_MS 30000
 
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
 
@@ -167,7 +176,13 @@ static void
 on_sign_in_needed_cb (JdApplication *self,
                       const char    *server)
 {
-  show_sign_in (self, server);
+  gboolean quietly = self->restoring_quietly;
+
+  self->restoring_quietly = FALSE;
+  if (quietly && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    jd_search_provider_client_changed (self->search_provider);
+  else
+    show_sign_in (self, server);
 }
 
 static void
@@ -181,6 +196,9 @@ on_client_changed_cb (JdApplication *self)
     target = jd_servers_make_target (jd_client_get_base_url (client), jd_client_get_auth_kind (client));
 
   g_simple_action_set_state (self->server_action, g_variant_new_string (target != NULL ? target : ""));
+  if (client != NULL)
+    self->restoring_quietly = FALSE;
+  jd_search_provider_client_changed (self->search_provider);
 }
 
 /* ------------------------------------------------------------------ */
@@ -316,7 +334,8 @@ jd_application_startup (GApplication *application)
   static const char *look_up_accels[] = { "<Control>l", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *copy_accels[] = { "<Control><Shift>c", NULL };
-  static const char *workflow_accels[] = { "<Control><Shift>w", NULL };
+  /* Not Ctrl+Shift+W: that closes the window elsewhere in GNOME. */
+  static const char *workflow_accels[] = { "<Control>j", NULL };
   static const char *new_tab_accels[] = { "<Control>t", NULL };
   static const char *close_tab_accels[] = { "<Control>w", NULL };
   static const char *history_accels[] = { "<Control>h", NULL };
@@ -415,6 +434,84 @@ jd_application_shutdown (GApplication *application)
 }
 
 /* ------------------------------------------------------------------ */
+/* The desktop: Shell search, the background, the network             */
+
+/* Started by the Shell to search, the app has no window and has not
+ * signed in: restore the saved sign-in, without a dialog if it fails. */
+static JdClient *
+search_provider_get_client (gpointer  user_data,
+                            gboolean *pending)
+{
+  JdApplication *self = user_data;
+
+  if (!is_signing_in (self))
+    {
+      self->restoring_quietly = TRUE;
+      if (!jd_session_restore (self->session))
+        self->restoring_quietly = FALSE;
+    }
+
+  *pending = jd_session_get_client (self->session) == NULL && jd_session_get_restoring (self->session);
+  return jd_session_get_client (self->session);
+}
+
+static void
+on_search_activate_job_cb (JdApplication *self,
+                           const char    *job_id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "open-job", g_variant_new_string (job_id));
+}
+
+static void
+on_search_launch_cb (JdApplication *self,
+                     const char    *text)
+{
+  JdWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_look_up (window, text);
+  restore_sign_in (self);
+}
+
+static char **
+followed_job_ids (gpointer user_data)
+{
+  JdApplication *self = user_data;
+
+  return jd_followed_jobs_dup_following_ids (self->followed_jobs);
+}
+
+static gboolean
+jd_application_dbus_register (GApplication     *application,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  JdApplication *self = JD_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (jd_application_parent_class)->dbus_register (application, connection, object_path, error))
+    return FALSE;
+
+  /* Started by the bus (the Shell's search, a notification): stay a while
+   * for the calls that follow the first. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, JD_APPLICATION_SERVICE_TIMEOUT_MS);
+
+  return jd_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+jd_application_dbus_unregister (GApplication    *application,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  jd_search_provider_unregister (JD_APPLICATION (application)->search_provider);
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
+/* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
 static void
@@ -422,6 +519,8 @@ jd_application_finalize (GObject *object)
 {
   JdApplication *self = JD_APPLICATION (object);
 
+  g_clear_object (&self->background);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->followed_jobs);
   g_clear_object (&self->server_action);
   g_clear_object (&self->history);
@@ -445,6 +544,8 @@ jd_application_class_init (JdApplicationClass *klass)
   app_class->command_line = jd_application_command_line;
   app_class->handle_local_options = jd_application_handle_local_options;
   app_class->shutdown = jd_application_shutdown;
+  app_class->dbus_register = jd_application_dbus_register;
+  app_class->dbus_unregister = jd_application_dbus_unregister;
 }
 
 static void
@@ -461,6 +562,16 @@ jd_application_init (JdApplication *self)
   self->server_action = g_simple_action_new_stateful ("server", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
   g_signal_connect (self->server_action, "change-state", G_CALLBACK (server_change_state), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->server_action));
+
+  self->search_provider = jd_search_provider_new (self->history, search_provider_get_client, self);
+  g_signal_connect_object (self->search_provider, "activate-job", G_CALLBACK (on_search_activate_job_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search", G_CALLBACK (on_search_launch_cb), self, G_CONNECT_SWAPPED);
+  self->background = jd_background_new (GTK_APPLICATION (self), followed_job_ids, self);
+  g_signal_connect_object (self->followed_jobs, "following-changed", G_CALLBACK (jd_background_update), self->background, G_CONNECT_SWAPPED);
+  /* With the network back, a follower that failed for lack of it looks
+   * at once rather than after its wait. */
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back",
+                           G_CALLBACK (jd_followed_jobs_retry_failed), self->followed_jobs, G_CONNECT_SWAPPED);
 
   /* The G_OPTION_REMAINING entry names the parameters in the usage line. */
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);

@@ -68,3 +68,34 @@ jd_error_icon_name (const GError *error)
       return "dialog-warning-symbolic";
     }
 }
+
+const char *
+jd_error_details (const GError *error)
+{
+  return jd_client_error_get_detail (error);
+}
+
+GtkWidget *
+jd_error_details_new (const GError *error)
+{
+  const char *details = jd_error_details (error);
+  GtkWidget *expander;
+  GtkWidget *label;
+
+  if (details == NULL)
+    return NULL;
+
+  label = gtk_label_new (details);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A library's words may be long; they must not widen the window. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "monospace");
+
+  expander = gtk_expander_new (_("Details"));
+  gtk_expander_set_child (GTK_EXPANDER (expander), label);
+  return expander;
+}

@@ -27,7 +27,14 @@ struct _JdFollowedJobs
   guint         notifications;
 };
 
+enum {
+  FOLLOWING_CHANGED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (JdFollowedJobs, jd_followed_jobs, G_TYPE_OBJECT)
+
+static guint signals[N_SIGNALS];
 
 static const char *
 notification_title (JdJob *job)
@@ -80,6 +87,8 @@ on_follower_following_cb (JdJobFollower  *follower,
     }
   else
     release_follower (self, follower);
+
+  g_signal_emit (self, signals[FOLLOWING_CHANGED], 0);
 }
 
 static void
@@ -137,7 +146,48 @@ void
 jd_followed_jobs_stop_all (JdFollowedJobs *self)
 {
   g_return_if_fail (JD_IS_FOLLOWED_JOBS (self));
+
+  if (g_hash_table_size (self->followers) == 0)
+    return;
+
   g_hash_table_remove_all (self->followers);
+  g_signal_emit (self, signals[FOLLOWING_CHANGED], 0);
+}
+
+GStrv
+jd_followed_jobs_dup_following_ids (JdFollowedJobs *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer id, follower;
+
+  g_return_val_if_fail (JD_IS_FOLLOWED_JOBS (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, &id, &follower))
+    if (jd_job_follower_get_following (follower))
+      g_strv_builder_add (builder, id);
+
+  return g_strv_builder_end (builder);
+}
+
+/* A follower that failed for lack of network waits up to 30 s before its
+ * next try; with the network back, it looks at once. */
+void
+jd_followed_jobs_retry_failed (JdFollowedJobs *self)
+{
+  GHashTableIter iter;
+  gpointer follower;
+
+  g_return_if_fail (JD_IS_FOLLOWED_JOBS (self));
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, NULL, &follower))
+    if (jd_job_follower_get_following (follower) && jd_job_follower_get_last_error (follower) != NULL)
+      {
+        jd_job_follower_stop (follower);
+        jd_job_follower_start (follower);
+      }
 }
 
 JdJobFollower *
@@ -248,6 +298,18 @@ jd_followed_jobs_class_init (JdFollowedJobsClass *klass)
 
   object_class->dispose = jd_followed_jobs_dispose;
   object_class->finalize = jd_followed_jobs_finalize;
+
+  /**
+   * JdFollowedJobs::following-changed:
+   *
+   * A job started or stopped being followed.
+   */
+  signals[FOLLOWING_CHANGED] =
+    g_signal_new ("following-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

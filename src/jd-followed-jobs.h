@@ -28,5 +28,11 @@ JdJobFollower  *jd_followed_jobs_lookup (JdFollowedJobs *self,
 void            jd_followed_jobs_stop   (JdFollowedJobs *self,
                                          const char     *job_id);
 void            jd_followed_jobs_stop_all (JdFollowedJobs *self);
+/* The IDs of the jobs being followed now ("following-changed" says when
+ * that changes). */
+GStrv           jd_followed_jobs_dup_following_ids (JdFollowedJobs *self);
+/* Followers whose last check failed look again at once (the network is
+ * back). */
+void            jd_followed_jobs_retry_failed (JdFollowedJobs *self);
 
 G_END_DECLS

@@ -144,6 +144,7 @@ on_clear_clicked_cb (JdHistoryPage *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_clear_response_cb), self, G_CONNECT_SWAPPED);
+  jd_accessible_fix_mnemonic_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-job-cells.h"
+#include "jd-workflow-job.h"
 
 static char *
 format_relative (GDateTime *when)
@@ -68,10 +70,54 @@ jd_job_cells_created_tooltip (GtkListItem *item,
   return g_strdup_printf (_("%s (%s)"), full, relative);
 }
 
-char *
-jd_job_cells_status_text (GtkListItem *item,
-             const char  *status,
-             JdJobState   state)
+static char *
+result_text (JdWorkflowJob *job)
+{
+  const char *disposition = jd_workflow_job_get_disposition (job);
+
+  switch (jd_workflow_job_get_disposition_kind (job))
+    {
+    case JD_DISPOSITION_SUCCESS:   return g_strdup (C_("job result", "Success"));
+    case JD_DISPOSITION_WARNING:   return g_strdup (C_("job result", "Warning"));
+    case JD_DISPOSITION_ERROR:     return g_strdup (C_("job result", "Error"));
+    case JD_DISPOSITION_CANCELLED: return g_strdup (C_("job result", "Cancelled"));
+    case JD_DISPOSITION_NONE:      return g_strdup (C_("job result", "None"));
+    case JD_DISPOSITION_UNKNOWN:
+    default:
+      return disposition != NULL && *disposition != '\0' ? g_strdup (disposition) : NULL;
+    }
+}
+
+/* A table row reads its job's ID, status and result (the result shows
+ * only as a colour on the workflow page). Done where the status cell is
+ * bound, which is again whenever the status changes. */
+static void
+name_job_row (GtkListItem *item,
+              const char  *status_text)
+{
+  JdWorkflowJob *job = gtk_list_item_get_item (item);
+  g_autofree char *result = NULL;
+  g_autofree char *name = NULL;
+
+  if (!JD_IS_WORKFLOW_JOB (job) || gtk_list_item_get_child (item) == NULL)
+    return;
+
+  /* Job lists seldom carry the result ("disposition"): then none is read. */
+  result = result_text (job);
+  if (result == NULL)
+    /* Translators: how a screen reader reads a row of a job list: the
+     * job ID and its status ("Completed") */
+    name = g_strdup_printf (_("Job %s, %s"), jd_workflow_job_get_id (job), status_text);
+  else
+    /* Translators: how a screen reader reads a row of a job list: the
+     * job ID, its status ("Completed") and its result ("Warning") */
+    name = g_strdup_printf (_("Job %s, %s, result %s"), jd_workflow_job_get_id (job), status_text, result);
+  jd_accessible_name_list_row (gtk_list_item_get_child (item), name);
+}
+
+static char *
+status_text (const char *status,
+             JdJobState  state)
 {
   switch (state)
     {
@@ -87,6 +133,17 @@ jd_job_cells_status_text (GtkListItem *item,
       /* An open set: show what the Server sent. */
       return g_strdup (status != NULL && *status != '\0' ? status : _("Not given"));
     }
+}
+
+char *
+jd_job_cells_status_text (GtkListItem *item,
+                          const char  *status,
+                          JdJobState   state)
+{
+  char *text = status_text (status, state);
+
+  name_job_row (item, text);
+  return text;
 }
 
 char *
@@ -135,6 +192,9 @@ double
 jd_job_cells_selected_opacity (GtkListItem *item,
                   gboolean     selected)
 {
+  /* and, bound with the item, each row of the list reads its text */
+  if (gtk_list_item_get_child (item) != NULL)
+    jd_accessible_label_list_row (gtk_list_item_get_child (item), NULL, NULL);
   return selected ? 1.0 : 0.0;
 }
 

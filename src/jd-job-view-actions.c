@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-job-export.h"
 #include "jd-message-list.h"
 #include "jd-job-view-private.h"
@@ -53,8 +54,11 @@ jd_job_view_update_job_actions (JdJobView *self)
   if (has_job && jd_job_get_messages (job) != NULL)
     n_messages = g_list_model_get_n_items (jd_job_get_messages (job));
 
+  /* Status first: the answer shown lacks the messages until the full one
+   * comes, and a copy of it would too. */
   gtk_widget_action_set_enabled (widget, "job-view.copy-json",
-                                 has_job && jd_job_get_raw_json (job) != NULL && !self->copying_json);
+                                 has_job && jd_job_get_raw_json (job) != NULL && !self->copying_json &&
+                                 !self->messages_pending);
   gtk_widget_action_set_enabled (widget, "job-view.save-messages-csv",
                                  n_messages > 0 && !self->saving_csv && self->csv_chooser == NULL);
   gtk_widget_action_set_enabled (widget, "job-view.copy-curl", has_job && self->client != NULL);
@@ -428,6 +432,7 @@ confirm (JdJobView *self,
                            G_CONNECT_SWAPPED);
 
   g_set_weak_pointer (&self->confirm_dialog, ADW_MESSAGE_DIALOG (dialog));
+  jd_accessible_fix_mnemonic_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

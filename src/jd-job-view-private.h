@@ -1,7 +1,9 @@
-/* jd-job-view-private.h: the job view's insides, shared with
- * jd-job-view-actions.c (export, cancel), and hooks for the tests. */
+/* jd-job-view-private.h: the job view's insides, shared by its parts
+ * (jd-job-view-header.c, -messages.c, -actions.c), and hooks
+ * for the tests. */
 #pragma once
 
+#include "jd-job-lead.h"
 #include "jd-job-view.h"
 #include "jd-message-filter-model.h"
 
@@ -23,6 +25,12 @@ struct _JdJobView
   GtkLabel             *app_id_label;
   GtkWidget            *copy_app_id_button;
   GtkLabel             *e2_label;
+  GtkLabel             *workflow_label;
+  GtkWidget            *workflow_button;
+
+  /* A failed job leads with what failed it (jd-job-lead.c) */
+  AdwViewStackPage     *lead_page;
+  JdJobLead            *lead;
 
   /* Tabs */
   AdwViewStack         *view_stack;
@@ -36,6 +44,7 @@ struct _JdJobView
   AdwStatusPage        *outputs_empty_page;
   GtkListView          *outputs_list;
   GtkNoSelection       *outputs_selection;
+  GtkLabel             *outputs_unreadable_label;
 
   /* Messages */
   GtkWidget            *messages_toolbar;
@@ -51,6 +60,7 @@ struct _JdJobView
   GtkLabel             *info_count;
   GtkSearchEntry       *search_entry;
   GtkLabel             *messages_count_label;
+  GtkLabel             *messages_unreadable_label;
   GtkWidget            *load_all_button;
   GtkSpinner           *load_all_spinner;
   GtkWidget            *load_all_empty_button;
@@ -85,7 +95,33 @@ struct _JdJobView
   GSignalGroup         *job_signals;
   GCancellable         *load_cancellable;
   guint                 created_timeout;
+  gboolean              messages_pending; /* status first: the full answer is on its way */
+  GCancellable         *workflow_cancellable;
+  char                 *workflow_name;    /* of the job's app ID, where the Server said it */
 };
+
+/* jd-job-view-header.c */
+char                 *jd_job_view_format_count         (guint           count);
+gboolean              jd_job_view_is_blank             (const char     *text);
+gboolean              jd_job_view_job_not_started      (JdJob          *job);
+void                  jd_job_view_update_summary       (JdJobView      *self);
+gboolean              jd_job_view_on_created_timeout   (gpointer        user_data);
+/* Asks for the name of the job's workflow (from the cache, or the Server). */
+void                  jd_job_view_update_workflow      (JdJobView      *self);
+void                  jd_job_view_class_add_header_actions (GtkWidgetClass *widget_class);
+
+/* jd-job-view-messages.c */
+void                  jd_job_view_update_messages      (JdJobView      *self);
+void                  jd_job_view_set_loading_messages (JdJobView      *self,
+                                                        gboolean        loading);
+void                  jd_job_view_show_messages_error  (JdJobView      *self,
+                                                        const char     *message);
+void                  jd_job_view_cancel_loading_messages (JdJobView   *self);
+void                  jd_job_view_class_add_message_actions (GtkWidgetClass *widget_class);
+void                  jd_job_view_init_messages        (JdJobView      *self);
+
+/* jd-job-view.c: the lead tab, shown for a failed job only */
+void                  jd_job_view_update_lead          (JdJobView      *self);
 
 /* jd-job-view.c */
 void                  jd_job_view_show_toast           (JdJobView      *self,

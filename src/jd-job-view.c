@@ -6,10 +6,10 @@
  * in its own scrolled window, so a job with 100,000 messages only ever
  * has a screenful of rows.
  *
- * "Completed" says nothing about success, so the disposition badge is the
- * one that carries colour: green, orange, red.
- *
- * What is done with the job as a whole (export, cancel) lives in
+ * A job that ended in Error or Warning leads with what failed it, above
+ * the tabs (jd-job-lead.c). The summary lives in
+ * jd-job-view-header.c, the Messages tab in jd-job-view-messages.c, and
+ * what is done with the job as a whole (export, cancel) in
  * jd-job-view-actions.c.
  */
 #define G_LOG_DOMAIN "jd-job-view"
@@ -21,11 +21,8 @@
 #include "jd-accessible.h"
 #include "jd-job-view-private.h"
 #include "jd-list-pacer.h"
-#include "jd-message-row.h"
 #include "jd-output-row.h"
-#include "jd-time-format.h"
 #include "jd-toast.h"
-
 
 enum {
   PROP_0,
@@ -55,279 +52,6 @@ jd_job_view_show_toast (JdJobView  *self,
   jd_toast_show (GTK_WIDGET (self), title);
 }
 
-/* With the locale's digit grouping: "5,000" in English. */
-static char *
-format_count (guint count)
-{
-  return g_strdup_printf ("%'u", count);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-job_not_started (JdJob *job)
-{
-  JdJobState state = job != NULL ? jd_job_get_state (job) : JD_JOB_STATE_UNKNOWN;
-
-  return state == JD_JOB_STATE_QUEUED || state == JD_JOB_STATE_CREATED;
-}
-
-/* A value, or "Not given" dimmed when the Server left it out. */
-static void
-set_value (GtkLabel   *label,
-           const char *value)
-{
-  if (value != NULL)
-    {
-      gtk_label_set_text (label, value);
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-    }
-  else
-    {
-      gtk_label_set_text (label, _("Not given"));
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-    }
-}
-
-static void
-set_badge (GtkLabel   *badge,
-           const char *text,
-           const char *style)
-{
-  static const char *const styles[] = { "success", "accent", "warning", "error", "neutral", "grey", "dim" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    {
-      if (g_str_equal (styles[i], style))
-        gtk_widget_add_css_class (GTK_WIDGET (badge), styles[i]);
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (badge), styles[i]);
-    }
-
-  gtk_label_set_text (badge, text);
-}
-
-/* ------------------------------------------------------------------ */
-/* Times                                                               */
-
-/* The app's one formatter (jd-time-format.c) writes them. */
-char *
-jd_job_view_format_relative (GDateTime *time,
-                             GDateTime *now)
-{
-  return jd_time_format_relative (time, now);
-}
-
-char *
-jd_job_view_format_created (GDateTime *created,
-                            GDateTime *now)
-{
-  return jd_time_format_with_relative (created, JD_TIME_STYLE_LONG, now);
-}
-
-/* ------------------------------------------------------------------ */
-/* Summary                                                             */
-
-static void
-update_status (JdJobView *self)
-{
-  const char *raw = jd_job_get_status (self->job);
-
-  if (is_blank (raw))
-    {
-      set_badge (self->status_badge, _("Not given"), "dim");
-      return;
-    }
-
-  switch (jd_job_get_state (self->job))
-    {
-    case JD_JOB_STATE_CREATED:
-      set_badge (self->status_badge, _("Created"), "dim");
-      break;
-    case JD_JOB_STATE_QUEUED:
-      set_badge (self->status_badge, _("Queued"), "dim");
-      break;
-    case JD_JOB_STATE_INITIALIZING:
-      set_badge (self->status_badge, _("Initializing"), "accent");
-      break;
-    case JD_JOB_STATE_RUNNING:
-      set_badge (self->status_badge, _("Running"), "accent");
-      break;
-    case JD_JOB_STATE_COMPLETED:
-      set_badge (self->status_badge, _("Completed"), "neutral");
-      break;
-    case JD_JOB_STATE_CANCELLED:
-      set_badge (self->status_badge, _("Cancelled"), "grey");
-      break;
-    case JD_JOB_STATE_ERROR:
-      set_badge (self->status_badge, _("Error"), "error");
-      break;
-    case JD_JOB_STATE_UNKNOWN:
-    default:
-      /* An open set: show what the Server said. */
-      set_badge (self->status_badge, raw, "neutral");
-      break;
-    }
-}
-
-static void
-update_disposition (JdJobView *self)
-{
-  const char *raw = jd_job_get_disposition (self->job);
-
-  if (is_blank (raw))
-    {
-      set_badge (self->disposition_badge, _("Not given"), "dim");
-      return;
-    }
-
-  switch (jd_job_get_disposition_kind (self->job))
-    {
-    case JD_DISPOSITION_SUCCESS:
-      set_badge (self->disposition_badge, _("Success"), "success");
-      break;
-    case JD_DISPOSITION_WARNING:
-      set_badge (self->disposition_badge, _("Warning"), "warning");
-      break;
-    case JD_DISPOSITION_ERROR:
-      set_badge (self->disposition_badge, _("Error"), "error");
-      break;
-    case JD_DISPOSITION_CANCELLED:
-      set_badge (self->disposition_badge, _("Cancelled"), "grey");
-      break;
-    case JD_DISPOSITION_NONE:
-      set_badge (self->disposition_badge, _("None"), "dim");
-      break;
-    case JD_DISPOSITION_UNKNOWN:
-    default:
-      set_badge (self->disposition_badge, raw, "neutral");
-      break;
-    }
-}
-
-static const char *
-describe_priority (const char *priority)
-{
-  static const struct { const char *value; const char *words; } known[] = {
-    { "Default",  N_("Default") },
-    { "Low",      N_("Low") },
-    { "Medium",   N_("Medium") },
-    { "High",     N_("High") },
-    { "Critical", N_("Critical") },
-  };
-  g_autofree char *trimmed = NULL;
-
-  if (is_blank (priority))
-    return NULL;
-
-  trimmed = g_strstrip (g_strdup (priority));
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    {
-      if (g_ascii_strcasecmp (trimmed, known[i].value) == 0)
-        return _(known[i].words);
-    }
-
-  /* An open set: show what the Server said. */
-  return priority;
-}
-
-static void
-update_created (JdJobView *self)
-{
-  GDateTime *created = self->job != NULL ? jd_job_get_created (self->job) : NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *iso = NULL;
-
-  if (created == NULL)
-    {
-      set_value (self->created_label, NULL);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->created_label), NULL);
-      return;
-    }
-
-  now = g_date_time_new_now_utc ();
-  text = jd_job_view_format_created (created, now);
-  iso = g_date_time_format_iso8601 (created);
-  set_value (self->created_label, text);
-  /* As the Server gave it, for comparing with its logs. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->created_label), iso);
-}
-
-static gboolean
-on_created_timeout_cb (gpointer user_data)
-{
-  JdJobView *self = user_data;
-
-  /* "5 minutes ago" grows old while the window stays open. */
-  update_created (self);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-update_summary (JdJobView *self)
-{
-  const char *app_id;
-  const char *worker_tag;
-  const char *e2 = NULL;
-
-  if (self->job == NULL)
-    {
-      gtk_label_set_text (self->id_label, "");
-      set_badge (self->status_badge, "", "dim");
-      set_badge (self->disposition_badge, "", "dim");
-      gtk_label_set_text (self->created_label, "");
-      gtk_label_set_text (self->priority_label, "");
-      gtk_label_set_text (self->worker_tag_label, "");
-      gtk_label_set_text (self->app_id_label, "");
-      gtk_label_set_text (self->e2_label, "");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-job-id", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-app-id", FALSE);
-      jd_job_view_update_job_actions (self);
-      return;
-    }
-
-  gtk_label_set_text (self->id_label, jd_job_get_id (self->job));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_label), jd_job_get_id (self->job));
-  update_status (self);
-  update_disposition (self);
-  update_created (self);
-
-  set_value (self->priority_label, describe_priority (jd_job_get_priority (self->job)));
-
-  worker_tag = jd_job_get_worker_tag (self->job);
-  set_value (self->worker_tag_label,
-             worker_tag == NULL ? NULL : is_blank (worker_tag) ? _("None") : worker_tag);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->worker_tag_label),
-                               is_blank (worker_tag) ? NULL : worker_tag);
-
-  app_id = jd_job_get_app_id (self->job);
-  set_value (self->app_id_label, is_blank (app_id) ? NULL : app_id);
-  gtk_widget_set_visible (self->copy_app_id_button, !is_blank (app_id));
-
-  if (jd_job_get_has_run_with_e2 (self->job))
-    e2 = jd_job_get_run_with_e2 (self->job) ? _("Yes") : _("No");
-  set_value (self->e2_label, e2);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-job-id", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-app-id", !is_blank (app_id));
-  /* Cancelling follows the status. */
-  jd_job_view_update_job_actions (self);
-}
-
 /* ------------------------------------------------------------------ */
 /* Outputs                                                             */
 
@@ -335,9 +59,10 @@ static void
 update_outputs (JdJobView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->outputs_selection));
-  g_autofree char *count = format_count (n);
+  g_autofree char *count = jd_job_view_format_count (n);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
+  guint unreadable;
 
   /* Translators: a tab; %s is how many output files a job wrote */
   title = g_strdup_printf (_("Outputs (%s)"), count);
@@ -348,11 +73,26 @@ update_outputs (JdJobView *self)
 
   /* A job that has not started has not had the chance to write. */
   adw_status_page_set_description (self->outputs_empty_page,
-                                   job_not_started (self->job)
+                                   jd_job_view_job_not_started (self->job)
                                    ? _("This job has not started yet.")
                                    : _("This job wrote no files the server keeps."));
   gtk_stack_set_visible_child_name (self->outputs_stack, n > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->outputs_toolbar, n > 0);
+
+  /* Never silently less than the Server sent. */
+  unreadable = self->job != NULL ? jd_job_get_n_unreadable_outputs (self->job) : 0;
+  if (unreadable > 0)
+    {
+      g_autofree char *n_text = jd_job_view_format_count (unreadable);
+      g_autofree char *sentence = NULL;
+
+      /* Translators: %s is a number of output files */
+      sentence = g_strdup_printf (ngettext ("%s output could not be read.",
+                                            "%s outputs could not be read.", unreadable),
+                                  n_text);
+      gtk_label_set_text (self->outputs_unreadable_label, sentence);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->outputs_unreadable_label), unreadable > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-all-file-names", n > 0);
 }
 
@@ -389,259 +129,28 @@ on_output_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* ------------------------------------------------------------------ */
-/* Messages                                                            */
+/* The lead                                                            */
 
-static GtkToggleButton *
-get_filter_toggle (JdJobView           *self,
-                   JdMessageFilterKind  kind)
+void
+jd_job_view_update_lead (JdJobView *self)
 {
-  switch (kind)
+  gboolean leads = jd_job_lead_wants (self->job);
+  gboolean warning = jd_job_lead_is_warning (self->job);
+
+  adw_view_stack_page_set_visible (self->lead_page, leads);
+  if (!leads)
     {
-    case JD_MESSAGE_FILTER_ERRORS:
-      return self->errors_toggle;
-    case JD_MESSAGE_FILTER_WARNINGS:
-      return self->warnings_toggle;
-    case JD_MESSAGE_FILTER_FILES:
-      return self->files_toggle;
-    case JD_MESSAGE_FILTER_INFO:
-      return self->info_toggle;
-    case JD_MESSAGE_FILTER_ALL:
-    default:
-      return self->all_toggle;
-    }
-}
-
-static void
-update_filter_button (JdJobView           *self,
-                      JdMessageFilterKind  kind,
-                      GtkLabel            *count_label,
-                      guint                count)
-{
-  static const char *const names[] = { N_("All"), N_("Errors"), N_("Warnings"), N_("Files"), N_("Info") };
-  g_autofree char *text = format_count (count);
-  g_autofree char *accessible = NULL;
-
-  gtk_label_set_text (count_label, text);
-
-  /* Translators: a filter button, as in "Errors: 12 messages" */
-  accessible = g_strdup_printf (ngettext ("%s: %s message", "%s: %s messages", count),
-                                _(names[kind]), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (get_filter_toggle (self, kind)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
-static void
-update_messages (JdJobView *self)
-{
-  JdMessageFilterModel *filter = self->message_filter;
-  guint total = jd_message_filter_model_get_n_total (filter);
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (filter));
-  gboolean included = self->job != NULL && jd_job_get_messages_included (self->job);
-  g_autofree char *total_text = format_count (total);
-  g_autofree char *shown_text = format_count (shown);
-  g_autofree char *title = NULL;
-  g_autofree char *count = NULL;
-
-  /* Translators: a tab; %s is how many messages a job has */
-  title = g_strdup_printf (_("Messages (%s)"), total_text);
-  adw_view_stack_page_set_title (self->messages_page, title);
-
-  update_filter_button (self, JD_MESSAGE_FILTER_ALL, self->all_count, total);
-  update_filter_button (self, JD_MESSAGE_FILTER_ERRORS, self->errors_count,
-                        jd_message_filter_model_count_severity (filter, JD_MESSAGE_SEVERITY_ERROR));
-  update_filter_button (self, JD_MESSAGE_FILTER_WARNINGS, self->warnings_count,
-                        jd_message_filter_model_count_severity (filter, JD_MESSAGE_SEVERITY_WARNING));
-  update_filter_button (self, JD_MESSAGE_FILTER_FILES, self->files_count,
-                        jd_message_filter_model_count_severity (filter, JD_MESSAGE_SEVERITY_FILE));
-  update_filter_button (self, JD_MESSAGE_FILTER_INFO, self->info_count,
-                        jd_message_filter_model_count_severity (filter, JD_MESSAGE_SEVERITY_INFO));
-
-  if (jd_message_filter_model_is_filtering (filter))
-    {
-      /* Translators: the first %s is how many messages the filter shows,
-       * the second how many the job has */
-      count = g_strdup_printf (ngettext ("Showing %s of %s message", "Showing %s of %s messages", total),
-                               shown_text, total_text);
-    }
-  else
-    count = g_strdup_printf (ngettext ("%s message", "%s messages", total), total_text);
-  gtk_label_set_text (self->messages_count_label, count);
-
-  gtk_widget_set_visible (self->messages_toolbar, total > 0);
-
-  if (total == 0)
-    {
-      if (job_not_started (self->job))
-        adw_status_page_set_description (self->messages_empty_page, _("This job has not started yet."));
-      else
-        adw_status_page_set_description (self->messages_empty_page,
-                                         included || self->job == NULL
-                                         ? _("This job wrote no messages.")
-                                         : _("The server did not send messages with this job."));
-      gtk_widget_set_visible (self->load_all_empty_button, !included && self->job != NULL);
-      gtk_stack_set_visible_child_name (self->messages_stack, "empty");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->messages_stack, shown > 0 ? "list" : "no-match");
-
-  /* "Save Messages as CSV…" needs messages. */
-  jd_job_view_update_job_actions (self);
-}
-
-static void
-on_messages_items_changed_cb (JdJobView  *self,
-                              guint       position,
-                              guint       removed,
-                              guint       added,
-                              GListModel *model)
-{
-  update_messages (self);
-}
-
-static void
-sync_filter_toggles (JdJobView *self)
-{
-  JdMessageFilterKind kind = jd_message_filter_model_get_kind (self->message_filter);
-  GtkToggleButton *toggle = get_filter_toggle (self, kind);
-
-  if (!gtk_toggle_button_get_active (toggle))
-    gtk_toggle_button_set_active (toggle, TRUE);
-}
-
-static void
-on_filter_toggled_cb (JdJobView       *self,
-                      GtkToggleButton *toggle)
-{
-  if (!gtk_toggle_button_get_active (toggle))
-    return;
-
-  for (JdMessageFilterKind kind = JD_MESSAGE_FILTER_ALL; kind < N_FILTERS; kind++)
-    {
-      if (get_filter_toggle (self, kind) == toggle)
-        {
-          jd_message_filter_model_set_kind (self->message_filter, kind);
-          break;
-        }
-    }
-}
-
-static void
-on_filter_kind_changed_cb (JdJobView            *self,
-                           GParamSpec           *pspec,
-                           JdMessageFilterModel *filter)
-{
-  sync_filter_toggles (self);
-  update_messages (self);
-}
-
-static void
-on_search_changed_cb (JdJobView      *self,
-                      GtkSearchEntry *entry)
-{
-  jd_message_filter_model_set_search (self->message_filter,
-                                      gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_messages (self);
-}
-
-static void
-on_stop_search_cb (JdJobView      *self,
-                   GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static void
-on_message_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     JdJobView                *self)
-{
-  gtk_list_item_set_child (item, jd_message_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-on_message_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    JdJobView                *self)
-{
-  jd_message_row_set_message (JD_MESSAGE_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
-}
-
-static void
-on_message_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      JdJobView                *self)
-{
-  jd_message_row_set_message (JD_MESSAGE_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-set_loading_messages (JdJobView *self,
-                      gboolean   loading)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->load_all_spinner), loading);
-  gtk_spinner_set_spinning (self->load_all_spinner, loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->load_all_empty_spinner), loading);
-  gtk_spinner_set_spinning (self->load_all_empty_spinner, loading);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.load-all-messages",
-                                 !loading && self->job != NULL && self->client != NULL);
-}
-
-static void
-show_messages_error (JdJobView  *self,
-                     const char *message)
-{
-  if (message != NULL)
-    gtk_label_set_text (self->messages_error_label, message);
-  gtk_revealer_set_reveal_child (self->messages_error_revealer, message != NULL);
-}
-
-static void
-cancel_loading_messages (JdJobView *self)
-{
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  set_loading_messages (self, FALSE);
-}
-
-static void
-on_messages_loaded_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(JdJobView) self = user_data;
-  g_autoptr(GListModel) messages = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *toast = NULL;
-  guint n;
-
-  messages = jd_client_get_job_messages_finish (JD_CLIENT (source), result, &error);
-
-  /* Another job, or the view went away. */
-  if (jd_client_error_is_cancelled (error))
-    return;
-
-  g_clear_object (&self->load_cancellable);
-  set_loading_messages (self, FALSE);
-
-  if (messages == NULL)
-    {
-      /* FORBIDDEN says that only Curators may, in words. */
-      show_messages_error (self, error->message);
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "lead") == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, "outputs");
+      jd_job_lead_update (self->lead, NULL, FALSE, NULL);
       return;
     }
 
-  n = g_list_model_get_n_items (messages);
-  jd_job_set_messages (self->job, messages);
-  g_set_object (&self->loaded_messages, messages);
-
-  count = format_count (n);
-  toast = g_strdup_printf (ngettext ("%s message loaded", "%s messages loaded", n), count);
-  jd_job_view_show_toast (self, toast);
+  adw_view_stack_page_set_title (self->lead_page, warning ? _("Warning") : _("Error"));
+  adw_view_stack_page_set_icon_name (self->lead_page, warning ? "dialog-warning-symbolic" : "dialog-error-symbolic");
+  jd_job_lead_update (self->lead, self->job, self->messages_pending,
+                      gtk_revealer_get_reveal_child (self->messages_error_revealer)
+                      ? gtk_label_get_text (self->messages_error_label) : NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -656,15 +165,22 @@ on_job_notify_cb (JdJobView  *self,
 
   if (g_str_equal (name, "messages"))
     {
+      /* Other messages: the lead walks them anew. */
+      jd_job_lead_update (self->lead, NULL, FALSE, NULL);
       jd_message_filter_model_set_model (self->message_filter, jd_job_get_messages (job));
-      update_messages (self);
+      jd_job_view_update_messages (self);
     }
-  else if (g_str_equal (name, "messages-included"))
-    update_messages (self);
+  else if (g_str_equal (name, "messages-included") || g_str_equal (name, "n-unreadable-messages"))
+    jd_job_view_update_messages (self);
   else if (g_str_equal (name, "outputs"))
     gtk_no_selection_set_model (self->outputs_selection, jd_job_get_outputs (job));
+  else if (g_str_equal (name, "n-unreadable-outputs"))
+    update_outputs (self);
   else
-    update_summary (self);
+    {
+      jd_job_view_update_summary (self);
+      jd_job_view_update_lead (self);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -697,7 +213,7 @@ copy_app_id_action (GtkWidget  *widget,
 {
   JdJobView *self = JD_JOB_VIEW (widget);
 
-  if (self->job != NULL && !is_blank (jd_job_get_app_id (self->job)))
+  if (self->job != NULL && !jd_job_view_is_blank (jd_job_get_app_id (self->job)))
     copy_text (self, jd_job_get_app_id (self->job), _("App ID copied"));
 }
 
@@ -707,62 +223,6 @@ copy_all_file_names_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   jd_job_view_copy_all_file_names (JD_JOB_VIEW (widget));
-}
-
-static void
-load_all_messages_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  JdJobView *self = JD_JOB_VIEW (widget);
-
-  if (self->job == NULL || self->client == NULL || self->load_cancellable != NULL)
-    return;
-
-  show_messages_error (self, NULL);
-  self->load_cancellable = g_cancellable_new ();
-  set_loading_messages (self, TRUE);
-
-  jd_client_get_job_messages_async (self->client,
-                                    jd_job_get_id (self->job),
-                                    self->load_cancellable,
-                                    on_messages_loaded_cb,
-                                    g_object_ref (self));
-}
-
-static void
-dismiss_messages_error_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  show_messages_error (JD_JOB_VIEW (widget), NULL);
-}
-
-static void
-show_all_messages_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  JdJobView *self = JD_JOB_VIEW (widget);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  jd_message_filter_model_set_search (self->message_filter, NULL);
-  jd_message_filter_model_set_kind (self->message_filter, JD_MESSAGE_FILTER_ALL);
-  update_messages (self);
-}
-
-static void
-search_messages_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  JdJobView *self = JD_JOB_VIEW (widget);
-
-  if (self->job == NULL || jd_message_filter_model_get_n_total (self->message_filter) == 0)
-    return;
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "messages");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* ------------------------------------------------------------------ */
@@ -776,6 +236,9 @@ jd_job_view_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->created_timeout, g_source_remove);
+  g_cancellable_cancel (self->workflow_cancellable);
+  g_clear_object (&self->workflow_cancellable);
+  g_clear_pointer (&self->workflow_name, g_free);
   jd_job_view_dispose_job_actions (self);
 
   if (self->settings != NULL)
@@ -892,6 +355,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (JD_TYPE_JOB_LEAD);
   g_type_ensure (JD_TYPE_MESSAGE_FILTER_MODEL);
   g_type_ensure (JD_TYPE_LIST_PACER);
 
@@ -905,6 +369,10 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, app_id_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, copy_app_id_button);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, e2_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, workflow_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, workflow_button);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead_page);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, lead);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_page);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_page);
@@ -914,6 +382,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_empty_page);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_list);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_selection);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, outputs_unreadable_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_toolbar);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, all_toggle);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, errors_toggle);
@@ -927,6 +396,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, info_count);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_count_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_unreadable_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, load_all_button);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, load_all_spinner);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, load_all_empty_button);
@@ -945,20 +415,12 @@ jd_job_view_class_init (JdJobViewClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_output_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_output_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_unbind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "job-view.copy-job-id", NULL, copy_job_id_action);
   gtk_widget_class_install_action (widget_class, "job-view.copy-app-id", NULL, copy_app_id_action);
   gtk_widget_class_install_action (widget_class, "job-view.copy-all-file-names", NULL, copy_all_file_names_action);
-  gtk_widget_class_install_action (widget_class, "job-view.load-all-messages", NULL, load_all_messages_action);
-  gtk_widget_class_install_action (widget_class, "job-view.dismiss-messages-error", NULL, dismiss_messages_error_action);
-  gtk_widget_class_install_action (widget_class, "job-view.show-all-messages", NULL, show_all_messages_action);
-  gtk_widget_class_install_action (widget_class, "job-view.search-messages", NULL, search_messages_action);
+  jd_job_view_class_add_message_actions (widget_class);
+  jd_job_view_class_add_header_actions (widget_class);
   jd_job_view_class_add_job_actions (widget_class);
 
   /* Ctrl+F while the focus is in the job view. */
@@ -979,20 +441,19 @@ jd_job_view_init (JdJobView *self)
   g_signal_connect_object (self->outputs_selection, "items-changed",
                            G_CALLBACK (on_outputs_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->message_filter, "items-changed",
-                           G_CALLBACK (on_messages_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->message_filter, "notify::kind",
-                           G_CALLBACK (on_filter_kind_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  jd_job_view_init_messages (self);
 
-  /* Typing in the message list goes to the search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->messages_list));
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/jobdesk/JobDesk/jd-job-view-menu.ui");
 
-  update_summary (self);
+    gtk_menu_button_set_menu_model (self->actions_button,
+                                    G_MENU_MODEL (gtk_builder_get_object (builder, "actions_menu")));
+  }
+
+  jd_job_view_update_summary (self);
   update_outputs (self);
-  update_messages (self);
-  set_loading_messages (self, FALSE);
+  jd_job_view_update_messages (self);
+  jd_job_view_set_loading_messages (self, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1028,11 +489,14 @@ jd_job_view_set_job (JdJobView *self,
   same_id = self->job != NULL && job != NULL &&
             g_strcmp0 (jd_job_get_id (self->job), jd_job_get_id (job)) == 0;
 
-  cancel_loading_messages (self);
-  show_messages_error (self, NULL);
+  jd_job_view_cancel_loading_messages (self);
+  jd_job_view_show_messages_error (self, NULL);
+  /* Whoever sets a job with its messages still coming says so after. */
+  self->messages_pending = FALSE;
 
   g_set_object (&self->job, job);
   g_clear_object (&self->loaded_messages);
+  jd_job_lead_update (self->lead, NULL, FALSE, NULL);
   /* A new answer from the Server: what it says about the job is current. */
   self->acted = FALSE;
   if (!same_id)
@@ -1049,16 +513,58 @@ jd_job_view_set_job (JdJobView *self,
   jd_message_filter_model_set_model (self->message_filter, job != NULL ? jd_job_get_messages (job) : NULL);
 
   if (job != NULL && self->created_timeout == 0)
-    self->created_timeout = g_timeout_add_seconds (60, on_created_timeout_cb, self);
+    self->created_timeout = g_timeout_add_seconds (60, jd_job_view_on_created_timeout, self);
   else if (job == NULL)
     g_clear_handle_id (&self->created_timeout, g_source_remove);
 
-  update_summary (self);
+  jd_job_view_update_summary (self);
+  jd_job_view_update_workflow (self);
   update_outputs (self);
-  update_messages (self);
-  set_loading_messages (self, FALSE);
+  jd_job_view_update_messages (self);
+  jd_job_view_set_loading_messages (self, FALSE);
+
+  /* A new job opens on what matters most: what failed it, with the
+   * outputs one click away; a good one on its outputs. A refresh of the
+   * same job keeps the tab the user chose. */
+  if (!same_id)
+    adw_view_stack_set_visible_child_name (self->view_stack,
+                                           jd_job_lead_wants (self->job) ? "lead" : "outputs");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB]);
+}
+
+void
+jd_job_view_set_messages_pending (JdJobView *self,
+                                  gboolean   pending)
+{
+  g_return_if_fail (JD_IS_JOB_VIEW (self));
+
+  pending = !!pending;
+  if (self->messages_pending == pending)
+    return;
+
+  self->messages_pending = pending;
+  jd_job_view_update_messages (self);
+}
+
+gboolean
+jd_job_view_get_messages_pending (JdJobView *self)
+{
+  g_return_val_if_fail (JD_IS_JOB_VIEW (self), FALSE);
+
+  return self->messages_pending;
+}
+
+void
+jd_job_view_messages_failed (JdJobView  *self,
+                             const char *sentence)
+{
+  g_return_if_fail (JD_IS_JOB_VIEW (self));
+  g_return_if_fail (sentence != NULL);
+
+  self->messages_pending = FALSE;
+  jd_job_view_show_messages_error (self, sentence);
+  jd_job_view_update_messages (self);
 }
 
 JdClient *
@@ -1080,8 +586,9 @@ jd_job_view_set_client (JdJobView *self,
     return;
 
   /* An answer from the old Server does not belong here. */
-  cancel_loading_messages (self);
+  jd_job_view_cancel_loading_messages (self);
   jd_job_view_update_job_actions (self);
+  jd_job_view_update_workflow (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 

@@ -9,7 +9,14 @@
  *
  * Actions (job-view.*): copy-json, save-messages-csv, copy-curl,
  * cancel-job (a running job, after a confirmation), remove-job (a queued
- * one, likewise), besides the copy and message actions.
+ * one, likewise), show-messages ("errors", "warnings" or "all": the
+ * Messages tab with that filter), show-workflow-jobs (activates the
+ * window's win.open-workflow-jobs (ss): the app ID and this job's ID),
+ * besides the copy and message actions.
+ *
+ * A job whose disposition is Error or Warning (or whose status is Error)
+ * opens on its lead, the first error and warning; any other job on its
+ * outputs.
  */
 #pragma once
 
@@ -27,6 +34,16 @@ GtkWidget *jd_job_view_new                  (void);
 JdJob     *jd_job_view_get_job              (JdJobView *self);
 void       jd_job_view_set_job              (JdJobView *self,
                                              JdJob     *job);
+/* Status first: the job was shown from an answer without its messages,
+ * and the full answer is on its way. Meanwhile the Messages tab (and the
+ * lead of a failed job) say "Loading messages…"; setting the job again
+ * ends it. */
+void       jd_job_view_set_messages_pending (JdJobView *self,
+                                             gboolean   pending);
+gboolean   jd_job_view_get_messages_pending (JdJobView *self);
+/* The full answer did not come: says so in the Messages tab, in a sentence. */
+void       jd_job_view_messages_failed      (JdJobView  *self,
+                                             const char *sentence);
 JdClient  *jd_job_view_get_client           (JdJobView *self);
 void       jd_job_view_set_client           (JdJobView *self,
                                              JdClient  *client);

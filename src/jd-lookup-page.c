@@ -4,6 +4,11 @@
  * A lookup starts from any text: the ID is taken out of it, or the entry
  * says why not and nothing is sent. A newer lookup cancels the older one;
  * the spinner shows only after 250 ms so quick answers do not flash it.
+ *
+ * Status first: a lookup asks for the job without its messages
+ * (includeMessages=false), which answers as quickly for a million
+ * messages as for none, and shows the job from that; then it asks for the
+ * whole job, and the messages fill in when it comes.
  */
 #define G_LOG_DOMAIN "jd-lookup-page"
 
@@ -13,56 +18,17 @@
 
 #include "jd-accessible.h"
 #include "jd-error-text.h"
-#include "jd-followed-jobs.h"
 #include "jd-history.h"
 #include "jd-job-follower.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
+#include "jd-lookup-page-private.h"
+#include "jd-network-watch.h"
 #include "jd-object-id.h"
 
 #define SPINNER_DELAY_MS 250
 
-struct _JdLookupPage
-{
-  AdwBin        parent_instance;
-
-  GtkEntry     *job_entry;
-  GtkRevealer  *entry_error_revealer;
-  GtkLabel     *entry_error_label;
-  GtkMenuButton *recent_button;
-  GtkPopover   *recent_popover;
-  GtkListBox   *recent_popover_list;
-  GtkListBox   *recent_list;
-  GtkWidget    *recent_box;
-  GtkStack     *state_stack;
-  GtkSpinner   *spinner;
-  GtkLabel     *loading_label;
-  AdwStatusPage *error_page;
-  GtkWidget    *retry_button;
-  GtkWidget    *sign_in_again_button;
-  AdwBin       *job_view_bin;
-  JdJobView    *job_view;     /* built with the first job */
-  GtkRevealer  *follow_revealer;
-  GtkSpinner   *follow_spinner;
-  GtkImage     *follow_icon;
-  GtkLabel     *follow_title;
-  GtkLabel     *follow_detail;
-  GtkButton    *follow_button;
-
-  JdClient     *client;
-  GSettings    *settings;
-  JdHistory    *history;
-  JdFollowedJobs *followed_jobs;
-  JdJobFollower *follower;
-  guint         follow_tick;
-  GCancellable *cancellable;
-  guint         spinner_timeout;
-  char         *current_id;
-  char         *pending_id;     /* asked for while signed out */
-  gboolean      look_up_when_mapped;  /* a restored tab, not shown yet */
-  JdJob        *job;
-  JdLookupState state;
-};
+/* struct _JdLookupPage is in jd-lookup-page-private.h */
 
 enum {
   PROP_0,
@@ -133,80 +99,6 @@ show_entry_error (JdLookupPage *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Recent lookups                                                      */
-
-static GtkWidget *
-make_recent_row (const char *id)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_widget_add_css_class (row, "monospace");
-  g_object_set_data_full (G_OBJECT (row), "job-id", g_strdup (id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, id,
-                                  -1);
-  return row;
-}
-
-static void
-fill_recent_list (GtkListBox *list,
-                  GListModel *history)
-{
-  GtkWidget *child;
-  guint n = MIN (g_list_model_get_n_items (history), JD_HISTORY_RECENT);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JdHistoryItem) item = g_list_model_get_item (history, i);
-      GtkWidget *row = make_recent_row (jd_history_item_get_job_id (item));
-      const char *status = jd_history_item_get_status (item);
-
-      if (*status != '\0')
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
-      gtk_list_box_append (list, row);
-    }
-}
-
-static void
-update_recent (JdLookupPage *self)
-{
-  gboolean any;
-
-  if (self->history == NULL)
-    return;
-
-  any = g_list_model_get_n_items (G_LIST_MODEL (self->history)) > 0;
-  fill_recent_list (self->recent_list, G_LIST_MODEL (self->history));
-  fill_recent_list (self->recent_popover_list, G_LIST_MODEL (self->history));
-  gtk_widget_set_visible (self->recent_box, any);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), any);
-}
-
-static void
-on_history_changed_cb (JdLookupPage *self)
-{
-  update_recent (self);
-}
-
-static void
-on_recent_row_activated_cb (JdLookupPage  *self,
-                            GtkListBoxRow *row)
-{
-  const char *id = g_object_get_data (G_OBJECT (row), "job-id");
-
-  gtk_popover_popdown (self->recent_popover);
-  if (id != NULL)
-    jd_lookup_page_look_up_text (self, id);
-}
-
-/* ------------------------------------------------------------------ */
 /* Lookup                                                              */
 
 static const char *
@@ -269,217 +161,23 @@ ensure_job_view (JdLookupPage *self)
   return self->job_view;
 }
 
-static void
-set_job (JdLookupPage *self,
+void
+jd_lookup_page_show_job (JdLookupPage *self,
          JdJob        *job)
 {
   if (g_set_object (&self->job, job))
     {
       if (job != NULL || self->job_view != NULL)
         jd_job_view_set_job (ensure_job_view (self), job);
+      /* A job without its messages while the full answer is on its way
+       * (the status, or a follower's light poll): they are coming. */
+      if (job != NULL && self->messages_cancellable != NULL && !jd_job_get_messages_included (job))
+        jd_job_view_set_messages_pending (self->job_view, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON]);
     }
 }
 
-/* ------------------------------------------------------------------ */
-/* Following                                                           */
-
-static char *
-format_duration (gint64 seconds)
-{
-  if (seconds < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", (gulong) seconds), (int) seconds);
-
-  if (seconds < 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) (seconds / 60)), (int) (seconds / 60));
-
-  /* hours and minutes, e.g. "2 h 05 min" */
-  return g_strdup_printf (_("%d h %02d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
-}
-
-static void update_follow_bar (JdLookupPage *self);
-
-static gboolean
-on_follow_tick_cb (gpointer user_data)
-{
-  update_follow_bar (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-update_follow_bar (JdLookupPage *self)
-{
-  JdJobFollower *follower = self->follower;
-  g_autofree char *title = NULL;
-  g_autofree char *detail = NULL;
-  gboolean following;
-  JdJob *job;
-
-  if (follower == NULL || jd_job_follower_get_finished (follower) ||
-      !jd_job_follower_should_follow (jd_job_follower_get_job (follower)))
-    {
-      gtk_revealer_set_reveal_child (self->follow_revealer, FALSE);
-      gtk_spinner_set_spinning (self->follow_spinner, FALSE);
-      g_clear_handle_id (&self->follow_tick, g_source_remove);
-      return;
-    }
-
-  job = jd_job_follower_get_job (follower);
-  following = jd_job_follower_get_following (follower);
-
-  switch (jd_job_get_state (job))
-    {
-    case JD_JOB_STATE_RUNNING:
-      if (jd_job_follower_get_running_since (follower) != NULL)
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-          GTimeSpan span = g_date_time_difference (now, jd_job_follower_get_running_since (follower));
-          g_autofree char *duration = format_duration (MAX (0, span / G_USEC_PER_SEC));
-
-          title = g_strdup_printf (_("Running for %s"), duration);
-        }
-      else
-        title = g_strdup (_("Running"));
-      break;
-
-    case JD_JOB_STATE_QUEUED:
-      title = g_strdup (_("Waiting in the queue"));
-      break;
-
-    case JD_JOB_STATE_CREATED:
-    case JD_JOB_STATE_INITIALIZING:
-    case JD_JOB_STATE_UNKNOWN:
-    case JD_JOB_STATE_COMPLETED:
-    case JD_JOB_STATE_CANCELLED:
-    case JD_JOB_STATE_ERROR:
-    default:
-      title = g_strdup (_("Starting"));
-      break;
-    }
-
-  if (following)
-    {
-      gint64 next = jd_job_follower_get_next_check (follower);
-      gint64 left = next > 0 ? MAX (0, (next - g_get_monotonic_time () + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC) : 0;
-      g_autofree char *when = NULL;
-
-      if (next == 0)
-        when = g_strdup (_("Checking now."));
-      else
-        when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Checking again in %d second.",
-                                             "Checking again in %d seconds.", (gulong) left),
-                                (int) left);
-
-      if (jd_job_follower_get_last_error (follower) != NULL)
-        detail = g_strdup_printf (_("The last check failed: %s %s"), jd_job_follower_get_last_error (follower), when);
-      else
-        detail = g_strdup_printf (_("%s You will get a notification when it ends, even with the window closed."), when);
-
-      gtk_button_set_label (self->follow_button, _("Stop Following"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop following this job"), -1);
-    }
-  else
-    {
-      if (jd_job_follower_get_last_error (follower) != NULL)
-        detail = g_strdup_printf (_("Stopped following: %s"), jd_job_follower_get_last_error (follower));
-      else
-        detail = g_strdup (_("Not following. Follow the job to see it change and to be told when it ends."));
-
-      gtk_button_set_label (self->follow_button, _("Follow"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Follow this job"), -1);
-    }
-
-  gtk_label_set_text (self->follow_title, title);
-  gtk_label_set_text (self->follow_detail, detail);
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_spinner), following);
-  gtk_spinner_set_spinning (self->follow_spinner, following);
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_icon), !following);
-  gtk_revealer_set_reveal_child (self->follow_revealer, TRUE);
-
-  if (following && self->follow_tick == 0)
-    self->follow_tick = g_timeout_add_seconds (1, on_follow_tick_cb, self);
-  else if (!following)
-    g_clear_handle_id (&self->follow_tick, g_source_remove);
-}
-
-static void
-on_follower_job_cb (JdLookupPage *self)
-{
-  JdJob *job = jd_job_follower_get_job (self->follower);
-
-  /* Only while this page still shows that job. */
-  if (self->job != NULL && g_strcmp0 (jd_job_get_id (self->job), jd_job_get_id (job)) == 0)
-    set_job (self, job);
-  update_follow_bar (self);
-}
-
-static void
-on_follower_changed_cb (JdLookupPage *self)
-{
-  update_follow_bar (self);
-}
-
-static void
-set_follower (JdLookupPage  *self,
-              JdJobFollower *follower)
-{
-  if (self->follower == follower)
-    return;
-
-  if (self->follower != NULL)
-    g_signal_handlers_disconnect_by_data (self->follower, self);
-
-  g_set_object (&self->follower, follower);
-
-  if (follower != NULL)
-    {
-      g_signal_connect_object (follower, "notify::job", G_CALLBACK (on_follower_job_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (follower, "notify::following", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (follower, "notify::last-error", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (follower, "notify::next-check", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (follower, "notify::finished", G_CALLBACK (on_follower_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  update_follow_bar (self);
-}
-
-/* A queued or running job is followed as soon as it is shown. */
-static void
-follow_if_active (JdLookupPage *self,
-                  JdJob        *job)
-{
-  JdJobFollower *follower = NULL;
-
-  if (self->followed_jobs != NULL && jd_job_follower_should_follow (job))
-    {
-      follower = jd_followed_jobs_lookup (self->followed_jobs, jd_job_get_id (job));
-      /* One the user stopped stays stopped until they ask again. */
-      if (follower == NULL || jd_job_follower_get_finished (follower))
-        follower = jd_followed_jobs_follow (self->followed_jobs, job);
-    }
-
-  set_follower (self, follower);
-}
-
-static void
-on_follow_clicked_cb (JdLookupPage *self)
-{
-  if (self->follower == NULL || self->followed_jobs == NULL)
-    return;
-
-  if (jd_job_follower_get_following (self->follower))
-    jd_followed_jobs_stop (self->followed_jobs, jd_job_follower_get_job_id (self->follower));
-  else
-    {
-      JdJobFollower *follower = jd_followed_jobs_follow (self->followed_jobs, jd_job_follower_get_job (self->follower));
-
-      set_follower (self, follower);
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* Lookup                                                              */
@@ -528,6 +226,63 @@ set_loading (JdLookupPage *self,
 }
 
 static void
+cancel_messages (JdLookupPage *self)
+{
+  if (self->messages_cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->messages_cancellable);
+  g_clear_object (&self->messages_cancellable);
+  if (self->job_view != NULL)
+    jd_job_view_set_messages_pending (self->job_view, FALSE);
+}
+
+static void
+on_full_job_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JdLookupPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  g_autofree char *sentence = NULL;
+
+  job = jd_client_get_job_finish (JD_CLIENT (source), result, &error);
+
+  /* A newer lookup, a cancel, or a closed window. */
+  if (jd_client_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->messages_cancellable);
+
+  if (job != NULL && self->job != NULL &&
+      g_strcmp0 (jd_job_get_id (job), jd_job_get_id (self->job)) == 0)
+    {
+      jd_lookup_page_show_job (self, job);
+      return;
+    }
+
+  if (job != NULL || self->job_view == NULL)
+    return;
+
+  /* The status stays; only the messages are missing, and why. */
+  sentence = g_strdup_printf (_("The messages could not be loaded. %s"), error->message);
+  jd_job_view_messages_failed (self->job_view, sentence);
+}
+
+/* The whole job, messages and all, after its status is on screen. */
+static void
+start_full_lookup (JdLookupPage *self,
+                   const char   *id)
+{
+  cancel_messages (self);
+  self->messages_cancellable = g_cancellable_new ();
+  jd_job_view_set_messages_pending (ensure_job_view (self), TRUE);
+  jd_client_get_job_async (self->client, id, TRUE, self->messages_cancellable,
+                           on_full_job_cb, g_object_ref (self));
+}
+
+static void
 on_job_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -544,11 +299,12 @@ on_job_cb (GObject      *source,
 
   clear_spinner_timeout (self);
   set_loading (self, NULL);
+  self->failed_offline = g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NETWORK);
 
   if (job == NULL)
     {
-      set_job (self, NULL);
-      set_follower (self, NULL);
+      jd_lookup_page_show_job (self, NULL);
+      jd_lookup_page_set_follower (self, NULL);
       if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN))
         set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
       else
@@ -556,11 +312,15 @@ on_job_cb (GObject      *source,
       return;
     }
 
-  set_job (self, job);
+  jd_lookup_page_show_job (self, job);
   set_state (self, JD_LOOKUP_STATE_JOB);
   if (self->history != NULL)
     jd_history_add_job (self->history, job);
-  follow_if_active (self, job);
+  jd_lookup_page_follow_if_active (self, job);
+
+  /* Status first: the messages come with the full answer. */
+  if (!jd_job_get_messages_included (job))
+    start_full_lookup (self, jd_job_get_id (job));
 }
 
 static void
@@ -577,7 +337,7 @@ start_lookup (JdLookupPage *self,
     {
       g_free (self->current_id);
       self->current_id = g_strdup (id);
-      set_follower (self, NULL);
+      jd_lookup_page_set_follower (self, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ID]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
@@ -596,7 +356,28 @@ start_lookup (JdLookupPage *self,
   cancellable = g_cancellable_new ();
   set_loading (self, cancellable);
   self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
-  jd_client_get_job_async (self->client, id, TRUE, cancellable, on_job_cb, g_object_ref (self));
+  jd_client_get_job_async (self->client, id, FALSE, cancellable, on_job_cb, g_object_ref (self));
+}
+
+static gboolean
+search_messages_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  JdLookupPage *self = JD_LOOKUP_PAGE (widget);
+
+  if (self->job_view == NULL || self->job == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->job_view), "job-view.search-messages", NULL);
+}
+
+/* What failed for lack of network is tried again once it is back. */
+static void
+on_network_back_cb (JdLookupPage *self)
+{
+  if (self->failed_offline && self->state == JD_LOOKUP_STATE_ERROR)
+    jd_lookup_page_refresh (self);
 }
 
 static void
@@ -634,9 +415,11 @@ jd_lookup_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->messages_cancellable);
+  g_clear_object (&self->messages_cancellable);
   clear_spinner_timeout (self);
   g_clear_handle_id (&self->follow_tick, g_source_remove);
-  set_follower (self, NULL);
+  jd_lookup_page_set_follower (self, NULL);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
 
@@ -652,8 +435,8 @@ jd_lookup_page_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
-  g_clear_object (&self->followed_jobs);
   g_clear_object (&self->history);
+  g_clear_object (&self->followed_jobs);
   g_clear_object (&self->job);
   g_free (self->current_id);
   g_free (self->pending_id);
@@ -751,16 +534,16 @@ jd_lookup_page_set_property (GObject      *object,
       jd_lookup_page_set_client (self, g_value_get_object (value));
       break;
 
-    case PROP_FOLLOWED_JOBS:
-      self->followed_jobs = g_value_dup_object (value);
-      break;
-
     case PROP_SETTINGS:
       jd_lookup_page_set_settings (self, g_value_get_object (value));
       break;
 
     case PROP_HISTORY:
       jd_lookup_page_set_history (self, g_value_get_object (value));
+      break;
+
+    case PROP_FOLLOWED_JOBS:
+      self->followed_jobs = g_value_dup_object (value);
       break;
 
     default:
@@ -844,11 +627,15 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_title);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_detail);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, follow_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_follow_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  jd_lookup_page_class_add_recent (widget_class);
+  jd_lookup_page_class_add_follow (widget_class);
+
+  /* Ctrl+F searches the messages from anywhere on the page, the Job ID
+   * entry included, where the focus sits after every lookup. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_messages_cb, NULL);
 }
 
 static void
@@ -858,6 +645,8 @@ jd_lookup_page_init (JdLookupPage *self)
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
   gtk_widget_set_visible (self->recent_box, FALSE);
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back",
+                           G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------ */
@@ -888,13 +677,13 @@ jd_lookup_page_set_client (JdLookupPage *self,
     return;
 
   jd_lookup_page_cancel (self);
-  set_follower (self, NULL);
+  jd_lookup_page_set_follower (self, NULL);
   if (self->job_view != NULL)
     jd_job_view_set_client (self->job_view, client);
 
   if (client == NULL)
     {
-      set_job (self, NULL);
+      jd_lookup_page_show_job (self, NULL);
       set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
     }
   else if ((pending = g_steal_pointer (&self->pending_id)) != NULL)
@@ -902,7 +691,7 @@ jd_lookup_page_set_client (JdLookupPage *self,
   else
     {
       /* Another server: the job shown belonged to the old one. */
-      set_job (self, NULL);
+      jd_lookup_page_show_job (self, NULL);
       set_state (self, JD_LOOKUP_STATE_EMPTY);
     }
 
@@ -1026,6 +815,7 @@ jd_lookup_page_cancel (JdLookupPage *self)
   g_return_if_fail (JD_IS_LOOKUP_PAGE (self));
 
   clear_spinner_timeout (self);
+  cancel_messages (self);
 
   if (self->cancellable == NULL)
     return;
@@ -1068,8 +858,8 @@ jd_lookup_page_set_history (JdLookupPage *self,
 
   if (history != NULL)
     g_signal_connect_object (history, "items-changed",
-                             G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-  update_recent (self);
+                             G_CALLBACK (jd_lookup_page_on_history_changed), self, G_CONNECT_SWAPPED);
+  jd_lookup_page_update_recent (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-message-filter-model.h"
 #include "jd-message-row.h"
 #include "jd-toast.h"
@@ -297,6 +298,7 @@ static void
 jd_message_row_init (JdMessageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_label_list_row (GTK_WIDGET (self), self->severity_icon, self->tool_label, self->text_label, NULL);
   update (self);
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-error-text.h"
 #include "jd-output-download.h"
 #include "jd-toast.h"
 
@@ -59,6 +60,77 @@ show_toast (JdOutputDownload *self,
 
   if (overlay != NULL)
     jd_toast_show_in (overlay, title);
+}
+
+typedef struct
+{
+  GWeakRef  overlay;
+  char     *heading;
+  GError   *error;
+} Failure;
+
+static void
+failure_free (gpointer  data,
+              GClosure *closure)
+{
+  Failure *failure = data;
+
+  g_weak_ref_clear (&failure->overlay);
+  g_free (failure->heading);
+  g_error_free (failure->error);
+  g_free (failure);
+}
+
+/* The whole sentence, and what the library said, in a dialog: a toast
+ * holds one short line. */
+static void
+on_failure_details_cb (AdwToast *toast,
+                       Failure  *failure)
+{
+  g_autoptr(GtkWidget) overlay = g_weak_ref_get (&failure->overlay);
+  GtkRoot *root = overlay != NULL ? gtk_widget_get_root (overlay) : NULL;
+  GtkWidget *dialog;
+  GtkWidget *details;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   failure->heading, failure->error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  details = jd_error_details_new (failure->error);
+  if (details != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "“out.csv” was not saved", with the why one click away. */
+static void
+show_failure (JdOutputDownload *self,
+              const char       *display_name,
+              const GError     *error)
+{
+  g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (&self->toast_overlay);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  Failure *failure;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  /* Translators: %s is the name of the file that was to be written */
+  title = g_strdup_printf (_("“%s” was not saved"), display_name);
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("Details"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+
+  failure = g_new0 (Failure, 1);
+  g_weak_ref_init (&failure->overlay, overlay);
+  failure->heading = g_strdup_printf (_("“%s” Was Not Saved"), display_name);
+  failure->error = g_error_copy (error);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_failure_details_cb),
+                         failure, failure_free, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
 }
 
 /* Ends the download for everyone watching; it may still be in flight
@@ -125,12 +197,13 @@ on_download_cb (GObject      *source,
       return;
     }
 
+  base_name = g_file_get_basename (self->file);
+  display_name = g_filename_display_name (base_name);
+
   if (error != NULL)
-    show_toast (self, error->message);
+    show_failure (self, display_name, error);
   else
     {
-      base_name = g_file_get_basename (self->file);
-      display_name = g_filename_display_name (base_name);
       /* Translators: %s is the name of the file that was written */
       title = g_strdup_printf (_("Saved “%s”"), display_name);
       show_toast (self, title);

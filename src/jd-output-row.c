@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-accessible.h"
 #include "jd-output-download.h"
 #include "jd-output-row.h"
 #include "jd-toast.h"
@@ -630,6 +631,7 @@ jd_output_row_init (JdOutputRow *self)
   /* The toggle button inside save_button is labelled by it: one name,
    * "Save output", for both (a label of its own would be read twice). */
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_accessible_label_list_row (GTK_WIDGET (self), self->name_label, NULL);
 
   update (self);
 }

@@ -732,6 +732,9 @@ jd_recent_jobs_page_init (JdRecentJobsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  jd_accessible_fix_drop_down (self->status_dropdown);
+  jd_accessible_fix_drop_down (self->sort_dropdown);
+  jd_accessible_fix_column_view (self->job_list);
 
   set_state (self, "signed-out");
 }

@@ -803,6 +803,8 @@ jd_sign_in_dialog_init (JdSignInDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  jd_accessible_name_icon_buttons (GTK_WIDGET (self->secret_row));
+  jd_accessible_name_icon_buttons (GTK_WIDGET (self->token_row));
 
   update_insecure_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.use-suggestion", FALSE);

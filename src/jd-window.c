@@ -18,6 +18,7 @@
 #include "jd-layout-watch.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
+#include "jd-offline-bar.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-sign-in-dialog.h"
 #include "jd-toast.h"
@@ -295,6 +296,7 @@ add_tab (JdWindow *self,
   jd_lookup_page_set_client (page, get_client (self));
 
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  jd_accessible_name_icon_buttons (GTK_WIDGET (self->tab_bar));
   g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "icon", tab, "icon", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "loading", tab, "loading", G_BINDING_SYNC_CREATE);
@@ -503,6 +505,23 @@ show_workflow_jobs_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
   jd_workflow_page_focus_entry (ensure_workflow_page (self));
+}
+
+/* (ss): a workflow ID and the job to pick out among its jobs, from the
+ * job page's "Show This Workflow's Jobs". */
+static void
+open_workflow_jobs_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  const char *workflow_id = NULL;
+  const char *job_id = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &workflow_id, &job_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
+  /* Until the workflow page can pick out a job, it shows the workflow. */
+  jd_workflow_page_show_workflow (ensure_workflow_page (self), workflow_id);
 }
 
 static void
@@ -715,6 +734,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JD_TYPE_LOOKUP_PAGE);
+  g_type_ensure (JD_TYPE_OFFLINE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -738,6 +758,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-job-entry", NULL, focus_job_entry_action);
   gtk_widget_class_install_action (widget_class, "win.copy-file-names", NULL, copy_file_names_action);
   gtk_widget_class_install_action (widget_class, "win.show-workflow-jobs", NULL, show_workflow_jobs_action);
+  gtk_widget_class_install_action (widget_class, "win.open-workflow-jobs", "(ss)", open_workflow_jobs_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.new-tab", NULL, new_tab_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);

@@ -971,6 +971,10 @@ jd_workflow_page_init (JdWorkflowPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  jd_accessible_fix_drop_down (self->status_dropdown);
+  jd_accessible_fix_drop_down (self->result_dropdown);
+  jd_accessible_fix_drop_down (self->sort_dropdown);
+  jd_accessible_fix_column_view (self->job_list);
 
   gtk_list_box_bind_model (self->browse_list, G_LIST_MODEL (self->workflows),
                            create_workflow_row, NULL, NULL);

@@ -5,6 +5,7 @@
 # Exit codes follow meson's: 0 pass, 1 fail, 77 skip (a tool is missing).
 
 import argparse
+import configparser
 import glob
 import json
 import os
@@ -466,6 +467,7 @@ def check_install(args):
         staged(datadir, "icons", "hicolor", "symbolic", "apps", app_id + "-symbolic.svg"),
         staged(datadir, "dbus-1", "services", app_id + ".service"),
         staged(args.mandir, "man1", "jobdesk.1"),
+        staged(datadir, "gnome-shell", "search-providers", app_id + ".search-provider.ini"),
     ]
     for lang in linguas(args.po_dir):
         expected.append(staged(args.localedir, lang, "LC_MESSAGES", "jobdesk.mo"))
@@ -487,6 +489,22 @@ def check_install(args):
     service = expected[6]
     if os.path.isfile(service):
         check_service(service, app_id, os.path.join(args.prefix, args.bindir))
+    # GNOME Shell finds the search provider by the app's bus name.
+    provider = expected[8]
+    if os.path.isfile(provider):
+        ini = configparser.ConfigParser(interpolation=None)
+        ini.optionxform = str
+        ini.read(provider, encoding="utf-8")
+        group = ini["Shell Search Provider"] if ini.has_section("Shell Search Provider") else {}
+        wanted = {
+            "DesktopId": app_id + ".desktop",
+            "BusName": app_id,
+            "ObjectPath": "/" + app_id.replace(".", "/") + "/SearchProvider",
+            "Version": "2",
+        }
+        for key, value in wanted.items():
+            if group.get(key) != value:
+                fail(f"the search provider's {key} is {group.get(key)!r}, not {value!r}")
     # What a desktop installs for itself must not be in the package.
     cache = staged(datadir, "glib-2.0", "schemas", "gschemas.compiled")
     if os.path.exists(cache):

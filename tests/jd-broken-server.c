@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "jd-broken-responses.h"
 #include "jd-broken-server.h"
 
 struct _JdBrokenServer
@@ -29,6 +30,8 @@ struct _JdBrokenServer
   char                  *redirect_target;
   char                  *last_authorization;
   char                  *last_path;
+  char                  *job_status;      /* for "job-status" */
+  GPtrArray             *queries;         /* of API requests, "" for none */
   guint                  connections;
   guint                  requests;
   guint                  token_requests;
@@ -103,6 +106,14 @@ static const char * const scenario_names[] = {
   "deep-objects",          /* 100,000 nested objects inside the job */
   "status-999",            /* a status code outside every class */
   "lone-surrogate",        /* valid JSON whose escapes decode to invalid UTF-8 */
+  "redirect-no-host",      /* 302 to "http:/webapi/v3/jobs/x": a scheme, no host */
+  "redirect-file",         /* 302 to a file: address */
+  "chunk-huge",            /* a chunk of ffffffffffffffff bytes, a little of it, silence */
+  "job-status",            /* the sample job in the status set; no messages when not asked for */
+  "output-not-found",      /* 200 application/json {"message": "Output not found"} */
+  "download-csv",          /* 200 text/csv, 300 KB */
+  "download-truncated",    /* text/csv, Content-Length 100,000, 70,000 bytes, close */
+  "download-stall",        /* text/csv, Content-Length 100,000, 70,000 bytes, silence */
   NULL
 };
 
@@ -113,130 +124,6 @@ jd_broken_server_list_scenarios (void)
 }
 
 /* ------------------------------------------------------------------ */
-
-static gboolean
-write_all (GOutputStream *out,
-           const void    *data,
-           gsize          size,
-           GCancellable  *stop)
-{
-  return g_output_stream_write_all (out, data, size, NULL, stop, NULL);
-}
-
-static gboolean
-write_str (GOutputStream *out,
-           const char    *text,
-           GCancellable  *stop)
-{
-  return write_all (out, text, strlen (text), stop);
-}
-
-/* Sleeps, but wakes when the server stops. */
-static gboolean
-nap (GCancellable *stop,
-     guint         milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (g_cancellable_is_cancelled (stop))
-        return FALSE;
-      g_usleep (10 * 1000);
-    }
-
-  return !g_cancellable_is_cancelled (stop);
-}
-
-static void
-respond (GOutputStream *out,
-         guint          status,
-         const char    *reason,
-         const char    *content_type,
-         const char    *extra_headers,
-         const char    *body,
-         gsize          body_size,
-         GCancellable  *stop)
-{
-  g_autoptr(GString) head = g_string_new (NULL);
-
-  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", status, reason);
-  if (content_type != NULL)
-    g_string_append_printf (head, "Content-Type: %s\r\n", content_type);
-  g_string_append_printf (head, "Content-Length: %" G_GSIZE_FORMAT "\r\n", body_size);
-  g_string_append (head, "Connection: close\r\n");
-  if (extra_headers != NULL)
-    g_string_append (head, extra_headers);
-  g_string_append (head, "\r\n");
-
-  if (write_all (out, head->str, head->len, stop) && body_size > 0)
-    write_all (out, body, body_size, stop);
-}
-
-static void
-respond_json (GOutputStream *out,
-              guint          status,
-              const char    *reason,
-              const char    *json,
-              GCancellable  *stop)
-{
-  respond (out, status, reason, "application/json; charset=utf-8", NULL, json, strlen (json), stop);
-}
-
-/* Waits until the client goes away (or the server stops). */
-static void
-wait_for_hangup (GInputStream *in,
-                 GCancellable *stop)
-{
-  char byte[256];
-
-  while (g_input_stream_read (in, byte, sizeof byte, stop, NULL) > 0)
-    ;
-}
-
-static const char *
-reason_for (guint status)
-{
-  switch (status)
-    {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default:  return "Status";
-    }
-}
-
-/* The gzip bomb is made once per process: 64 MB of JSON white space after
- * an opening '[', which gzip shrinks to some 64 KB. */
-static GBytes *
-gzip_bomb (void)
-{
-  static GBytes *bomb;
-
-  if (g_once_init_enter (&bomb))
-    {
-      g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
-      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-      g_autoptr(GOutputStream) zipped = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
-      g_autofree char *filler = g_malloc (1024 * 1024);
-
-      memset (filler, ' ', 1024 * 1024);
-      g_output_stream_write_all (zipped, "[", 1, NULL, NULL, NULL);
-      for (guint i = 0; i < 64; i++)
-        g_output_stream_write_all (zipped, filler, 1024 * 1024, NULL, NULL, NULL);
-      g_output_stream_close (zipped, NULL, NULL);
-      g_once_init_leave (&bomb, g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory)));
-    }
-
-  return bomb;
-}
 
 static void
 play_scenario (JdBrokenServer    *self,
@@ -258,46 +145,46 @@ play_scenario (JdBrokenServer    *self,
           g_free (job);
           job = g_strdup_printf (SAMPLE_JOB, "66ebd18d3d6200007e000d8c");
         }
-      respond_json (out, 200, "OK", job, stop);
+      jd_broken_respond_json (out, 200, "OK", job, stop);
     }
   else if (g_str_has_prefix (scenario, "status-"))
     {
       guint status = (guint) g_ascii_strtoull (scenario + strlen ("status-"), NULL, 10);
 
-      respond_json (out, status, reason_for (status),
-                    "{\"Message\": \"Authorization has been denied for this request.\"}", stop);
+      jd_broken_respond_json (out, status, jd_broken_reason_for (status),
+                              "{\"Message\": \"Authorization has been denied for this request.\"}", stop);
     }
   else if (g_str_equal (scenario, "html-502"))
     {
       const char *html = "<html><head><title>502 Bad Gateway</title></head>"
                          "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
 
-      respond (out, 502, "Bad Gateway", "text/html", NULL, html, strlen (html), stop);
+      jd_broken_respond (out, 502, "Bad Gateway", "text/html", NULL, html, strlen (html), stop);
     }
   else if (g_str_equal (scenario, "html-200"))
     {
       const char *html = "<!DOCTYPE html><html><head><title>Sign in</title></head>"
                          "<body><form action=\"/login\"><input name=\"user\"></form></body></html>";
 
-      respond (out, 200, "OK", "text/html; charset=utf-8", NULL, html, strlen (html), stop);
+      jd_broken_respond (out, 200, "OK", "text/html; charset=utf-8", NULL, html, strlen (html), stop);
     }
   else if (g_str_equal (scenario, "rate-limited"))
     {
       const char *json = "{\"message\": \"Rate limit exceeded.\"}";
 
-      respond (out, 429, "Too Many Requests", "application/json", "Retry-After: 7\r\n", json, strlen (json), stop);
+      jd_broken_respond (out, 429, "Too Many Requests", "application/json", "Retry-After: 7\r\n", json, strlen (json), stop);
     }
   else if (g_str_equal (scenario, "truncated"))
-    respond_json (out, 200, "OK", "{\"id\": \"66ebd18d3d6200007e000d8c\", \"status\": \"Comp", stop);
+    jd_broken_respond_json (out, 200, "OK", "{\"id\": \"66ebd18d3d6200007e000d8c\", \"status\": \"Comp", stop);
   else if (g_str_equal (scenario, "malformed"))
-    respond_json (out, 200, "OK", "this is not JSON, it only says it is", stop);
+    jd_broken_respond_json (out, 200, "OK", "this is not JSON, it only says it is", stop);
   else if (g_str_equal (scenario, "empty"))
-    respond (out, 200, "OK", "application/json", NULL, "", 0, stop);
+    jd_broken_respond (out, 200, "OK", "application/json", NULL, "", 0, stop);
   else if (g_str_equal (scenario, "non-utf8"))
     {
       const char body[] = "{\"id\": \"66ebd18d3d6200007e000d8c\", \"status\": \"Compl\xff\xfe" "eted\"}";
 
-      respond (out, 200, "OK", "application/json", NULL, body, sizeof body - 1, stop);
+      jd_broken_respond (out, 200, "OK", "application/json", NULL, body, sizeof body - 1, stop);
     }
   else if (g_str_equal (scenario, "wrong-types"))
     {
@@ -306,7 +193,7 @@ play_scenario (JdBrokenServer    *self,
                                                "\"messages\": 7, \"priority\": null, \"workerTag\": [\"gpu\"], "
                                                "\"runWithE2\": \"maybe\"}", id);
 
-      respond_json (out, 200, "OK", body, stop);
+      jd_broken_respond_json (out, 200, "OK", body, stop);
     }
   else if (g_str_equal (scenario, "deep-nesting"))
     {
@@ -315,7 +202,7 @@ play_scenario (JdBrokenServer    *self,
 
       memset (body, '[', depth);
       memset (body + depth, ']', depth);
-      respond (out, 200, "OK", "application/json", NULL, body, depth * 2, stop);
+      jd_broken_respond (out, 200, "OK", "application/json", NULL, body, depth * 2, stop);
     }
   else if (g_str_equal (scenario, "huge-string"))
     {
@@ -326,13 +213,13 @@ play_scenario (JdBrokenServer    *self,
       g_string_set_size (body, body->len + size);
       memset (body->str + body->len - size, 'a', size);
       g_string_append (body, "\"}");
-      respond (out, 200, "OK", "application/json", NULL, body->str, body->len, stop);
+      jd_broken_respond (out, 200, "OK", "application/json", NULL, body->str, body->len, stop);
     }
   else if (g_str_equal (scenario, "wrong-content-type"))
     {
       const char *xml = "<?xml version=\"1.0\"?><JobView><Id>66ebd18d3d6200007e000d8c</Id></JobView>";
 
-      respond (out, 200, "OK", "application/xml", NULL, xml, strlen (xml), stop);
+      jd_broken_respond (out, 200, "OK", "application/xml", NULL, xml, strlen (xml), stop);
     }
   else if (g_str_equal (scenario, "close-mid-body"))
     {
@@ -341,8 +228,8 @@ play_scenario (JdBrokenServer    *self,
 
       memset (part, ' ', sizeof part);
       part[0] = '{';
-      if (write_str (out, head, stop))
-        write_all (out, part, sizeof part, stop);
+      if (jd_broken_write_str (out, head, stop))
+        jd_broken_write_all (out, part, sizeof part, stop);
     }
   else if (g_str_equal (scenario, "lying-length"))
     {
@@ -350,8 +237,8 @@ play_scenario (JdBrokenServer    *self,
                                                "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n",
                                                strlen (job) + 1000);
 
-      if (write_str (out, head, stop) && write_str (out, job, stop))
-        wait_for_hangup (in, stop);
+      if (jd_broken_write_str (out, head, stop) && jd_broken_write_str (out, job, stop))
+        jd_broken_wait_for_hangup (in, stop);
     }
   else if (g_str_equal (scenario, "endless"))
     {
@@ -362,27 +249,27 @@ play_scenario (JdBrokenServer    *self,
 
       memset (filler, ' ', 1024 * 1024);
       chunk = g_strdup_printf ("%x\r\n", 1024 * 1024);
-      ok = write_str (out, head, stop) && write_str (out, "1\r\n[\r\n", stop);
+      ok = jd_broken_write_str (out, head, stop) && jd_broken_write_str (out, "1\r\n[\r\n", stop);
       while (ok)
-        ok = write_str (out, chunk, stop) &&
-             write_all (out, filler, 1024 * 1024, stop) &&
-             write_str (out, "\r\n", stop);
+        ok = jd_broken_write_str (out, chunk, stop) &&
+             jd_broken_write_all (out, filler, 1024 * 1024, stop) &&
+             jd_broken_write_str (out, "\r\n", stop);
     }
   else if (g_str_equal (scenario, "never-answers"))
-    wait_for_hangup (in, stop);
+    jd_broken_wait_for_hangup (in, stop);
   else if (g_str_equal (scenario, "slow"))
     {
-      if (nap (stop, 3000))
-        respond_json (out, 200, "OK", job, stop);
+      if (jd_broken_nap (stop, 3000))
+        jd_broken_respond_json (out, 200, "OK", job, stop);
     }
   else if (g_str_equal (scenario, "drip"))
     {
       g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                                "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", strlen (job));
 
-      if (write_str (out, head, stop))
+      if (jd_broken_write_str (out, head, stop))
         for (const char *p = job; *p; p++)
-          if (!write_all (out, p, 1, stop) || !nap (stop, 1000))
+          if (!jd_broken_write_all (out, p, 1, stop) || !jd_broken_nap (stop, 1000))
             break;
     }
   else if (g_str_equal (scenario, "reset"))
@@ -391,10 +278,10 @@ play_scenario (JdBrokenServer    *self,
       g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                                "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", strlen (job));
 
-      if (write_str (out, head, stop))
-        write_all (out, job, strlen (job) / 2, stop);
+      if (jd_broken_write_str (out, head, stop))
+        jd_broken_write_all (out, job, strlen (job) / 2, stop);
       g_output_stream_flush (out, NULL, NULL);
-      nap (stop, 50);
+      jd_broken_nap (stop, 50);
       /* SO_LINGER with zero time turns close () into a TCP reset. */
       setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
       g_socket_close (socket, NULL);
@@ -405,7 +292,7 @@ play_scenario (JdBrokenServer    *self,
                                                   request->query != NULL ? "?" : "",
                                                   request->query != NULL ? request->query : "");
 
-      respond (out, 302, "Found", "text/plain", headers, "", 0, stop);
+      jd_broken_respond (out, 302, "Found", "text/plain", headers, "", 0, stop);
     }
   else if (g_str_equal (scenario, "redirect-other-host"))
     {
@@ -416,39 +303,39 @@ play_scenario (JdBrokenServer    *self,
       target = g_strdup (self->redirect_target);
       g_mutex_unlock (&self->lock);
       headers = g_strdup_printf ("Location: %s\r\n", target != NULL ? target : "https://elsewhere.invalid/");
-      respond (out, 302, "Found", "text/plain", headers, "", 0, stop);
+      jd_broken_respond (out, 302, "Found", "text/plain", headers, "", 0, stop);
     }
   else if (g_str_equal (scenario, "redirect-same-host"))
-    respond (out, 301, "Moved Permanently", "text/plain", "Location: /webapi/landed\r\n", "", 0, stop);
+    jd_broken_respond (out, 301, "Moved Permanently", "text/plain", "Location: /webapi/landed\r\n", "", 0, stop);
   else if (g_str_equal (scenario, "short-length"))
     {
       g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                                "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n",
                                                strlen (job) / 2);
 
-      if (write_str (out, head, stop))
-        write_str (out, job, stop);
+      if (jd_broken_write_str (out, head, stop))
+        jd_broken_write_str (out, job, stop);
     }
   else if (g_str_equal (scenario, "huge-content-length"))
     {
       const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                          "Content-Length: 4611686018427387904\r\nConnection: close\r\n\r\n";
 
-      if (write_str (out, head, stop))
-        write_str (out, job, stop);
+      if (jd_broken_write_str (out, head, stop))
+        jd_broken_write_str (out, job, stop);
     }
   else if (g_str_equal (scenario, "gzip-bomb"))
     {
-      GBytes *bomb = gzip_bomb ();
+      GBytes *bomb = jd_broken_gzip_bomb ();
 
-      respond (out, 200, "OK", "application/json", "Content-Encoding: gzip\r\n",
-               g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb), stop);
+      jd_broken_respond (out, 200, "OK", "application/json", "Content-Encoding: gzip\r\n",
+                         g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb), stop);
     }
   else if (g_str_equal (scenario, "not-http"))
     {
-      write_str (out, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", stop);
+      jd_broken_write_str (out, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", stop);
       g_output_stream_flush (out, NULL, NULL);
-      nap (stop, 50);
+      jd_broken_nap (stop, 50);
     }
   else if (g_str_equal (scenario, "close-without-answer"))
     {
@@ -456,13 +343,13 @@ play_scenario (JdBrokenServer    *self,
     }
   else if (g_str_equal (scenario, "endless-headers"))
     {
-      gboolean ok = write_str (out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n", stop);
+      gboolean ok = jd_broken_write_str (out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n", stop);
 
       for (guint64 i = 0; ok; i++)
         {
           g_autofree char *line = g_strdup_printf ("X-Filler-%" G_GUINT64_FORMAT ": %0100d\r\n", i, 0);
 
-          ok = write_str (out, line, stop);
+          ok = jd_broken_write_str (out, line, stop);
         }
     }
   else if (g_str_equal (scenario, "bad-chunked"))
@@ -471,18 +358,18 @@ play_scenario (JdBrokenServer    *self,
                            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                            "zz\r\n{\"id\": 1}\r\n0\r\n\r\n";
 
-      write_str (out, answer, stop);
+      jd_broken_write_str (out, answer, stop);
     }
   else if (g_str_equal (scenario, "wrong-job"))
     {
       g_autofree char *other = g_strdup_printf (SAMPLE_JOB, "ffffffffffffffffffffffff");
 
-      respond_json (out, 200, "OK", other, stop);
+      jd_broken_respond_json (out, 200, "OK", other, stop);
     }
   else if (g_str_equal (scenario, "not-a-job"))
-    respond_json (out, 200, "OK", "[{\"id\": \"66ebd18d3d6200007e000d8c\"}]", stop);
+    jd_broken_respond_json (out, 200, "OK", "[{\"id\": \"66ebd18d3d6200007e000d8c\"}]", stop);
   else if (g_str_equal (scenario, "json-null"))
-    respond_json (out, 200, "OK", "null", stop);
+    jd_broken_respond_json (out, 200, "OK", "null", stop);
   else if (g_str_equal (scenario, "deep-objects"))
     {
       gsize depth = 100000;
@@ -495,7 +382,7 @@ play_scenario (JdBrokenServer    *self,
       for (gsize i = 0; i < depth; i++)
         g_string_append_c (body, '}');
       g_string_append_c (body, '}');
-      respond (out, 200, "OK", "application/json", NULL, body->str, body->len, stop);
+      jd_broken_respond (out, 200, "OK", "application/json", NULL, body->str, body->len, stop);
     }
   else if (g_str_equal (scenario, "lone-surrogate"))
     {
@@ -503,10 +390,64 @@ play_scenario (JdBrokenServer    *self,
                                                "\"messages\": [{\"status\": 2, \"text\": \"bad \\udfff text\", "
                                                "\"toolId\": 3}]}", id);
 
-      respond_json (out, 200, "OK", body, stop);
+      jd_broken_respond_json (out, 200, "OK", body, stop);
+    }
+  else if (g_str_equal (scenario, "redirect-no-host"))
+    jd_broken_respond (out, 302, "Found", "text/plain", "Location: http:/webapi/v3/jobs/x\r\n", "", 0, stop);
+  else if (g_str_equal (scenario, "redirect-file"))
+    jd_broken_respond (out, 302, "Found", "text/plain", "Location: file:///etc/passwd\r\n", "", 0, stop);
+  else if (g_str_equal (scenario, "chunk-huge"))
+    {
+      const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                         "ffffffffffffffff\r\n{\"id\": \"";
+
+      if (jd_broken_write_str (out, head, stop))
+        {
+          g_output_stream_flush (out, NULL, NULL);
+          jd_broken_wait_for_hangup (in, stop);
+        }
+    }
+  else if (g_str_equal (scenario, "job-status"))
+    {
+      g_autofree char *status = NULL;
+      g_autofree char *body = NULL;
+      gboolean light = request->query != NULL && strstr (request->query, "includeMessages=false") != NULL;
+
+      g_mutex_lock (&self->lock);
+      status = g_strdup (self->job_status != NULL ? self->job_status : "Running");
+      g_mutex_unlock (&self->lock);
+      body = g_strdup_printf ("{\"id\": \"%s\", \"appId\": \"5f3a0c9e1b2d4e0012345678\", "
+                              "\"createDateTime\": \"2024-09-19T10:02:54.589Z\", \"status\": \"%s\", "
+                              "\"disposition\": \"None\", \"outputs\": [], \"messages\": %s, "
+                              "\"priority\": \"Default\", \"workerTag\": \"\", \"runWithE2\": true}",
+                              id, status, light ? "[]" : "[{\"status\": 1, \"text\": \"Hello\", \"toolId\": 1}]");
+      jd_broken_respond_json (out, 200, "OK", body, stop);
+    }
+  else if (g_str_equal (scenario, "output-not-found"))
+    jd_broken_respond_json (out, 200, "OK", "{\"message\": \"Output not found\"}", stop);
+  else if (g_str_equal (scenario, "download-csv") || g_str_equal (scenario, "download-truncated") ||
+           g_str_equal (scenario, "download-stall"))
+    {
+      gboolean truncated = !g_str_equal (scenario, "download-csv");
+      gsize size = truncated ? 100000 : 300 * 1024;
+      g_autoptr(GString) body = g_string_new ("name,value\n");
+      g_autofree char *head = NULL;
+
+      for (guint i = 0; body->len < size; i++)
+        g_string_append_printf (body, "row%u,%u\n", i, i * 7);
+      g_string_truncate (body, size);
+      head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
+                              "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n", size);
+      if (jd_broken_write_str (out, head, stop) &&
+          jd_broken_write_all (out, body->str, truncated ? 70000 : size, stop) &&
+          g_str_equal (scenario, "download-stall"))
+        {
+          g_output_stream_flush (out, NULL, NULL);
+          jd_broken_wait_for_hangup (in, stop);
+        }
     }
   else if (g_str_equal (scenario, "status-999"))
-    respond_json (out, 999, "Whatever", "{}", stop);
+    jd_broken_respond_json (out, 999, "Whatever", "{}", stop);
   else
     g_error ("unknown scenario %s", scenario);
 }
@@ -522,14 +463,14 @@ play_token_scenario (JdBrokenServer    *self,
   GCancellable *stop = self->stop;
 
   if (g_str_equal (scenario, "ok"))
-    respond_json (out, 200, "OK", "{\"access_token\": \"broken-token\", \"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
+    jd_broken_respond_json (out, 200, "OK", "{\"access_token\": \"broken-token\", \"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
   else if (g_str_equal (scenario, "no-expires-in"))
-    respond_json (out, 200, "OK", "{\"access_token\": \"broken-token\", \"token_type\": \"bearer\"}", stop);
+    jd_broken_respond_json (out, 200, "OK", "{\"access_token\": \"broken-token\", \"token_type\": \"bearer\"}", stop);
   else if (g_str_equal (scenario, "error-object"))
-    respond_json (out, 400, "Bad Request",
-                  "{\"error\": \"invalid_client\", \"error_description\": \"The client credentials are invalid.\"}", stop);
+    jd_broken_respond_json (out, 400, "Bad Request",
+                            "{\"error\": \"invalid_client\", \"error_description\": \"The client credentials are invalid.\"}", stop);
   else if (g_str_equal (scenario, "no-token"))
-    respond_json (out, 200, "OK", "{\"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
+    jd_broken_respond_json (out, 200, "OK", "{\"token_type\": \"bearer\", \"expires_in\": 3599}", stop);
   else
     play_scenario (self, scenario, request, stream, socket);
 }
@@ -572,7 +513,11 @@ read_request (GInputStream *in,
       request->query = g_strdup (end + 1);
       *end = '\0';
     }
-  request->path = g_strdup (first_line[1]);
+  /* Through a proxy the target is a whole URL: keep only its path. */
+  if (g_str_has_prefix (first_line[1], "http://") && strchr (first_line[1] + 7, '/') != NULL)
+    request->path = g_strdup (strchr (first_line[1] + 7, '/'));
+  else
+    request->path = g_strdup (first_line[1]);
   request->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
@@ -637,7 +582,7 @@ serve (JdBrokenServer    *self,
     {
       const char *answer = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 
-      write_str (g_io_stream_get_output_stream (stream), answer, self->stop);
+      jd_broken_write_str (g_io_stream_get_output_stream (stream), answer, self->stop);
       return;
     }
 
@@ -657,6 +602,7 @@ serve (JdBrokenServer    *self,
     {
       self->requests++;
       scenario = g_strdup (self->scenario);
+      g_ptr_array_add (self->queries, g_strdup (request->query != NULL ? request->query : ""));
     }
   g_free (self->last_authorization);
   self->last_authorization = g_strdup (g_hash_table_lookup (request->headers, "authorization"));
@@ -790,6 +736,32 @@ jd_broken_server_dup_last_path (JdBrokenServer *self)
 }
 
 void
+jd_broken_server_set_job_status (JdBrokenServer *self,
+                                 const char     *status)
+{
+  g_mutex_lock (&self->lock);
+  g_free (self->job_status);
+  self->job_status = g_strdup (status);
+  g_mutex_unlock (&self->lock);
+}
+
+char **
+jd_broken_server_dup_queries (JdBrokenServer *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **queries;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->queries->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->queries, i));
+  g_mutex_unlock (&self->lock);
+
+  queries = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return queries;
+}
+
+void
 jd_broken_server_stop (JdBrokenServer *self)
 {
   if (self->service == NULL)
@@ -822,6 +794,8 @@ jd_broken_server_finalize (GObject *object)
   g_free (self->redirect_target);
   g_free (self->last_authorization);
   g_free (self->last_path);
+  g_free (self->job_status);
+  g_ptr_array_unref (self->queries);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->idle);
 
@@ -842,6 +816,7 @@ jd_broken_server_init (JdBrokenServer *self)
   self->stop = g_cancellable_new ();
   self->scenario = g_strdup ("ok");
   self->token_scenario = g_strdup ("ok");
+  self->queries = g_ptr_array_new_with_free_func (g_free);
 }
 
 static JdBrokenServer *

@@ -39,6 +39,12 @@ guint           jd_broken_server_get_connection_count (JdBrokenServer *self);
 char           *jd_broken_server_dup_last_authorization (JdBrokenServer *self);
 /* Path (without the query) of the most recent request, as sent, or NULL. */
 char           *jd_broken_server_dup_last_path  (JdBrokenServer *self);
+/* The status the "job-status" scenario gives its job (default Running). */
+void            jd_broken_server_set_job_status      (JdBrokenServer *self,
+                                                      const char     *status);
+/* The query of every API request so far (not the token's), in order;
+ * "" for a request without one. */
+char          **jd_broken_server_dup_queries         (JdBrokenServer *self);
 /* Every scenario name, NULL-terminated. */
 const char * const *jd_broken_server_list_scenarios  (void);
 void            jd_broken_server_stop                (JdBrokenServer *self);

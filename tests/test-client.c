@@ -976,6 +976,51 @@ test_broken_token_without_expiry (void)
   jd_broken_server_stop (server);
 }
 
+/* A new sign-in while calls wait for the old one's token: the waiting
+ * calls hear so at once, the old token request's late answer is dropped,
+ * and the next call gets a token for the new sign-in. */
+static void
+test_credentials_change_while_waiting (void)
+{
+  g_autoptr(JdBrokenServer) server = jd_broken_server_new (NULL);
+  g_autoptr(JdClient) client = jd_client_new (NULL, jd_broken_server_get_base_url (server));
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  JdTestAsync first = { 0 };
+  JdTestAsync second = { 0 };
+  gint64 changed;
+
+  jd_broken_server_set_token_scenario (server, "slow");
+  jd_client_set_api_key (client, "key", "secret");
+  jd_client_get_job_async (client, "66ebd18d3d6200007e000d8c", FALSE, NULL, jd_test_async_ready_cb, &first);
+  jd_client_get_job_async (client, "66ebd18d3d6200007e000d8c", FALSE, NULL, jd_test_async_ready_cb, &second);
+  jd_test_spin_for (200);
+  g_assert_cmpuint (jd_broken_server_get_token_request_count (server), ==, 1);
+
+  changed = g_get_monotonic_time ();
+  jd_broken_server_set_token_scenario (server, "ok");
+  jd_client_set_api_key (client, "other-key", "other-secret");
+  g_assert_null (jd_client_get_job_finish (client, jd_test_wait_result (&first, WAIT_MS), &first_error));
+  g_assert_null (jd_client_get_job_finish (client, jd_test_wait_result (&second, WAIT_MS), &second_error));
+  g_assert_error (first_error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN);
+  g_assert_error (second_error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN);
+  g_assert_cmpint (g_get_monotonic_time () - changed, <, G_USEC_PER_SEC);
+  jd_test_async_clear (&first);
+  jd_test_async_clear (&second);
+
+  job = get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  g_assert_cmpuint (jd_broken_server_get_token_request_count (server), ==, 2);
+  g_assert_cmpuint (jd_broken_server_get_request_count (server), ==, 1);
+
+  jd_test_spin_for (20);
+  g_clear_object (&client);
+  jd_broken_server_stop (server);
+}
+
 static void
 test_connection_refused (void)
 {
@@ -1006,6 +1051,36 @@ static const BrokenCase broken_cases[] = {
   { "redirect-loop", JD_CLIENT_ERROR_REDIRECT },
 };
 
+/* Which redirects stay with the server: the port a URL leaves out is its
+ * scheme's own, and a Location without a host ("http:/webapi/…") never
+ * stays, whatever port the base names. */
+static void
+test_same_origin (void)
+{
+  static const struct { const char *base, *location; gboolean same; } cases[] = {
+    { "http://server.example.com/webapi",      "/webapi/v3/jobs/x",                     TRUE  },
+    { "http://server.example.com/webapi",      "http://SERVER.example.com/v3",          TRUE  },
+    { "http://server.example.com/webapi",      "http://server.example.com:80/v3",       TRUE  },
+    { "https://server.example.com/webapi",     "https://server.example.com:443/v3",     TRUE  },
+    { "https://server.example.com/webapi",     "http://server.example.com/v3",          FALSE },
+    { "http://server.example.com/webapi",      "http://server.example.com:8080/v3",     FALSE },
+    { "http://server.example.com/webapi",      "http://elsewhere.example.com/v3",       FALSE },
+    { "http://server.example.com/webapi",      "http:/webapi/v3/jobs/x",                FALSE },
+    { "http://server.example.com:8080/webapi", "http:/webapi/v3/jobs/x",                FALSE },
+    { "http://server.example.com/webapi",      "file:///etc/passwd",                    FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GUri) base = g_uri_parse (cases[i].base, G_URI_FLAGS_ENCODED, NULL);
+      g_autoptr(GUri) target = g_uri_parse_relative (base, cases[i].location, G_URI_FLAGS_ENCODED, NULL);
+
+      g_test_message ("%s + %s", cases[i].base, cases[i].location);
+      g_assert_nonnull (target);
+      g_assert_cmpint (jd_client_address_same_origin (base, target), ==, cases[i].same);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1090,7 @@ main (int   argc,
   g_test_add_func ("/api/client/base-url/normalize", test_normalize_base_url);
   g_test_add_func ("/api/client/base-url/refuses", test_normalize_base_url_refuses);
   g_test_add_func ("/api/client/base-url/loopback", test_loopback);
+  g_test_add_func ("/api/client/redirect/same-origin-rules", test_same_origin);
   g_test_add_func ("/api/client/insecure/refused", test_insecure_refused);
 
 #define ADD(path, func) \
@@ -1064,6 +1140,7 @@ main (int   argc,
   g_test_add_func ("/api/client/broken/token-endpoint", test_broken_token_endpoint);
   g_test_add_func ("/api/client/broken/token-without-expiry", test_broken_token_without_expiry);
   g_test_add_func ("/api/client/broken/connection-refused", test_connection_refused);
+  g_test_add_func ("/api/client/token/credentials-change-fails-waiters", test_credentials_change_while_waiting);
 
   return g_test_run ();
 }

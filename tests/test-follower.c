@@ -2,6 +2,8 @@
  * from Queued to Running to Completed, and against failing servers. */
 #include "config.h"
 
+#include <string.h>
+
 #include "jd-broken-server.h"
 #include "jd-demo-server.h"
 #include "jd-job-follower.h"
@@ -277,6 +279,186 @@ test_lasting_error_stops (void)
   jd_broken_server_stop (server);
 }
 
+/* ------------------------------------------------------------------ */
+/* Light following: what the server sees                               */
+
+#define LIGHT_JOB_ID "66ebd18d3d6200007e000d92"
+
+typedef struct
+{
+  JdBrokenServer *server;
+  JdClient       *client;
+  JdJob          *job;       /* as first looked up, with its messages */
+} Light;
+
+static void
+light_set_up (Light      *light,
+              const char *status)
+{
+  JdTestAsync async = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  light->server = jd_broken_server_new (NULL);
+  light->client = jd_client_new (NULL, jd_broken_server_get_base_url (light->server));
+  jd_client_set_access_token (light->client, "t0ken");
+  jd_broken_server_set_scenario (light->server, "job-status");
+  jd_broken_server_set_job_status (light->server, status);
+
+  jd_client_get_job_async (light->client, LIGHT_JOB_ID, TRUE, NULL, jd_test_async_ready_cb, &async);
+  light->job = jd_client_get_job_finish (light->client, jd_test_wait_result (&async, WAIT_MS), &error);
+  g_assert_no_error (error);
+  jd_test_async_clear (&async);
+  g_assert_true (jd_job_follower_should_follow (light->job));
+}
+
+static void
+light_tear_down (Light *light)
+{
+  jd_test_spin_for (20);
+  g_clear_object (&light->job);
+  g_assert_finalize_object (light->client);
+  jd_broken_server_stop (light->server);
+  g_assert_finalize_object (light->server);
+}
+
+static void
+wait_for_checks (JdJobFollower *follower,
+                 guint          checks)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+
+  while (jd_job_follower_get_check_count (follower) < checks && jd_job_follower_get_following (follower))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      jd_test_spin_for (5);
+    }
+}
+
+/* The requests after the first lookup: "L" for a light one
+ * (includeMessages=false), "M" for one with the messages. */
+static char *
+request_pattern (JdBrokenServer *server)
+{
+  g_auto(GStrv) queries = jd_broken_server_dup_queries (server);
+  GString *pattern = g_string_new (NULL);
+
+  g_assert_cmpuint (g_strv_length (queries), >=, 1);
+  g_assert_cmpstr (queries[0], ==, "includeMessages=true");
+
+  for (guint i = 1; queries[i] != NULL; i++)
+    {
+      if (g_str_equal (queries[i], "includeMessages=false"))
+        g_string_append_c (pattern, 'L');
+      else if (g_str_equal (queries[i], "includeMessages=true"))
+        g_string_append_c (pattern, 'M');
+      else
+        g_error ("unexpected query %s", queries[i]);
+    }
+
+  return g_string_free (pattern, FALSE);
+}
+
+/* A running job that does not move costs light requests only, and the
+ * job shown keeps its messages. */
+static void
+test_light_polls_without_messages (void)
+{
+  Light light = { 0 };
+  g_autoptr(JdJobFollower) follower = NULL;
+  g_autofree char *pattern = NULL;
+  GListModel *messages;
+
+  light_set_up (&light, "Running");
+  follower = jd_job_follower_new (light.client, light.job);
+  jd_job_follower_set_intervals (follower, 10, 10);
+  jd_job_follower_start (follower);
+  wait_for_checks (follower, 8);
+  jd_job_follower_stop (follower);
+
+  pattern = request_pattern (light.server);
+  g_test_message ("requests: %s", pattern);
+  g_assert_cmpuint (strlen (pattern), >=, 8);
+  g_assert_null (strchr (pattern, 'M'));
+  messages = jd_job_get_messages (jd_job_follower_get_job (follower));
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+
+  g_clear_object (&follower);
+  light_tear_down (&light);
+}
+
+/* The messages come right after a light check saw the state change, and
+ * when it saw the end; "finished" has the job with its messages. */
+static void
+test_light_messages_on_change_and_end (void)
+{
+  Light light = { 0 };
+  g_autoptr(JdJobFollower) follower = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *before_end = NULL;
+  JdJob *ended;
+  guint finished = 0;
+
+  light_set_up (&light, "Queued");
+  follower = jd_job_follower_new (light.client, light.job);
+  jd_job_follower_set_intervals (follower, 10, 10);
+  g_signal_connect (follower, "finished", G_CALLBACK (on_finished_cb), &finished);
+  jd_job_follower_start (follower);
+
+  wait_for_checks (follower, 3);
+  jd_broken_server_set_job_status (light.server, "Running");
+  wait_for_checks (follower, 7);
+  g_assert_cmpint (jd_job_get_state (jd_job_follower_get_job (follower)), ==, JD_JOB_STATE_RUNNING);
+  before_end = request_pattern (light.server);
+  jd_broken_server_set_job_status (light.server, "Completed");
+  while (!jd_job_follower_get_finished (follower))
+    wait_for_checks (follower, jd_job_follower_get_check_count (follower) + 1);
+
+  pattern = request_pattern (light.server);
+  g_test_message ("requests: %s, then %s", before_end, pattern);
+  /* Queued (light only), Running (light, then the messages once), light
+   * only again, Completed (light, then the messages): two with messages,
+   * each right after a light one, the last one the last request. */
+  g_assert_true (g_regex_match_simple ("^L+LML+LM$", pattern, 0, 0));
+  g_assert_cmpuint (finished, ==, 1);
+  ended = jd_job_follower_get_job (follower);
+  g_assert_cmpint (jd_job_get_state (ended), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (ended)), ==, 1);
+
+  g_clear_object (&follower);
+  light_tear_down (&light);
+}
+
+/* While the messages are wanted, they come every fourth check: never on
+ * every tick. */
+static void
+test_light_messages_wanted_every_fourth (void)
+{
+  Light light = { 0 };
+  g_autoptr(JdJobFollower) follower = NULL;
+  g_autofree char *pattern = NULL;
+  g_auto(GStrv) runs = NULL;
+
+  light_set_up (&light, "Running");
+  follower = jd_job_follower_new (light.client, light.job);
+  jd_job_follower_set_intervals (follower, 10, 10);
+  g_object_set (follower, "messages-wanted", TRUE, NULL);
+  g_assert_true (jd_job_follower_get_messages_wanted (follower));
+  jd_job_follower_start (follower);
+  wait_for_checks (follower, 13);
+  jd_job_follower_stop (follower);
+
+  pattern = request_pattern (light.server);
+  g_test_message ("requests: %s", pattern);
+  g_assert_true (g_str_has_prefix (pattern, "LLLLMLLLLMLLLLM"));
+  /* Every run of light requests between two with messages is four long. */
+  runs = g_strsplit (pattern, "M", -1);
+  for (guint i = 0; runs[i + 1] != NULL; i++)
+    g_assert_cmpstr (runs[i], ==, "LLLL");
+
+  g_clear_object (&follower);
+  light_tear_down (&light);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +474,9 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/api/follower/errors-back-off-and-say-so", test_errors_back_off);
   g_test_add_func ("/api/follower/lasting-error-stops", test_lasting_error_stops);
+  g_test_add_func ("/api/follower/light/polls-without-messages", test_light_polls_without_messages);
+  g_test_add_func ("/api/follower/light/messages-on-change-and-end", test_light_messages_on_change_and_end);
+  g_test_add_func ("/api/follower/light/messages-wanted-every-fourth-check", test_light_messages_wanted_every_fourth);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#include <glib/gstdio.h>
 
 #include "jd-broken-server.h"
 #include "jd-client.h"
@@ -168,6 +169,9 @@ static const BrokenCase broken_cases[] = {
   { "body/endless",                "endless",              JD_CLIENT_ERROR_BAD_RESPONSE, 20, 20 },
   { "body/gzip-bomb",              "gzip-bomb",            JD_CLIENT_ERROR_BAD_RESPONSE, 20, 20 },
   { "body/bad-chunk",              "bad-chunked",          JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
+  /* a chunk of 2^64 - 1 bytes announced, a few sent, then silence: the
+   * same time-out as every other silence, whatever the framing */
+  { "body/huge-chunk-then-silence", "chunk-huge",          JD_CLIENT_ERROR_TIMEOUT,       2,  5 },
   /* libsoup stops reading headers at 64 KB, long before the deadline */
   { "body/endless-headers",        "endless-headers",      JD_CLIENT_ERROR_BAD_RESPONSE,  2,  2 },
   /* time */
@@ -376,6 +380,324 @@ test_token_redirect_other_host (Fixture       *fixture,
   jd_broken_server_stop (elsewhere);
 }
 
+/* "http:/webapi/…": a scheme and no host. Refused in words, never
+ * followed; the port the base URL names makes no difference. */
+static void
+test_redirect_no_host (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "redirect-no-host");
+
+  job = get_job (fixture, &error);
+  g_assert_null (job);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_REDIRECT);
+  assert_sentence (error);
+  g_assert_nonnull (strstr (error->message, "http:/webapi/v3/jobs/x"));
+  assert_within (fixture, 2);
+  g_assert_cmpuint (jd_broken_server_get_request_count (fixture->server), ==, 1);
+}
+
+/* The same with a base URL without a port, as every real deployment has
+ * (https://server.example.com/webapi): the broken server stands behind
+ * an HTTP proxy setting, so the client's address needs none. */
+static void
+test_redirect_no_host_no_port (void)
+{
+  g_autoptr(JdBrokenServer) server = jd_broken_server_new (NULL);
+  g_autoptr(GUri) server_uri = g_uri_parse (jd_broken_server_get_base_url (server), G_URI_FLAGS_NONE, NULL);
+  g_autofree char *proxy = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (server_uri));
+  g_autoptr(GProxyResolver) resolver = g_simple_proxy_resolver_new (proxy, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", resolver, NULL);
+  g_autoptr(JdClient) client = jd_client_new (session, "http://jobdesk.test/webapi");
+  g_autoptr(GUri) base = g_uri_parse (jd_client_get_base_url (client), G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  JdTestAsync async = { 0 };
+  JdJob *job;
+
+  g_assert_cmpint (g_uri_get_port (base), ==, -1);
+  jd_client_set_allow_insecure (client, TRUE);
+  jd_client_set_timeout (client, 2);
+  jd_client_set_access_token (client, "t0ken");
+
+  /* The way through the proxy works... */
+  jd_client_get_job_async (client, JOB_ID, FALSE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_clear_object (&job);
+  jd_test_async_clear (&async);
+
+  /* ...and the host-less redirect ends in words, not in a crash. */
+  jd_broken_server_set_scenario (server, "redirect-no-host");
+  jd_client_get_job_async (client, JOB_ID, FALSE, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), &error);
+  g_assert_null (job);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_REDIRECT);
+  assert_sentence (error);
+  jd_test_async_clear (&async);
+  g_assert_cmpuint (jd_broken_server_get_request_count (server), ==, 2);
+
+  jd_test_spin_for (20);
+  g_clear_object (&client);
+  jd_broken_server_stop (server);
+}
+
+/* file: has no server to name: the sentence says what it is, and no
+ * empty "another address ()". */
+static void
+test_redirect_to_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "redirect-file");
+
+  job = get_job (fixture, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_REDIRECT);
+  assert_sentence (error);
+  g_assert_null (strstr (error->message, "()"));
+  g_assert_nonnull (strstr (error->message, "not a web address"));
+  g_assert_cmpstr (jd_client_error_get_detail (error), ==, "file:///etc/passwd");
+}
+
+/* Our sentence, and the library's words only in the detail. */
+static void
+test_reset_in_our_words (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(JdJob) job = NULL;
+  const char *detail;
+
+  jd_broken_server_set_scenario (fixture->server, "reset");
+
+  job = get_job (fixture, &error);
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NETWORK);
+  assert_sentence (error);
+  detail = jd_client_error_get_detail (error);
+  g_test_message ("detail: %s", detail);
+  g_assert_nonnull (detail);
+  g_assert_null (strstr (error->message, detail));
+  g_assert_null (strstr (error->message, "peer"));
+  g_assert_null (strstr (error->message, "Error receiving data"));
+
+  /* The detail travels with the error. */
+  copy = g_error_copy (error);
+  g_assert_cmpstr (jd_client_error_get_detail (copy), ==, detail);
+}
+
+/* Every silence ends in the same time-out, whatever the framing: a
+ * session whose reads time out after a second ends each of these in
+ * TIMEOUT within a few seconds, long before the call's deadline. */
+static void
+test_silences_end_alike (void)
+{
+  static const char * const silences[] = { "lying-length", "chunk-huge", "never-answers", NULL };
+  g_autoptr(JdBrokenServer) server = jd_broken_server_new (NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 1, NULL);
+  g_autoptr(JdClient) client = jd_client_new (session, jd_broken_server_get_base_url (server));
+
+  jd_client_set_timeout (client, 30);
+  jd_client_set_access_token (client, "t0ken");
+
+  for (guint i = 0; silences[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JdTestAsync async = { 0 };
+      gint64 started = g_get_monotonic_time ();
+      JdJob *job;
+
+      jd_broken_server_set_scenario (server, silences[i]);
+      jd_client_get_job_async (client, JOB_ID, TRUE, NULL, jd_test_async_ready_cb, &async);
+      job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), &error);
+      jd_test_async_clear (&async);
+      g_test_message ("%s: %.2f s: %s", silences[i], (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC,
+                      error != NULL ? error->message : "(none)");
+      g_assert_null (job);
+      g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_TIMEOUT);
+      assert_sentence (error);
+      g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+    }
+
+  jd_test_spin_for (20);
+  g_clear_object (&client);
+  jd_broken_server_stop (server);
+}
+
+/* ------------------------------------------------------------------ */
+/* Downloads                                                           */
+
+static gboolean
+download (Fixture     *fixture,
+          GFile       *destination,
+          const char  *format,
+          GError     **error)
+{
+  JdTestAsync async = { 0 };
+  gboolean ok;
+
+  fixture->started = g_get_monotonic_time ();
+  jd_client_download_output_async (fixture->client, JOB_ID, "o1", format, destination,
+                                   NULL, NULL, NULL, jd_test_async_ready_cb, &async);
+  ok = jd_client_download_output_finish (fixture->client, jd_test_wait_result (&async, WAIT_MS), error);
+  fixture->elapsed = g_get_monotonic_time () - fixture->started;
+  jd_test_async_clear (&async);
+
+  if (error != NULL && *error != NULL)
+    g_test_message ("%.2f s: %s", fixture->elapsed / (double) G_USEC_PER_SEC, (*error)->message);
+  return ok;
+}
+
+/* The names in a folder, sorted, joined by spaces. */
+static char *
+folder_listing (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+typedef struct
+{
+  const char    *scenario;
+  const char    *format;
+  const char    *words;   /* in the sentence */
+} RefusedDownload;
+
+/* A login page, a JSON error and a body cut off leave nothing on disk:
+ * no file, no temporary file, and a file that was there stays as it was. */
+static void
+test_download_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const RefusedDownload *refused = data;
+  g_autofree char *folder = g_dir_make_tmp ("jd-download-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "out.csv", NULL);
+  g_autofree char *kept_path = g_build_filename (folder, "kept.csv", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, refused->scenario);
+
+  g_assert_false (download (fixture, destination, refused->format, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
+  assert_sentence (error);
+  g_assert_nonnull (strstr (error->message, refused->words));
+  g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  listing = folder_listing (folder);
+  g_assert_cmpstr (listing, ==, "");
+
+  /* Over a file of the same name: it stays as it was. */
+  g_assert_true (g_file_set_contents (kept_path, "earlier,file\n", -1, NULL));
+  g_clear_error (&error);
+  g_assert_false (download (fixture, kept, refused->format, &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
+  g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier,file\n");
+  g_free (listing);
+  listing = folder_listing (folder);
+  g_assert_cmpstr (listing, ==, "kept.csv");
+
+  g_assert_cmpint (g_remove (kept_path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+static const RefusedDownload refused_downloads[] = {
+  { "html-200",           "Csv", "web page" },
+  { "output-not-found",   "Csv", "Output not found" },
+  { "download-truncated", "Csv", "cut off" },
+};
+
+static void
+test_download_saved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_dir_make_tmp ("jd-download-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "out.csv", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  jd_broken_server_set_scenario (fixture->server, "download-csv");
+  /* An older file of that name is replaced. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  g_assert_true (download (fixture, destination, "Csv", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 300 * 1024);
+  g_assert_true (g_str_has_prefix (contents, "name,value\nrow0,0\nrow1,7\n"));
+  listing = folder_listing (folder);
+  g_assert_cmpstr (listing, ==, "out.csv");
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+/* A download that stalls halfway, its first 70 KB already in the
+ * temporary file, ends at the deadline, and the temporary file goes. */
+static void
+test_download_stalled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_dir_make_tmp ("jd-download-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "out.csv", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "download-stall");
+
+  g_assert_false (download (fixture, destination, "Csv", &error));
+  g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_TIMEOUT);
+  assert_sentence (error);
+  assert_within (fixture, 5);
+  listing = folder_listing (folder);
+  g_assert_cmpstr (listing, ==, "");
+
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+/* A JSON output asked for as JSON is the file, whatever it says. */
+static void
+test_download_json_asked_for (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *folder = g_dir_make_tmp ("jd-download-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "out.json", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  jd_broken_server_set_scenario (fixture->server, "output-not-found");
+
+  g_assert_true (download (fixture, destination, "Json", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "{\"message\": \"Output not found\"}");
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 static void
 test_https_to_plain_server (Fixture       *fixture,
                             gconstpointer  data)
@@ -532,6 +854,17 @@ main (int   argc,
   ADD ("status/429-retry-after", NULL, test_rate_limited_retry_after);
   ADD ("redirect/other-host-gets-nothing", NULL, test_redirect_other_host);
   ADD ("redirect/token-to-other-host", NULL, test_token_redirect_other_host);
+  ADD ("redirect/no-host-explicit-port-refused", NULL, test_redirect_no_host);
+  g_test_add_func ("/robustness/redirect/no-host-no-port-refused", test_redirect_no_host_no_port);
+  ADD ("redirect/to-file-in-words", NULL, test_redirect_to_file);
+  ADD ("connection/reset-in-our-words", NULL, test_reset_in_our_words);
+  g_test_add_func ("/robustness/time/silences-end-alike", test_silences_end_alike);
+  ADD ("download/html-page-refused", &refused_downloads[0], test_download_refused);
+  ADD ("download/json-error-refused", &refused_downloads[1], test_download_refused);
+  ADD ("download/truncated-refused", &refused_downloads[2], test_download_refused);
+  ADD ("download/saved-whole", NULL, test_download_saved);
+  ADD ("download/stalled-leaves-nothing", NULL, test_download_stalled);
+  ADD ("download/json-asked-for-is-saved", NULL, test_download_json_asked_for);
   ADD ("connection/https-to-plain-server", NULL, test_https_to_plain_server);
   ADD ("token/no-expires-in-is-an-hour", NULL, test_token_without_expiry);
   ADD ("token/error-object", NULL, test_token_error_object);

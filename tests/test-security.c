@@ -335,6 +335,10 @@ test_self_signed_refused (void)
   job = get_job (client, JOB_ID, &error);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_TLS);
   g_assert_nonnull (strstr (error->message, "not signed by an authority this computer trusts"));
+  /* The TLS library's own words are kept apart, for a details area. */
+  g_test_message ("detail: %s", jd_client_error_get_detail (error));
+  g_assert_nonnull (jd_client_error_get_detail (error));
+  g_assert_null (strstr (error->message, jd_client_error_get_detail (error)));
 
   /* the client did connect, and sent nothing */
   jd_test_spin_for (100);

@@ -13,6 +13,7 @@
 
 #include "jd-credentials.h"
 #include "jd-sign-in-dialog.h"
+#include "jd-ui-test-a11y.h"
 #include "jd-ui-test-util.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
@@ -869,7 +870,7 @@ test_accessible_names (Fixture       *fixture,
       GtkWidget *widget = part (fixture, parts[i].id);
       GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
       const char *mnemonic = GTK_IS_BUTTON (widget) ? mnemonic_label_text (widget, widget) : NULL;
-      g_autofree char *problem = NULL;
+      g_autofree char *name = NULL;
 
       g_test_message ("%s", parts[i].id);
       if (mnemonic != NULL)
@@ -880,8 +881,9 @@ test_accessible_names (Fixture       *fixture,
           g_assert_false (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL));
           continue;
         }
-      problem = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, parts[i].name);
-      g_assert_null (problem);
+      /* as the bus reads it: entry rows and the switch by their title */
+      name = jd_ui_test_accessible_name (widget, NULL);
+      g_assert_cmpstr (name, ==, parts[i].name);
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "jd-followed-jobs-private.h"
 #include "jd-history-private.h"
+#include "jd-broken-server.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
@@ -248,7 +249,9 @@ test_refresh (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
   g_assert_true (jd_ui_test_wait_for (job_replaced, &(JobReplaced) { fixture, first }, WAIT_MS));
 
-  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 1);
+  /* Status first, then the whole job with its messages. */
+  jd_ui_test_wait_for_quiet (fixture->server);
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 2);
   g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
 }
 
@@ -326,8 +329,15 @@ test_cancel_lookup (Fixture       *fixture,
                     gconstpointer  data)
 {
   GtkWidget *cancel = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "cancel_button");
+  g_autoptr(JdBrokenServer) silent = jd_broken_server_new (NULL);
+  g_autoptr(JdClient) client = NULL;
 
-  /* The 100,000-message job takes long enough to be cancelled. */
+  /* Status first answers even the 100,000-message job at once: a Server
+   * that says nothing keeps the lookup going long enough to cancel it. */
+  jd_broken_server_set_scenario (silent, "never-answers");
+  client = jd_client_new (NULL, jd_broken_server_get_base_url (silent));
+  jd_client_set_access_token (client, "token");
+  jd_application_set_client (fixture->app, client);
   type_and_look_up (fixture, JD_DEMO_JOB_HUGE);
   g_assert_true (jd_ui_test_wait_for_string (fixture->page, "state", "loading", WAIT_MS));
   g_signal_emit_by_name (cancel, "clicked");
@@ -336,6 +346,8 @@ test_cancel_lookup (Fixture       *fixture,
   jd_ui_test_spin (500);
   g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
   g_assert_null (jd_lookup_page_get_job (fixture->page));
+  jd_application_set_client (fixture->app, fixture->client);
+  jd_broken_server_stop (silent);
 }
 
 static void
@@ -405,11 +417,12 @@ test_copy_file_names (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_settled (fixture);
-  outputs = jd_job_get_outputs (jd_lookup_page_get_job (fixture->page));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-file-names", NULL));
   text = jd_ui_test_read_clipboard (GTK_WIDGET (fixture->window));
   g_assert_nonnull (text);
+  /* Taken now: the full answer (status first) replaces the job. */
+  outputs = jd_job_get_outputs (jd_lookup_page_get_job (fixture->page));
   lines = g_strsplit (text, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, g_list_model_get_n_items (outputs));
 }
@@ -745,10 +758,11 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
   jd_ui_test_spin (1500);
   g_assert_cmpuint (jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (fixture->app)), ==, 1);
 
-  /* and the desktop got exactly one, with the disposition in it */
+  /* and the desktop got exactly one about the end, with the disposition
+   * in it (after the one saying Job Desk keeps watching, jd-background.c) */
   if (notifications != NULL)
     {
-      g_assert_cmpuint (jd_ui_test_notifications_get_count (notifications), ==, 1);
+      g_assert_cmpuint (jd_ui_test_notifications_get_count (notifications), ==, 2);
       g_assert_cmpstr (jd_ui_test_notifications_get_summary (notifications), ==, "Job Finished Successfully");
       g_assert_nonnull (strstr (jd_ui_test_notifications_get_body (notifications), JD_DEMO_JOB_PROGRESSING));
       g_assert_nonnull (strstr (jd_ui_test_notifications_get_body (notifications), "Success"));

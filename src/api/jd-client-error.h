@@ -35,4 +35,21 @@ typedef enum
 GQuark   jd_client_error_quark        (void);
 gboolean jd_client_error_is_cancelled (const GError *error);
 
+/* Beside its message, which is always a sentence of our own, an error of
+ * this domain may carry what the library or the system said (in English,
+ * for a details area or a bug report), and the wait a 429 named. Both
+ * survive g_error_copy (). */
+GError     *jd_client_error_new_detailed    (JdClientError  code,
+                                             const char    *detail,
+                                             const char    *format,
+                                             ...) G_GNUC_PRINTF (3, 4);
+/* NULL when there is none, or for an error of another domain. */
+const char *jd_client_error_get_detail      (const GError  *error);
+void        jd_client_error_set_detail      (GError        *error,
+                                             const char    *detail);
+/* Seconds; 0 when the server named none or for other errors. */
+guint       jd_client_error_get_retry_after (const GError  *error);
+void        jd_client_error_set_retry_after (GError        *error,
+                                             guint          seconds);
+
 G_END_DECLS

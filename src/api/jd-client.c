@@ -1,9 +1,11 @@
 /* jd-client.c: talks to one Alteryx Server's Web API (V3, OAuth 2).
  *
- * Every call is a JdCall carried by a GTask: get a token if needed, send
- * the request, follow same-host redirects, read the body up to a limit,
- * parse it on a worker thread, and return the model. A 401 renews the token
- * once; a newer token request is shared by every call that waits for it.
+ * The client checks what a caller asks for (IDs, formats, plain HTTP),
+ * builds the request's path and hands it to a JdCall carried by a GTask
+ * (jd-client-call.c), with what the call needs in a JdCallContext. The
+ * credentials and the token live in a JdTokenSource that the client and
+ * its calls share; its one token request is a call like any other,
+ * started here (fetch_token), so neither file calls back into the other.
  */
 #define G_LOG_DOMAIN "jd-client"
 
@@ -15,9 +17,11 @@
 #include "jd-api-enums.h"
 #include "jd-client.h"
 #include "jd-client-call.h"
+#include "jd-token-source.h"
 #include "jd-job-private.h"
 #include "jd-json-reader.h"
 #include "jd-object-id.h"
+#include "jd-request-path.h"
 
 struct _JdClient
 {
@@ -26,16 +30,8 @@ struct _JdClient
   SoupSession  *session;
   char         *base_url;
 
-  JdAuthKind    auth_kind;
-  char         *api_key;
-  char         *api_secret;
-  char         *token;
-  gint64        token_renew_at;     /* monotonic µs; G_MAXINT64 for a pasted token */
-
-  /* The one token request in flight, and the calls that wait for it. */
-  GCancellable *token_cancellable;
-  GPtrArray    *token_waiters;      /* GTask */
-  guint         credentials_serial;
+  /* Credentials, the token, and the calls waiting for one. */
+  JdTokenSource *tokens;
 
   guint         timeout;
   gsize         max_response_size;
@@ -68,176 +64,8 @@ jd_client_session_new (void)
                                         NULL);
 }
 
-gboolean
-jd_client_is_loopback_url (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GInetAddress) address = NULL;
-  const char *host;
-
-  if (url == NULL)
-    return FALSE;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-static gboolean
-is_host_name (const char *host)
-{
-  if (host == NULL || *host == '\0')
-    return FALSE;
-
-  /* Names, IPv4, and IPv6 literals; nothing else belongs in a host. */
-  for (const char *p = host; *p; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("-._:[]%", *p) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
-char *
-jd_client_normalize_base_url (const char  *address,
-                              char       **suggestion,
-                              GError     **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *with_scheme = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GUri) clean = NULL;
-  g_autofree char *result = NULL;
-  const char *scheme;
-  gsize len;
-
-  if (suggestion != NULL)
-    *suggestion = NULL;
-
-  text = g_strstrip (g_strdup (address != NULL ? address : ""));
-  if (*text == '\0')
-    {
-      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT,
-                           _("Enter the server’s Web API address, for example https://server.example.com/webapi."));
-      return NULL;
-    }
-
-  if (strstr (text, "://") == NULL)
-    with_scheme = g_strconcat ("https://", text, NULL);
-  else
-    with_scheme = g_strdup (text);
-
-  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || !is_host_name (g_uri_get_host (uri)))
-    {
-      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT,
-                           _("This is not a web address. Enter an address such as https://server.example.com/webapi."));
-      return NULL;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
-    {
-      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT,
-                           _("The address must start with https:// (or http://)."));
-      return NULL;
-    }
-
-  if (g_uri_get_userinfo (uri) != NULL)
-    {
-      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT,
-                           _("Leave user names and passwords out of the address; enter them below."));
-      return NULL;
-    }
-
-  /* Query and fragment belong to a page, not to the API's base. */
-  path = g_strdup (g_uri_get_path (uri));
-  len = strlen (path);
-  while (len > 0 && path[len - 1] == '/')
-    path[--len] = '\0';
-
-  clean = g_uri_build (G_URI_FLAGS_NONE,
-                       g_ascii_strcasecmp (scheme, "https") == 0 ? "https" : "http",
-                       NULL,
-                       g_uri_get_host (uri),
-                       g_uri_get_port (uri),
-                       path,
-                       NULL, NULL);
-  result = g_uri_to_string (clean);
-
-  if (suggestion != NULL)
-    {
-      const char *gallery = strstr (path, "/gallery");
-
-      if (*path == '\0')
-        *suggestion = g_strconcat (result, "/webapi", NULL);
-      else if (gallery != NULL && !g_str_has_suffix (path, "/webapi"))
-        {
-          g_autofree char *prefix = g_strndup (path, gallery - path);
-          g_autoptr(GUri) fixed = NULL;
-          g_autofree char *fixed_path = g_strconcat (prefix, "/webapi", NULL);
-
-          fixed = g_uri_build (G_URI_FLAGS_NONE, g_uri_get_scheme (clean), NULL,
-                               g_uri_get_host (clean), g_uri_get_port (clean),
-                               fixed_path, NULL, NULL);
-          *suggestion = g_uri_to_string (fixed);
-        }
-    }
-
-  return g_steal_pointer (&result);
-}
-
 /* ------------------------------------------------------------------ */
 /* Credentials and token                                               */
-
-static void
-clear_secret (char **secret)
-{
-  if (*secret != NULL)
-    {
-      memset (*secret, 0, strlen (*secret));
-      g_clear_pointer (secret, g_free);
-    }
-}
-
-static void
-fail_token_waiters (JdClient     *self,
-                    const GError *error)
-{
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->token_waiters);
-
-  self->token_waiters = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < waiters->len; i++)
-    jd_call_token_failed (g_ptr_array_index (waiters, i), error);
-}
-
-static void
-credentials_changed (JdClient *self)
-{
-  self->credentials_serial++;
-  clear_secret (&self->token);
-  self->token_renew_at = 0;
-
-  if (self->token_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->token_cancellable);
-      g_clear_object (&self->token_cancellable);
-    }
-
-  if (self->token_waiters != NULL && self->token_waiters->len > 0)
-    {
-      g_autoptr(GError) error = g_error_new_literal (JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN,
-                                                     _("The sign-in changed while this request waited; try again."));
-      fail_token_waiters (self, error);
-    }
-}
 
 void
 jd_client_set_api_key (JdClient   *self,
@@ -247,12 +75,7 @@ jd_client_set_api_key (JdClient   *self,
   g_return_if_fail (JD_IS_CLIENT (self));
   g_return_if_fail (key != NULL && secret != NULL);
 
-  credentials_changed (self);
-  clear_secret (&self->api_key);
-  clear_secret (&self->api_secret);
-  self->api_key = g_strstrip (g_strdup (key));
-  self->api_secret = g_strstrip (g_strdup (secret));
-  self->auth_kind = JD_AUTH_API_KEY;
+  jd_token_source_set_api_key (self->tokens, key, secret);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH_KIND]);
 }
 
@@ -260,26 +83,10 @@ void
 jd_client_set_access_token (JdClient   *self,
                             const char *token)
 {
-  g_autofree char *clean = NULL;
-
   g_return_if_fail (JD_IS_CLIENT (self));
   g_return_if_fail (token != NULL);
 
-  credentials_changed (self);
-  clear_secret (&self->api_key);
-  clear_secret (&self->api_secret);
-
-  /* People paste "Bearer abc…" from Postman as often as the bare token. */
-  clean = g_strstrip (g_strdup (token));
-  if (g_ascii_strncasecmp (clean, "Bearer ", 7) == 0)
-    self->token = g_strstrip (g_strdup (clean + 7));
-  else
-    self->token = g_steal_pointer (&clean);
-  if (clean != NULL)
-    memset (clean, 0, strlen (clean));
-
-  self->token_renew_at = G_MAXINT64;
-  self->auth_kind = JD_AUTH_ACCESS_TOKEN;
+  jd_token_source_set_access_token (self->tokens, token);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH_KIND]);
 }
 
@@ -288,143 +95,27 @@ jd_client_sign_out (JdClient *self)
 {
   g_return_if_fail (JD_IS_CLIENT (self));
 
-  credentials_changed (self);
-  clear_secret (&self->api_key);
-  clear_secret (&self->api_secret);
-  self->auth_kind = JD_AUTH_NONE;
+  jd_token_source_clear (self->tokens);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH_KIND]);
 }
 
-/* The shared token request ended: hand its token, or its error, to every
- * call that waits for it. */
+static void start_call (JdClient *self, JdCall *call, GTask *task);
+
+/* The token source's one token request, sent as a call like any other. */
 static void
-on_token_call_done (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+fetch_token (JdTokenSource       *source,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data,
+             gpointer             fetch_data)
 {
-  JdClient *self = JD_CLIENT (source);
-  guint serial = GPOINTER_TO_UINT (user_data);
-  g_autoptr(JdTokenAnswer) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) waiters = NULL;
-  gint64 margin;
+  JdClient *self = fetch_data;
+  GTask *task;
 
-  answer = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* Credentials changed in between: that answer no longer matters. */
-  if (serial != self->credentials_serial)
-    return;
-
-  g_clear_object (&self->token_cancellable);
-
-  if (answer == NULL)
-    {
-      g_debug ("Token request failed: %s", error->message);
-      fail_token_waiters (self, error);
-      return;
-    }
-
-  clear_secret (&self->token);
-  self->token = g_strdup (answer->access_token);
-  /* Renew a minute early, or a quarter of a short lifetime early. */
-  margin = MIN (60, answer->expires_in / 4);
-  self->token_renew_at = g_get_monotonic_time () + (answer->expires_in - margin) * G_USEC_PER_SEC;
-  g_debug ("Token received, valid for %" G_GINT64_FORMAT " s", answer->expires_in);
-
-  waiters = g_steal_pointer (&self->token_waiters);
-  self->token_waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < waiters->len; i++)
-    jd_call_token_ready (g_ptr_array_index (waiters, i), self->token);
-}
-
-/* Called by a call that needs a token. Returns TRUE with *token set when
- * one is ready now; otherwise the call waits and is resumed through
- * jd_call_token_ready () or jd_call_token_failed (). */
-gboolean
-jd_client_acquire_token (JdClient  *self,
-                         GTask     *task,
-                         gboolean   force_new,
-                         char     **token)
-{
-  *token = NULL;
-
-  switch (self->auth_kind)
-    {
-    case JD_AUTH_NONE:
-      {
-        g_autoptr(GError) error = g_error_new_literal (JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN,
-                                                       _("You are not signed in to this server."));
-        jd_call_token_failed (task, error);
-        return FALSE;
-      }
-
-    case JD_AUTH_ACCESS_TOKEN:
-      *token = g_strdup (self->token);
-      return TRUE;
-
-    case JD_AUTH_API_KEY:
-      if (!force_new && self->token != NULL && g_get_monotonic_time () < self->token_renew_at)
-        {
-          *token = g_strdup (self->token);
-          return TRUE;
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (force_new && self->token_cancellable == NULL)
-    {
-      clear_secret (&self->token);
-      self->token_renew_at = 0;
-    }
-
-  g_ptr_array_add (self->token_waiters, g_object_ref (task));
-
-  if (self->token_cancellable == NULL)
-    {
-      GTask *token_task;
-
-      self->token_cancellable = g_cancellable_new ();
-      token_task = g_task_new (self, self->token_cancellable, on_token_call_done,
-                               GUINT_TO_POINTER (self->credentials_serial));
-      g_task_set_source_tag (token_task, jd_client_acquire_token);
-      g_task_set_check_cancellable (token_task, FALSE);
-      jd_call_start (jd_call_new (JD_CALL_TOKEN, "POST", "/oauth2/token"), token_task);
-    }
-
-  return FALSE;
-}
-
-/* A call that no longer waits (it was cancelled) leaves the queue. */
-void
-jd_client_forget_waiter (JdClient *self,
-                         GTask    *task)
-{
-  g_ptr_array_remove (self->token_waiters, task);
-}
-
-void
-jd_client_get_key_pair (JdClient    *self,
-                        const char **key,
-                        const char **secret)
-{
-  *key = self->api_key;
-  *secret = self->api_secret;
-}
-
-/* A call's 401 says the token it sent is dead; forget it unless a newer
- * one has replaced it meanwhile. */
-void
-jd_client_token_rejected (JdClient   *self,
-                          const char *token)
-{
-  if (self->auth_kind == JD_AUTH_API_KEY && g_strcmp0 (self->token, token) == 0)
-    {
-      clear_secret (&self->token);
-      self->token_renew_at = 0;
-    }
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fetch_token);
+  g_task_set_check_cancellable (task, FALSE);
+  start_call (self, jd_call_new (JD_CALL_TOKEN, "POST", "/oauth2/token"), task);
 }
 
 /* ------------------------------------------------------------------ */
@@ -448,7 +139,7 @@ JdAuthKind
 jd_client_get_auth_kind (JdClient *self)
 {
   g_return_val_if_fail (JD_IS_CLIENT (self), JD_AUTH_NONE);
-  return self->auth_kind;
+  return jd_token_source_get_auth_kind (self->tokens);
 }
 
 void
@@ -503,13 +194,6 @@ jd_client_get_retry_after (JdClient *self)
   return self->retry_after;
 }
 
-void
-jd_client_set_retry_after (JdClient *self,
-                           guint     seconds)
-{
-  self->retry_after = seconds;
-}
-
 /* ------------------------------------------------------------------ */
 /* Calls                                                               */
 
@@ -552,6 +236,46 @@ refuse_early (GTask         *task,
   g_task_return_error (task, g_error_copy (error));
   g_object_unref (task);
   return TRUE;
+}
+
+/* Credentials go over plain http:// to loopback only, unless allowed. */
+static gboolean
+check_transport (JdClient  *self,
+                 GError   **error)
+{
+  if (g_ascii_strncasecmp (self->base_url, "http://", 7) == 0 &&
+      !jd_client_is_loopback_url (self->base_url) &&
+      !self->allow_insecure)
+    {
+      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INSECURE,
+                           _("This address uses plain HTTP, so your credentials would travel unencrypted. Use an https:// address, or allow unencrypted connections for this server."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+start_call (JdClient *self,
+            JdCall   *call,
+            GTask    *task)
+{
+  g_autoptr(GError) error = NULL;
+  JdCallContext context = { 0 };
+
+  if (!check_transport (self, &error))
+    {
+      jd_call_free (call);
+      refuse_early (task, error);
+      return;
+    }
+
+  context.session = self->session;
+  context.base_url = self->base_url;
+  context.timeout = jd_client_get_timeout (self);
+  context.max_response_size = jd_client_get_max_response_size (self);
+  context.tokens = self->tokens;
+  jd_call_start (call, &context, task);
 }
 
 /* prefix, the ID escaped into its path segment, suffix; or NULL when id is
@@ -674,24 +398,53 @@ caller_cancelled (GAsyncResult  *result,
   return TRUE;
 }
 
+/* A 429 tells how long to wait; the client keeps it for the follower. */
+static void
+note_failure (GAsyncResult *result,
+              const GError *error)
+{
+  JdClient *self = JD_CLIENT (g_task_get_source_object (G_TASK (result)));
+
+  if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_RATE_LIMITED))
+    self->retry_after = jd_client_error_get_retry_after (error);
+}
+
 static gpointer
 finish_pointer (GAsyncResult  *result,
                 GError       **error)
 {
+  g_autoptr(GError) local = NULL;
+  gpointer pointer;
+
   if (caller_cancelled (result, error))
     return NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  pointer = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      note_failure (result, local);
+      g_propagate_error (error, g_steal_pointer (&local));
+    }
+  return pointer;
 }
 
 static gboolean
 finish_boolean (GAsyncResult  *result,
                 GError       **error)
 {
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
+
   if (caller_cancelled (result, error))
     return FALSE;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  ok = g_task_propagate_boolean (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      note_failure (result, local);
+      g_propagate_error (error, g_steal_pointer (&local));
+    }
+  return ok;
 }
 
 void
@@ -707,7 +460,7 @@ jd_client_sign_in_async (JdClient            *self,
 
   task = new_task (self, jd_client_sign_in_async, cancellable, callback, user_data);
 
-  if (self->auth_kind == JD_AUTH_API_KEY)
+  if (jd_client_get_auth_kind (self) == JD_AUTH_API_KEY)
     {
       call = jd_call_new (JD_CALL_SIGN_IN_KEY, "POST", NULL);
     }
@@ -719,7 +472,7 @@ jd_client_sign_in_async (JdClient            *self,
                           "/v3/jobs/000000000000000000000000?includeMessages=false");
     }
 
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 gboolean
@@ -753,7 +506,7 @@ jd_client_get_job_async (JdClient            *self,
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_job, g_ascii_strdown (job_id, -1), g_free);
   jd_call_set_subject (call, JD_CALL_SUBJECT_JOB, job_id);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 JdJob *
@@ -785,7 +538,7 @@ jd_client_get_job_messages_async (JdClient            *self,
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_messages, NULL, NULL);
   jd_call_set_subject (call, JD_CALL_SUBJECT_MESSAGES, job_id);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 GListModel *
@@ -795,61 +548,6 @@ jd_client_get_job_messages_finish (JdClient      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return finish_pointer (result, error);
-}
-
-static void
-append_query (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
-  g_string_append_printf (path, "%s=%s", name, escaped);
-}
-
-/* A day as the Server takes it: yyyy-MM-dd, in the date's own zone. */
-static void
-append_date_query (GString    *path,
-                   const char *name,
-                   GDateTime  *date)
-{
-  g_autofree char *day = NULL;
-
-  if (date == NULL)
-    return;
-
-  day = g_date_time_format (date, "%Y-%m-%d");
-  append_query (path, name, day);
-}
-
-/* Sorting and paging, which both lists of jobs take alike. */
-static void
-append_page_query (GString         *path,
-                   const char      *sort_field,
-                   JdSortDirection  direction,
-                   guint            offset,
-                   guint            limit)
-{
-  char number[32];
-
-  append_query (path, "sortField", sort_field);
-  if (sort_field != NULL)
-    append_query (path, "direction", direction == JD_SORT_ASCENDING ? "asc" : "desc");
-  if (offset > 0)
-    {
-      g_snprintf (number, sizeof number, "%u", offset);
-      append_query (path, "offset", number);
-    }
-  if (limit > 0)
-    {
-      g_snprintf (number, sizeof number, "%u", limit);
-      append_query (path, "limit", number);
-    }
 }
 
 void
@@ -875,15 +573,16 @@ jd_client_list_workflow_jobs_async (JdClient            *self,
 
   if (query != NULL)
     {
-      append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
-      append_query (path, "status", query->status);
-      append_query (path, "resultCode", query->result_code);
+      jd_request_path_append_page_query (path, query->sort_field, query->direction == JD_SORT_ASCENDING,
+                                         query->offset, query->limit);
+      jd_request_path_append_query (path, "status", query->status);
+      jd_request_path_append_query (path, "resultCode", query->result_code);
     }
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
   jd_call_set_parser (call, parse_workflow_jobs, NULL, NULL);
   jd_call_set_subject (call, JD_CALL_SUBJECT_WORKFLOW, workflow_id);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 JdJobPage *
@@ -913,21 +612,22 @@ jd_client_list_jobs_async (JdClient                *self,
 
   if (query != NULL)
     {
-      append_page_query (path, query->sort_field, query->direction, query->offset, query->limit);
-      append_query (path, "statuses", query->statuses);
-      append_query (path, "workflowNames", query->workflow_names);
-      append_query (path, "priorities", query->priorities);
-      append_query (path, "users", query->users);
+      jd_request_path_append_page_query (path, query->sort_field, query->direction == JD_SORT_ASCENDING,
+                                         query->offset, query->limit);
+      jd_request_path_append_query (path, "statuses", query->statuses);
+      jd_request_path_append_query (path, "workflowNames", query->workflow_names);
+      jd_request_path_append_query (path, "priorities", query->priorities);
+      jd_request_path_append_query (path, "users", query->users);
       if (query->all_users)
-        append_query (path, "allUsers", "true");
-      append_date_query (path, "completedAfter", query->completed_after);
-      append_date_query (path, "completedBefore", query->completed_before);
+        jd_request_path_append_query (path, "allUsers", "true");
+      jd_request_path_append_date_query (path, "completedAfter", query->completed_after);
+      jd_request_path_append_date_query (path, "completedBefore", query->completed_before);
     }
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
   jd_call_set_parser (call, parse_job_page, NULL, NULL);
   jd_call_set_subject (call, JD_CALL_SUBJECT_RECENT_JOBS, NULL);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 JdJobPage *
@@ -958,7 +658,7 @@ jd_client_delete_job_async (JdClient            *self,
     return;
   call = jd_call_new (JD_CALL_NO_BODY, "DELETE", path);
   jd_call_set_subject (call, JD_CALL_SUBJECT_CANCEL_JOB, job_id);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 gboolean
@@ -985,13 +685,13 @@ jd_client_list_workflows_async (JdClient            *self,
 
   task = new_task (self, jd_client_list_workflows_async, cancellable, callback, user_data);
   path = g_string_new ("/v3/workflows");
-  append_query (path, "name", name);
-  append_query (path, "view", "Default");
+  jd_request_path_append_query (path, "name", name);
+  jd_request_path_append_query (path, "view", "Default");
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
   jd_call_set_parser (call, parse_workflows, NULL, NULL);
   jd_call_set_subject (call, JD_CALL_SUBJECT_WORKFLOWS, NULL);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 GListModel *
@@ -1023,7 +723,7 @@ jd_client_get_workflow_async (JdClient            *self,
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_workflow, g_ascii_strdown (workflow_id, -1), g_free);
   jd_call_set_subject (call, JD_CALL_SUBJECT_WORKFLOW, workflow_id);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 JdWorkflow *
@@ -1090,9 +790,9 @@ jd_client_download_output_async (JdClient              *self,
   escaped_output = g_uri_escape_string (output_id, NULL, FALSE);
   path = g_strconcat (job_path, escaped_output, "?format=", format, NULL);
   call = jd_call_new (JD_CALL_DOWNLOAD, "GET", path);
-  jd_call_set_download (call, destination, progress, progress_data);
+  jd_call_set_download (call, destination, format, progress, progress_data);
   jd_call_set_subject (call, JD_CALL_SUBJECT_OUTPUT, job_id);
-  jd_call_start (call, task);
+  start_call (self, call, task);
 }
 
 gboolean
@@ -1112,9 +812,8 @@ jd_client_dispose (GObject *object)
 {
   JdClient *self = JD_CLIENT (object);
 
-  if (self->token_cancellable != NULL)
-    g_cancellable_cancel (self->token_cancellable);
-  g_clear_object (&self->token_cancellable);
+  if (self->tokens != NULL)
+    jd_token_source_shutdown (self->tokens);
 
   G_OBJECT_CLASS (jd_client_parent_class)->dispose (object);
 }
@@ -1124,14 +823,11 @@ jd_client_finalize (GObject *object)
 {
   JdClient *self = JD_CLIENT (object);
 
-  /* Waiters hold a reference on us through their tasks, so none is left. */
-  g_assert (self->token_waiters->len == 0);
-  g_clear_pointer (&self->token_waiters, g_ptr_array_unref);
+  /* Waiting calls hold a reference on us through their tasks, so none
+   * is left in the token source's queue. */
+  g_clear_object (&self->tokens);
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_url, g_free);
-  clear_secret (&self->api_key);
-  clear_secret (&self->api_secret);
-  clear_secret (&self->token);
 
   G_OBJECT_CLASS (jd_client_parent_class)->finalize (object);
 }
@@ -1155,7 +851,7 @@ jd_client_get_property (GObject    *object,
       break;
 
     case PROP_AUTH_KIND:
-      g_value_set_enum (value, self->auth_kind);
+      g_value_set_enum (value, jd_client_get_auth_kind (self));
       break;
 
     default:
@@ -1231,7 +927,7 @@ jd_client_class_init (JdClientClass *klass)
 static void
 jd_client_init (JdClient *self)
 {
-  self->token_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tokens = jd_token_source_new (fetch_token, self);
 }
 
 JdClient *

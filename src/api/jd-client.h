@@ -11,19 +11,14 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "jd-client-address.h"
 #include "jd-client-error.h"
 #include "jd-job.h"
 #include "jd-job-page.h"
+#include "jd-token-source.h"
 #include "jd-workflow.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  JD_AUTH_NONE,
-  JD_AUTH_API_KEY,
-  JD_AUTH_ACCESS_TOKEN,
-} JdAuthKind;
 
 typedef enum
 {
@@ -76,13 +71,6 @@ G_DECLARE_FINAL_TYPE (JdClient, jd_client, JD, CLIENT, GObject)
 /* One SoupSession for the app: user agent JobDesk/VERSION, I/O timeout. */
 SoupSession *jd_client_session_new        (void);
 
-/* Returns the base URL without a trailing slash, or NULL with
- * INVALID_INPUT. When the address looks like a bare host, *suggestion
- * (if given) receives the same address with "/webapi" appended. */
-char        *jd_client_normalize_base_url (const char  *address,
-                                           char       **suggestion,
-                                           GError     **error);
-gboolean     jd_client_is_loopback_url    (const char  *url);
 
 JdClient    *jd_client_new                (SoupSession *session,
                                            const char  *base_url);
@@ -202,8 +190,12 @@ JdWorkflow  *jd_client_get_workflow_finish (JdClient            *self,
                                             GAsyncResult        *result,
                                             GError             **error);
 
-/* Writes the output to destination (replacing it) through a temporary
- * file, so a failed download leaves nothing half-written behind. */
+/* Writes the output to destination (replacing it). The answer is looked
+ * at first: a web page (a login page in front of the Server) or a JSON
+ * error where another format was asked for is BAD_RESPONSE, and nothing
+ * is written. The body goes to a hidden temporary file beside the
+ * destination, which replaces it only once complete; a failure, a cut
+ * or a cancel leaves the destination as it was and no file behind. */
 void         jd_client_download_output_async  (JdClient              *self,
                                                const char            *job_id,
                                                const char            *output_id,

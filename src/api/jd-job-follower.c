@@ -4,6 +4,12 @@
  * cancels the check in flight and plans none. The interval doubles while
  * nothing changes, so a job that runs for hours costs a request every
  * 30 seconds, and a failing server is never hammered.
+ *
+ * A check is light: the job without its messages (includeMessages=false),
+ * a few hundred bytes however many messages the job has. The messages
+ * come (a second request in the same check) only when the state changed,
+ * when the job ended, or, while someone wants them, every
+ * MESSAGES_EVERY_N_CHECKS checks; never all of them on every tick.
  */
 #define G_LOG_DOMAIN "jd-job-follower"
 
@@ -12,6 +18,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-job-follower.h"
+
+/* While the messages are wanted, they come every this many checks. */
+#define MESSAGES_EVERY_N_CHECKS 4
 
 struct _JdJobFollower
 {
@@ -30,6 +39,9 @@ struct _JdJobFollower
   gint64        next_check;
   GCancellable *cancellable;
   guint         checks;
+  guint         since_messages;   /* light checks since the last full one */
+  gboolean      messages_wanted;
+  gboolean      fetching_messages;
   gboolean      following;
   gboolean      finished;
 };
@@ -43,6 +55,7 @@ enum {
   PROP_LAST_ERROR,
   PROP_NEXT_CHECK,
   PROP_RUNNING_SINCE,
+  PROP_MESSAGES_WANTED,
   N_PROPS
 };
 
@@ -179,46 +192,38 @@ is_lasting (const GError *error)
     }
 }
 
+static void start_request (JdJobFollower *self,
+                           gboolean       with_messages);
+
+/* A failed check: stop for good, or back off and try again. */
 static void
-on_checked_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+check_failed (JdJobFollower *self,
+              const GError  *error)
 {
-  g_autoptr(JdJobFollower) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdJob) job = NULL;
-  JdJobState before;
+  g_debug ("Check of %s failed: %s", self->job_id, error->message);
+  set_last_error (self, error->message);
 
-  job = jd_client_get_job_finish (JD_CLIENT (source), result, &error);
-  if (jd_client_error_is_cancelled (error))
-    return;
-
-  g_clear_object (&self->cancellable);
-  self->checks++;
-
-  if (job == NULL)
+  if (is_lasting (error))
     {
-      g_debug ("Check of %s failed: %s", self->job_id, error->message);
-      set_last_error (self, error->message);
-
-      if (is_lasting (error))
-        {
-          set_next_check (self, 0);
-          set_following (self, FALSE);
-          return;
-        }
-
-      /* Back off; a 429 says how long to wait. */
-      self->interval_ms = MIN (self->interval_ms * 2, self->max_ms);
-      if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_RATE_LIMITED) &&
-          jd_client_get_retry_after (self->client) > 0)
-        self->interval_ms = MAX (self->interval_ms, MIN (jd_client_get_retry_after (self->client) * 1000u, 300000u));
-      schedule_check (self);
+      set_next_check (self, 0);
+      set_following (self, FALSE);
       return;
     }
 
+  /* Back off; a 429 says how long to wait. */
+  self->interval_ms = MIN (self->interval_ms * 2, self->max_ms);
+  if (jd_client_error_get_retry_after (error) > 0)
+    self->interval_ms = MAX (self->interval_ms, MIN (jd_client_error_get_retry_after (error) * 1000u, 300000u));
+  schedule_check (self);
+}
+
+/* The job as it now is, with its messages: show it, and end or go on. */
+static void
+check_done (JdJobFollower *self,
+            JdJob         *job,
+            JdJobState     before)
+{
   set_last_error (self, NULL);
-  before = self->job != NULL ? jd_job_get_state (self->job) : JD_JOB_STATE_UNKNOWN;
   set_job (self, job);
 
   if (!jd_job_follower_should_follow (job))
@@ -244,6 +249,69 @@ on_checked_cb (GObject      *source,
   schedule_check (self);
 }
 
+static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(JdJobFollower) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdJob) job = NULL;
+  gboolean full = self->fetching_messages;
+  JdJobState before;
+
+  job = jd_client_get_job_finish (JD_CLIENT (source), result, &error);
+  if (jd_client_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->cancellable);
+  self->fetching_messages = FALSE;
+
+  if (job == NULL)
+    {
+      self->checks++;
+      check_failed (self, error);
+      return;
+    }
+
+  before = self->job != NULL ? jd_job_get_state (self->job) : JD_JOB_STATE_UNKNOWN;
+
+  if (full)
+    {
+      self->checks++;
+      self->since_messages = 0;
+      check_done (self, job, before);
+      return;
+    }
+
+  self->since_messages++;
+
+  /* The messages are due: now the state changed or the job ended, or
+   * every few checks for someone who reads them. */
+  if (jd_job_get_state (job) != before || !jd_job_follower_should_follow (job) ||
+      (self->messages_wanted && self->since_messages >= MESSAGES_EVERY_N_CHECKS))
+    {
+      start_request (self, TRUE);
+      return;
+    }
+
+  /* Nothing moved: the job shown, with its messages, stays as it is. */
+  self->checks++;
+  set_last_error (self, NULL);
+  self->interval_ms = MIN (self->interval_ms * 2, self->max_ms);
+  schedule_check (self);
+}
+
+static void
+start_request (JdJobFollower *self,
+               gboolean       with_messages)
+{
+  self->cancellable = g_cancellable_new ();
+  self->fetching_messages = with_messages;
+  jd_client_get_job_async (self->client, self->job_id, with_messages, self->cancellable,
+                           on_checked_cb, g_object_ref (self));
+}
+
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
@@ -251,10 +319,7 @@ on_timeout_cb (gpointer user_data)
 
   self->timeout_id = 0;
   set_next_check (self, 0);
-
-  self->cancellable = g_cancellable_new ();
-  jd_client_get_job_async (self->client, self->job_id, TRUE, self->cancellable,
-                           on_checked_cb, g_object_ref (self));
+  start_request (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -333,6 +398,29 @@ jd_job_follower_get_property (GObject    *object,
       g_value_set_boxed (value, self->running_since);
       break;
 
+    case PROP_MESSAGES_WANTED:
+      g_value_set_boolean (value, self->messages_wanted);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jd_job_follower_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  JdJobFollower *self = JD_JOB_FOLLOWER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGES_WANTED:
+      jd_job_follower_set_messages_wanted (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -346,6 +434,7 @@ jd_job_follower_class_init (JdJobFollowerClass *klass)
   object_class->dispose = jd_job_follower_dispose;
   object_class->finalize = jd_job_follower_finalize;
   object_class->get_property = jd_job_follower_get_property;
+  object_class->set_property = jd_job_follower_set_property;
 
   properties[PROP_JOB_ID] =
     g_param_spec_string ("job-id", NULL, NULL, NULL,
@@ -368,6 +457,12 @@ jd_job_follower_class_init (JdJobFollowerClass *klass)
   properties[PROP_RUNNING_SINCE] =
     g_param_spec_boxed ("running-since", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Someone reads the messages (the Messages view is open): they then
+   * come every few checks, not only when the state changes. */
+  properties[PROP_MESSAGES_WANTED] =
+    g_param_spec_boolean ("messages-wanted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -512,4 +607,25 @@ jd_job_follower_get_check_count (JdJobFollower *self)
 {
   g_return_val_if_fail (JD_IS_JOB_FOLLOWER (self), 0);
   return self->checks;
+}
+
+void
+jd_job_follower_set_messages_wanted (JdJobFollower *self,
+                                     gboolean       wanted)
+{
+  g_return_if_fail (JD_IS_JOB_FOLLOWER (self));
+
+  wanted = !!wanted;
+  if (self->messages_wanted == wanted)
+    return;
+
+  self->messages_wanted = wanted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGES_WANTED]);
+}
+
+gboolean
+jd_job_follower_get_messages_wanted (JdJobFollower *self)
+{
+  g_return_val_if_fail (JD_IS_JOB_FOLLOWER (self), FALSE);
+  return self->messages_wanted;
 }

@@ -6,6 +6,10 @@
  * the same way and are reported in last-error; failures that will not pass
  * (not found, refused, signed out) stop it. "finished" is emitted exactly
  * once, when the job has ended.
+ *
+ * Checks ask for the job without its messages; the messages come only
+ * when the state changed, when the job ended, or, while "messages-wanted"
+ * is set, every fourth check.
  */
 #pragma once
 
@@ -44,6 +48,11 @@ const char    *jd_job_follower_get_last_error (JdJobFollower *self);
 gint64         jd_job_follower_get_next_check (JdJobFollower *self);
 /* When the follower first saw the job running (wall clock), or NULL. */
 GDateTime     *jd_job_follower_get_running_since (JdJobFollower *self);
+/* Checks done, each one light request (and one with the messages when
+ * they were due). */
 guint          jd_job_follower_get_check_count (JdJobFollower *self);
+void           jd_job_follower_set_messages_wanted (JdJobFollower *self,
+                                                    gboolean       wanted);
+gboolean       jd_job_follower_get_messages_wanted (JdJobFollower *self);
 
 G_END_DECLS
