@@ -18,7 +18,7 @@
 #include "jd-job-output.h"
 #include "jd-job-page.h"
 #include "jd-json-reader.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -86,16 +86,16 @@ check_job (JdJob *job)
 {
   GListModel *outputs = jd_job_get_outputs (job);
 
-  check_id (jd_job_get_id (job));
-  g_assert_nonnull (jd_job_get_id (job));
+  check_id (jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
+  g_assert_nonnull (jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
   check_id (jd_job_get_app_id (job));
-  check_text (jd_job_get_status (job));
-  check_text (jd_job_get_disposition (job));
-  check_text (jd_job_get_priority (job));
-  check_text (jd_job_get_worker_tag (job));
-  (void) jd_job_get_state (job);
-  (void) jd_job_get_disposition_kind (job);
-  (void) jd_job_is_finished (job);
+  check_text (jd_job_summary_get_status (JD_JOB_SUMMARY (job)));
+  check_text (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)));
+  check_text (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)));
+  check_text (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)));
+  (void) jd_job_summary_get_state (JD_JOB_SUMMARY (job));
+  (void) jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job));
+  (void) jd_job_summary_is_finished (JD_JOB_SUMMARY (job));
 
   for (guint i = 0; i < g_list_model_get_n_items (outputs); i++)
     {
@@ -118,26 +118,26 @@ check_workflow_jobs (JdJobPage *page)
 
   g_assert_cmpint (jd_job_page_get_total_items (page), >=, -1);
   g_assert_cmpint (jd_job_page_get_current_page (page), >=, -1);
-  g_assert_true (g_list_model_get_item_type (jobs) == JD_TYPE_WORKFLOW_JOB);
+  g_assert_true (g_list_model_get_item_type (jobs) == JD_TYPE_JOB_SUMMARY);
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
 
-      check_id (jd_workflow_job_get_id (job));
-      g_assert_nonnull (jd_workflow_job_get_id (job));
-      check_text (jd_workflow_job_get_status (job));
-      check_text (jd_workflow_job_get_disposition (job));
-      check_text (jd_workflow_job_get_priority (job));
-      check_text (jd_workflow_job_get_worker_tag (job));
-      check_text (jd_workflow_job_get_workflow_name (job));
-      check_id (jd_workflow_job_get_workflow_id (job));
-      check_text (jd_workflow_job_get_submitted_by (job));
-      check_text (jd_workflow_job_get_execution_time_text (job));
-      g_assert_true (jd_workflow_job_get_execution_time (job) == -1 || jd_workflow_job_get_execution_time (job) >= 0);
-      (void) jd_workflow_job_get_state (job);
-      (void) jd_workflow_job_get_created (job);
-      (void) jd_workflow_job_get_queue_time (job);
-      (void) jd_workflow_job_get_start_time (job);
+      check_id (jd_job_summary_get_id (job));
+      g_assert_nonnull (jd_job_summary_get_id (job));
+      check_text (jd_job_summary_get_status (job));
+      check_text (jd_job_summary_get_disposition (job));
+      check_text (jd_job_summary_get_priority (job));
+      check_text (jd_job_summary_get_worker_tag (job));
+      check_text (jd_job_summary_get_workflow_name (job));
+      check_id (jd_job_summary_get_workflow_id (job));
+      check_text (jd_job_summary_get_submitted_by (job));
+      check_text (jd_job_summary_get_execution_time_text (job));
+      g_assert_true (jd_job_summary_get_execution_time (job) == -1 || jd_job_summary_get_execution_time (job) >= 0);
+      (void) jd_job_summary_get_state (job);
+      (void) jd_job_summary_get_created (job);
+      (void) jd_job_summary_get_queue_time (job);
+      (void) jd_job_summary_get_start_time (job);
     }
 }
 

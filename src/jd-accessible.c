@@ -182,13 +182,14 @@ static void
 name_column_view (GtkWidget *view,
                   GtkWidget *list)
 {
-  if (g_object_get_data (G_OBJECT (view), FIXED_KEY) != NULL)
-    return;
-  g_object_set_data (G_OBJECT (view), FIXED_KEY, GINT_TO_POINTER (TRUE));
-
   /* the list of rows reads as the table does ("Jobs") */
-  label_by (list, view);
-  /* the row of titles, and each title by its text */
+  if (g_object_get_data (G_OBJECT (view), FIXED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (view), FIXED_KEY, GINT_TO_POINTER (TRUE));
+      label_by (list, view);
+    }
+  /* the row of titles, and each title by its text: again after columns
+   * come and go, since each has a title of its own */
   for (GtkWidget *child = gtk_widget_get_first_child (view);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

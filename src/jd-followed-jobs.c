@@ -39,10 +39,10 @@ static guint signals[N_SIGNALS];
 static const char *
 notification_title (JdJob *job)
 {
-  if (jd_job_get_state (job) == JD_JOB_STATE_CANCELLED)
+  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_CANCELLED)
     return _("Job Cancelled");
 
-  switch (jd_job_get_disposition_kind (job))
+  switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)))
     {
     case JD_DISPOSITION_SUCCESS:
       return _("Job Finished Successfully");
@@ -55,7 +55,7 @@ notification_title (JdJob *job)
     case JD_DISPOSITION_NONE:
     case JD_DISPOSITION_UNKNOWN:
     default:
-      return jd_job_get_state (job) == JD_JOB_STATE_ERROR ? _("Job Failed") : _("Job Finished");
+      return jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_ERROR ? _("Job Failed") : _("Job Finished");
     }
 }
 
@@ -109,7 +109,7 @@ on_follower_finished_cb (JdJobFollower  *follower,
   g_autofree char *notification_id = NULL;
   g_autofree char *status = jd_history_describe_job (job);
   g_autofree char *body = NULL;
-  const char *id = jd_job_get_id (job);
+  const char *id = jd_job_summary_get_id (JD_JOB_SUMMARY (job));
 
   if (self->application == NULL)
     return;
@@ -121,7 +121,7 @@ on_follower_finished_cb (JdJobFollower  *follower,
   g_notification_set_body (notification, body);
   g_notification_set_default_action_and_target (notification, "app.open-job", "s", id);
   g_notification_add_button_with_target (notification, _("Open Job"), "app.open-job", "s", id);
-  if (jd_job_get_disposition_kind (job) == JD_DISPOSITION_ERROR)
+  if (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)) == JD_DISPOSITION_ERROR)
     g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
 
   notification_id = g_strconcat ("job-finished-", id, NULL);
@@ -204,7 +204,7 @@ jd_followed_jobs_follow (JdFollowedJobs *self,
   if (client == NULL || !jd_job_follower_should_follow (job))
     return NULL;
 
-  follower = g_hash_table_lookup (self->followers, jd_job_get_id (job));
+  follower = g_hash_table_lookup (self->followers, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
   if (follower != NULL && !jd_job_follower_get_finished (follower))
     {
       jd_job_follower_start (follower);
@@ -218,7 +218,7 @@ jd_followed_jobs_follow (JdFollowedJobs *self,
   g_signal_connect (follower, "notify::following", G_CALLBACK (on_follower_following_cb), self);
   g_signal_connect (follower, "notify::job", G_CALLBACK (on_follower_job_cb), self);
   g_signal_connect (follower, "finished", G_CALLBACK (on_follower_finished_cb), self);
-  g_hash_table_replace (self->followers, g_strdup (jd_job_get_id (job)), follower);
+  g_hash_table_replace (self->followers, g_strdup (jd_job_summary_get_id (JD_JOB_SUMMARY (job))), follower);
 
   jd_job_follower_start (follower);
   return follower;

@@ -513,15 +513,15 @@ jd_history_get_write_count (JdHistory *self)
 char *
 jd_history_describe_job (JdJob *job)
 {
-  const char *status = jd_job_get_status (job);
-  const char *disposition = jd_job_get_disposition (job);
+  const char *status = jd_job_summary_get_status (JD_JOB_SUMMARY (job));
+  const char *disposition = jd_job_summary_get_disposition (JD_JOB_SUMMARY (job));
 
   if (status == NULL || *status == '\0')
     return g_strdup ("");
 
   /* The disposition says how a finished job ended; "None" says nothing. */
-  if (jd_job_is_finished (job) && disposition != NULL && *disposition != '\0' &&
-      jd_job_get_disposition_kind (job) != JD_DISPOSITION_NONE)
+  if (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)) && disposition != NULL && *disposition != '\0' &&
+      jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)) != JD_DISPOSITION_NONE)
     return g_strdup_printf (C_("job status · disposition", "%s · %s"), status, disposition);
 
   return g_strdup (status);
@@ -556,8 +556,8 @@ jd_history_add_job (JdHistory *self,
   g_return_if_fail (JD_IS_JOB (job));
 
   status = jd_history_describe_job (job);
-  items = copy_without (self, jd_job_get_id (job));
-  g_ptr_array_insert (items, 0, jd_history_item_new (jd_job_get_id (job), g_date_time_to_unix (now), status));
+  items = copy_without (self, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
+  g_ptr_array_insert (items, 0, jd_history_item_new (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), g_date_time_to_unix (now), status));
   save (self, items);
 }
 
@@ -579,7 +579,7 @@ jd_history_update_job (JdHistory *self,
     {
       JdHistoryItem *item = g_ptr_array_index (self->items, i);
 
-      if (g_strcmp0 (item->job_id, jd_job_get_id (job)) == 0 && g_strcmp0 (item->status, status) != 0)
+      if (g_strcmp0 (item->job_id, jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0 && g_strcmp0 (item->status, status) != 0)
         {
           g_ptr_array_add (items, jd_history_item_new (item->job_id, g_date_time_to_unix (item->time), status));
           changed = TRUE;

@@ -54,10 +54,10 @@ jd_job_lead_wants (JdJob *job)
   if (job == NULL)
     return FALSE;
 
-  if (jd_job_get_state (job) == JD_JOB_STATE_ERROR)
+  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_ERROR)
     return TRUE;
 
-  switch (jd_job_get_disposition_kind (job))
+  switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)))
     {
     case JD_DISPOSITION_ERROR:
     case JD_DISPOSITION_WARNING:
@@ -74,8 +74,8 @@ jd_job_lead_wants (JdJob *job)
 gboolean
 jd_job_lead_is_warning (JdJob *job)
 {
-  return job != NULL && jd_job_get_state (job) != JD_JOB_STATE_ERROR &&
-         jd_job_get_disposition_kind (job) == JD_DISPOSITION_WARNING;
+  return job != NULL && jd_job_summary_get_state (JD_JOB_SUMMARY (job)) != JD_JOB_STATE_ERROR &&
+         jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)) == JD_DISPOSITION_WARNING;
 }
 
 /* The position of the first message of this severity, or -1. */

@@ -28,7 +28,7 @@
 static gboolean
 job_is_running (JdJob *job)
 {
-  JdJobState state = job != NULL ? jd_job_get_state (job) : JD_JOB_STATE_UNKNOWN;
+  JdJobState state = job != NULL ? jd_job_summary_get_state (JD_JOB_SUMMARY (job)) : JD_JOB_STATE_UNKNOWN;
 
   return state == JD_JOB_STATE_RUNNING || state == JD_JOB_STATE_INITIALIZING;
 }
@@ -36,7 +36,7 @@ job_is_running (JdJob *job)
 static gboolean
 job_is_waiting (JdJob *job)
 {
-  JdJobState state = job != NULL ? jd_job_get_state (job) : JD_JOB_STATE_UNKNOWN;
+  JdJobState state = job != NULL ? jd_job_summary_get_state (JD_JOB_SUMMARY (job)) : JD_JOB_STATE_UNKNOWN;
 
   return state == JD_JOB_STATE_QUEUED || state == JD_JOB_STATE_CREATED;
 }
@@ -237,7 +237,7 @@ save_messages_csv_action (GtkWidget  *widget,
                                                    _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->csv_chooser), TRUE);
 
-  suggestion = jd_job_export_suggest_csv_name (jd_job_get_id (self->job));
+  suggestion = jd_job_export_suggest_csv_name (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->csv_chooser), suggestion);
 
   filter = gtk_file_filter_new ();
@@ -271,7 +271,7 @@ copy_curl_action (GtkWidget  *widget,
    * histories, tickets and chats, and a real token would open the
    * Server to whoever reads it for an hour. */
   command = jd_job_export_curl_command (jd_client_get_base_url (self->client),
-                                        jd_job_get_id (self->job));
+                                        jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), command);
   jd_job_view_show_toast (self, _("curl command copied — replace YOUR_TOKEN with an access token"));
 }
@@ -329,7 +329,7 @@ on_job_deleted_cb (GObject      *source,
 
   /* Only the Server knows how the job stands now; until the refresh
    * brings that, the job shown is out of date. */
-  if (self->job != NULL && g_strcmp0 (jd_job_get_id (self->job), id) == 0)
+  if (self->job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), id) == 0)
     {
       self->acted = TRUE;
       jd_job_view_update_job_actions (self);
@@ -389,7 +389,7 @@ confirm (JdJobView *self,
   if (self->job == NULL || self->confirm_dialog != NULL)
     return;
 
-  job_id = jd_job_get_id (self->job);
+  job_id = jd_job_summary_get_id (JD_JOB_SUMMARY (self->job));
 
   if (removing)
     {

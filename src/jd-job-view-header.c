@@ -44,7 +44,7 @@ jd_job_view_is_blank (const char *text)
 gboolean
 jd_job_view_job_not_started (JdJob *job)
 {
-  JdJobState state = job != NULL ? jd_job_get_state (job) : JD_JOB_STATE_UNKNOWN;
+  JdJobState state = job != NULL ? jd_job_summary_get_state (JD_JOB_SUMMARY (job)) : JD_JOB_STATE_UNKNOWN;
 
   return state == JD_JOB_STATE_QUEUED || state == JD_JOB_STATE_CREATED;
 }
@@ -108,7 +108,7 @@ jd_job_view_format_created (GDateTime *created,
 static void
 update_status (JdJobView *self)
 {
-  const char *raw = jd_job_get_status (self->job);
+  const char *raw = jd_job_summary_get_status (JD_JOB_SUMMARY (self->job));
 
   if (jd_job_view_is_blank (raw))
     {
@@ -116,7 +116,7 @@ update_status (JdJobView *self)
       return;
     }
 
-  switch (jd_job_get_state (self->job))
+  switch (jd_job_summary_get_state (JD_JOB_SUMMARY (self->job)))
     {
     case JD_JOB_STATE_CREATED:
       set_badge (self->status_badge, _("Created"), "dim");
@@ -150,7 +150,7 @@ update_status (JdJobView *self)
 static void
 update_disposition (JdJobView *self)
 {
-  const char *raw = jd_job_get_disposition (self->job);
+  const char *raw = jd_job_summary_get_disposition (JD_JOB_SUMMARY (self->job));
 
   if (jd_job_view_is_blank (raw))
     {
@@ -158,7 +158,7 @@ update_disposition (JdJobView *self)
       return;
     }
 
-  switch (jd_job_get_disposition_kind (self->job))
+  switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (self->job)))
     {
     case JD_DISPOSITION_SUCCESS:
       set_badge (self->disposition_badge, _("Success"), "success");
@@ -211,7 +211,7 @@ describe_priority (const char *priority)
 static void
 update_created (JdJobView *self)
 {
-  GDateTime *created = self->job != NULL ? jd_job_get_created (self->job) : NULL;
+  GDateTime *created = self->job != NULL ? jd_job_summary_get_created (JD_JOB_SUMMARY (self->job)) : NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *text = NULL;
   g_autofree char *iso = NULL;
@@ -265,15 +265,15 @@ jd_job_view_update_summary (JdJobView *self)
       return;
     }
 
-  gtk_label_set_text (self->id_label, jd_job_get_id (self->job));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_label), jd_job_get_id (self->job));
+  gtk_label_set_text (self->id_label, jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_label), jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)));
   update_status (self);
   update_disposition (self);
   update_created (self);
 
-  set_value (self->priority_label, describe_priority (jd_job_get_priority (self->job)));
+  set_value (self->priority_label, describe_priority (jd_job_summary_get_priority (JD_JOB_SUMMARY (self->job))));
 
-  worker_tag = jd_job_get_worker_tag (self->job);
+  worker_tag = jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (self->job));
   set_value (self->worker_tag_label,
              worker_tag == NULL ? NULL : jd_job_view_is_blank (worker_tag) ? _("None") : worker_tag);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->worker_tag_label),
@@ -283,8 +283,8 @@ jd_job_view_update_summary (JdJobView *self)
   set_value (self->app_id_label, jd_job_view_is_blank (app_id) ? NULL : app_id);
   gtk_widget_set_visible (self->copy_app_id_button, !jd_job_view_is_blank (app_id));
 
-  if (jd_job_get_has_run_with_e2 (self->job))
-    e2 = jd_job_get_run_with_e2 (self->job) ? _("Yes") : _("No");
+  if (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (self->job)))
+    e2 = jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (self->job)) ? _("Yes") : _("No");
   set_value (self->e2_label, e2);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job-view.copy-job-id", TRUE);
@@ -396,7 +396,7 @@ show_workflow_jobs_action (GtkWidget  *widget,
     return;
 
   if (!gtk_widget_activate_action (widget, "win.open-workflow-jobs", "(ss)",
-                                   app_id, jd_job_get_id (self->job)))
+                                   app_id, jd_job_summary_get_id (JD_JOB_SUMMARY (self->job))))
     g_debug ("No window to show the jobs of workflow %s", app_id);
 }
 

@@ -307,7 +307,7 @@ load_all_messages_action (GtkWidget  *widget,
   jd_job_view_set_loading_messages (self, TRUE);
 
   jd_client_get_job_messages_async (self->client,
-                                    jd_job_get_id (self->job),
+                                    jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)),
                                     self->load_cancellable,
                                     on_messages_loaded_cb,
                                     g_object_ref (self));

@@ -123,7 +123,7 @@ on_output_bind_cb (GtkSignalListItemFactory *factory,
   JdOutputRow *row = JD_OUTPUT_ROW (gtk_list_item_get_child (item));
 
   /* The job and client first: with them the row finds its download. */
-  jd_output_row_set_job_id (row, self->job != NULL ? jd_job_get_id (self->job) : NULL);
+  jd_output_row_set_job_id (row, self->job != NULL ? jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)) : NULL);
   jd_output_row_set_client (row, self->client);
   jd_output_row_set_output (row, gtk_list_item_get_item (item));
 }
@@ -203,7 +203,7 @@ copy_job_id_action (GtkWidget  *widget,
   JdJobView *self = JD_JOB_VIEW (widget);
 
   if (self->job != NULL)
-    copy_text (self, jd_job_get_id (self->job), _("Job ID copied"));
+    copy_text (self, jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), _("Job ID copied"));
 }
 
 static void
@@ -487,7 +487,7 @@ jd_job_view_set_job (JdJobView *self,
 
   /* A refresh brings the same job anew: keep the search then. */
   same_id = self->job != NULL && job != NULL &&
-            g_strcmp0 (jd_job_get_id (self->job), jd_job_get_id (job)) == 0;
+            g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0;
 
   jd_job_view_cancel_loading_messages (self);
   jd_job_view_show_messages_error (self, NULL);

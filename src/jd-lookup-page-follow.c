@@ -56,7 +56,7 @@ update_follow_bar (JdLookupPage *self)
   job = jd_job_follower_get_job (follower);
   following = jd_job_follower_get_following (follower);
 
-  switch (jd_job_get_state (job))
+  switch (jd_job_summary_get_state (JD_JOB_SUMMARY (job)))
     {
     case JD_JOB_STATE_RUNNING:
       if (jd_job_follower_get_running_since (follower) != NULL)
@@ -140,7 +140,7 @@ on_follower_job_cb (JdLookupPage *self)
   JdJob *job = jd_job_follower_get_job (self->follower);
 
   /* Only while this page still shows that job. */
-  if (self->job != NULL && g_strcmp0 (jd_job_get_id (self->job), jd_job_get_id (job)) == 0)
+  if (self->job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0)
     jd_lookup_page_show_job (self, job);
   update_follow_bar (self);
 }
@@ -184,7 +184,7 @@ jd_lookup_page_follow_if_active (JdLookupPage *self,
 
   if (self->followed_jobs != NULL && jd_job_follower_should_follow (job))
     {
-      follower = jd_followed_jobs_lookup (self->followed_jobs, jd_job_get_id (job));
+      follower = jd_followed_jobs_lookup (self->followed_jobs, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
       /* One the user stopped stays stopped until they ask again. */
       if (follower == NULL || jd_job_follower_get_finished (follower))
         follower = jd_followed_jobs_follow (self->followed_jobs, job);

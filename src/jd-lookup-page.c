@@ -107,7 +107,7 @@ icon_name_for_job (JdJob *job)
   if (job == NULL)
     return NULL;
 
-  switch (jd_job_get_state (job))
+  switch (jd_job_summary_get_state (JD_JOB_SUMMARY (job)))
     {
     case JD_JOB_STATE_CREATED:
     case JD_JOB_STATE_QUEUED:
@@ -120,7 +120,7 @@ icon_name_for_job (JdJob *job)
     case JD_JOB_STATE_ERROR:
       return "dialog-error-symbolic";
     case JD_JOB_STATE_COMPLETED:
-      switch (jd_job_get_disposition_kind (job))
+      switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)))
         {
         case JD_DISPOSITION_WARNING:
           return "dialog-warning-symbolic";
@@ -256,7 +256,7 @@ on_full_job_cb (GObject      *source,
   g_clear_object (&self->messages_cancellable);
 
   if (job != NULL && self->job != NULL &&
-      g_strcmp0 (jd_job_get_id (job), jd_job_get_id (self->job)) == 0)
+      g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), jd_job_summary_get_id (JD_JOB_SUMMARY (self->job))) == 0)
     {
       jd_lookup_page_show_job (self, job);
       return;
@@ -320,7 +320,7 @@ on_job_cb (GObject      *source,
 
   /* Status first: the messages come with the full answer. */
   if (!jd_job_get_messages_included (job))
-    start_full_lookup (self, jd_job_get_id (job));
+    start_full_lookup (self, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
 }
 
 static void

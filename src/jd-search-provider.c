@@ -206,10 +206,10 @@ icon_name_for (JdJob *job)
   if (job == NULL)
     return "system-search-symbolic";
 
-  if (!jd_job_is_finished (job))
-    return jd_job_get_state (job) == JD_JOB_STATE_RUNNING ? "media-playback-start-symbolic" : "content-loading-symbolic";
+  if (!jd_job_summary_is_finished (JD_JOB_SUMMARY (job)))
+    return jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_RUNNING ? "media-playback-start-symbolic" : "content-loading-symbolic";
 
-  switch (jd_job_get_disposition_kind (job))
+  switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)))
     {
     case JD_DISPOSITION_SUCCESS:
       return "emblem-ok-symbolic";
@@ -222,7 +222,7 @@ icon_name_for (JdJob *job)
     case JD_DISPOSITION_NONE:
     case JD_DISPOSITION_UNKNOWN:
     default:
-      return jd_job_get_state (job) == JD_JOB_STATE_ERROR ? "dialog-error-symbolic" : "emblem-ok-symbolic";
+      return jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_ERROR ? "dialog-error-symbolic" : "emblem-ok-symbolic";
     }
 }
 

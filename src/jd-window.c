@@ -248,14 +248,14 @@ on_page_job_arrived_cb (JdLookupPage *page,
 
   /* A job shown again (refreshed, followed) was laid out before. */
   if (job == NULL ||
-      g_strcmp0 (g_object_get_data (G_OBJECT (page), "jd-laid-out-id"), jd_job_get_id (job)) == 0)
+      g_strcmp0 (g_object_get_data (G_OBJECT (page), "jd-laid-out-id"), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0)
     return;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (page)) || self->layout_watch == NULL)
     return;
 
-  g_object_set_data_full (G_OBJECT (page), "jd-laid-out-id", g_strdup (jd_job_get_id (job)), g_free);
-  jd_layout_watch_job_arrived (self->layout_watch, GTK_WIDGET (page), jd_job_get_id (job));
+  g_object_set_data_full (G_OBJECT (page), "jd-laid-out-id", g_strdup (jd_job_summary_get_id (JD_JOB_SUMMARY (job))), g_free);
+  jd_layout_watch_job_arrived (self->layout_watch, GTK_WIDGET (page), jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
 }
 
 static void
@@ -276,7 +276,7 @@ on_page_job_cb (JdLookupPage *page,
     {
       g_autofree char *status = jd_history_describe_job (job);
 
-      tooltip = g_strdup_printf ("%s\n%s", jd_job_get_id (job), status);
+      tooltip = g_strdup_printf ("%s\n%s", jd_job_summary_get_id (JD_JOB_SUMMARY (job)), status);
     }
 
   adw_tab_page_set_tooltip (tab, tooltip);
@@ -520,8 +520,8 @@ open_workflow_jobs_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&s&s)", &workflow_id, &job_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "workflow");
-  /* Until the workflow page can pick out a job, it shows the workflow. */
-  jd_workflow_page_show_workflow (ensure_workflow_page (self), workflow_id);
+  jd_workflow_page_show_workflow (ensure_workflow_page (self), workflow_id,
+                                  *job_id != '\0' ? job_id : NULL);
 }
 
 static void

@@ -1,10 +1,15 @@
 /* jd-workflow-page.c: the jobs of one workflow, a page at a time.
  *
- * The user pastes a workflow ID (or picks a workflow, where the Server lists
- * them for this account), filters by status and result, orders by created
- * date and pages through the jobs 50 at a time; one click opens a job. The
- * Server does not say how many jobs there are, so each page asks for one
- * more job than it shows to learn whether a next page exists.
+ * The user pastes a workflow ID (or picks one in the JdWorkflowPicker, where
+ * the Server lists workflows for this account), filters by status and result and orders by
+ * created date; the JdJobList below pages through the jobs 50 at a time.
+ * This page is its JdJobPageSource: GET /v3/workflows/{id}/jobs with the
+ * filters. The Server does not say how many jobs there are, so each page
+ * asks for one more job than it shows to learn whether a next page exists.
+ *
+ * A WorkflowJobView has no result. Where the Result filter chose the rows,
+ * they have the result it asked for, and are marked with it; other rows
+ * say honestly that the result is not known, until opened.
  */
 #define G_LOG_DOMAIN "jd-workflow-page"
 
@@ -14,15 +19,14 @@
 
 #include "jd-accessible.h"
 #include "jd-api-enums.h"
-#include "jd-error-text.h"
 #include "jd-job-cells.h"
+#include "jd-job-list.h"
+#include "jd-job-page-source.h"
 #include "jd-object-id.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
-#include "jd-workflow-job.h"
 #include "jd-workflow-page.h"
-
-#define PAGE_SIZE 50
-#define SPINNER_DELAY_MS 250
+#include "jd-workflow-picker.h"
 
 struct _JdWorkflowPage
 {
@@ -32,52 +36,29 @@ struct _JdWorkflowPage
   GtkRevealer       *entry_error_revealer;
   GtkLabel          *entry_error_label;
   GtkMenuButton     *browse_button;
-  GtkPopover        *browse_popover;
-  GtkSearchEntry    *browse_search;
-  GtkStack          *browse_stack;
-  GtkListBox        *browse_list;
-  GtkSpinner        *browse_spinner;
-  GtkLabel          *browse_message;
+  JdWorkflowPicker  *picker;
   GtkWidget         *toolbar;
   GtkLabel          *title_label;
   GtkLabel          *id_label;
   GtkDropDown       *status_dropdown;
   GtkDropDown       *result_dropdown;
   GtkDropDown       *sort_dropdown;
-  GtkStack          *state_stack;
   GtkWidget         *empty_browse_button;
-  GtkSpinner        *spinner;
-  GtkLabel          *loading_label;
-  GtkScrolledWindow *job_scroller;
-  GtkColumnView     *job_list;
-  GListStore        *jobs;
-  AdwStatusPage     *no_jobs_page;
-  GtkWidget         *clear_filters_button;
-  AdwStatusPage     *error_page;
-  GtkWidget         *retry_button;
-  GtkWidget         *sign_in_again_button;
-  GtkWidget         *pager;
-  GtkLabel          *range_label;
-  GtkWidget         *previous_button;
-  GtkWidget         *next_button;
+  JdJobList         *list;
 
   JdClient          *client;
 
-  /* The jobs: the workflow asked for, and the one whose jobs are shown. */
-  GCancellable      *cancellable;
-  guint              spinner_timeout;
+  /* The workflow asked for, the one on its way, and the one shown. */
   char              *workflow_id;
+  char              *loading_id;
   char              *shown_id;
   char              *pending_id;    /* asked for while signed out */
-  guint              offset;        /* of the page shown */
-  guint              loading_offset;
-  gboolean           has_next;
+  char              *pending_highlight;
 
-  /* Browsing workflows */
-  GCancellable      *browse_cancellable;
-  GListStore        *workflows;
-  GHashTable        *workflow_names; /* ID -> name, from every list seen */
-  gboolean           browse_refused;
+  /* Names asked for with GET /v3/workflows/{id}, for the heading, where
+   * the picker has not seen the workflow. */
+  GHashTable        *names;
+  GCancellable      *name_cancellable;
 };
 
 enum {
@@ -94,106 +75,22 @@ enum {
   N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (JdWorkflowPage, jd_workflow_page, ADW_TYPE_BIN)
+static void jd_workflow_page_source_init (JdJobPageSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JdWorkflowPage, jd_workflow_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (JD_TYPE_JOB_PAGE_SOURCE, jd_workflow_page_source_init))
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* What an answer needs to know when it comes: the page, and whether it
- * was superseded or cancelled meanwhile. The client may have finished just
- * before a cancel; its answer then arrives without an error, and must not
- * be shown. */
-typedef struct
-{
-  JdWorkflowPage *self;
-  GCancellable   *cancellable;
-} Request;
-
-static Request *
-request_new (JdWorkflowPage *self,
-             GCancellable   *cancellable)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->self = g_object_ref (self);
-  request->cancellable = g_object_ref (cancellable);
-  return request;
-}
-
-static void
-request_free (Request *request)
-{
-  g_object_unref (request->self);
-  g_object_unref (request->cancellable);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 /* What the filter drop-downs mean to the Server, in the order of their
  * items; NULL leaves the filter out of the request. */
 static const char * const status_values[] = { NULL, "Complete", "Error", "Running", "Queued" };
 static const char * const result_values[] = { NULL, "Success", "Warning", "Error" };
 
-/* ------------------------------------------------------------------ */
-/* Cells of the job list (closures of the list item templates)         */
-
-
-
-
-
-
-static GStrv
-status_css_classes (GtkListItem   *item,
-                    JdJobState     state,
-                    JdDisposition  disposition)
-{
-  const char *color = "dim-label";
-
-  switch (state)
-    {
-    case JD_JOB_STATE_ERROR:
-      color = "error";
-      break;
-
-    case JD_JOB_STATE_INITIALIZING:
-    case JD_JOB_STATE_RUNNING:
-      color = "accent";
-      break;
-
-    case JD_JOB_STATE_COMPLETED:
-      /* "Completed" alone says nothing about success; only a known
-       * result (GET /v3/jobs names it, the workflow list does not)
-       * earns a colour. */
-      if (disposition == JD_DISPOSITION_SUCCESS)
-        color = "success";
-      else if (disposition == JD_DISPOSITION_WARNING)
-        color = "warning";
-      else if (disposition == JD_DISPOSITION_ERROR)
-        color = "error";
-      else
-        color = NULL;
-      break;
-
-    case JD_JOB_STATE_CREATED:
-    case JD_JOB_STATE_QUEUED:
-    case JD_JOB_STATE_CANCELLED:
-    case JD_JOB_STATE_UNKNOWN:
-    default:
-      break;
-    }
-
-  return color != NULL ? g_strsplit (color, " ", -1) : g_new0 (char *, 1);
-}
-
-
-static char *
-worker_tag_text (GtkListItem *item,
-                 const char  *worker_tag)
-{
-  return g_strdup (worker_tag != NULL && *worker_tag != '\0' ? worker_tag : "—");
-}
-
+static void show_text (JdWorkflowPage *self,
+                       const char     *text,
+                       const char     *highlight_job_id);
 
 /* ------------------------------------------------------------------ */
 /* State                                                               */
@@ -209,71 +106,34 @@ static const char *
 get_workflow_name (JdWorkflowPage *self,
                    const char     *id)
 {
-  return id != NULL ? g_hash_table_lookup (self->workflow_names, id) : NULL;
+  const char *name;
+
+  if (id == NULL)
+    return NULL;
+
+  name = jd_workflow_picker_get_name (self->picker, id);
+  return name != NULL ? name : g_hash_table_lookup (self->names, id);
 }
 
-/* The heading, the filters, the pager and the actions follow the state. */
+/* The heading, the filters and the actions follow the list's state. */
 static void
 update_chrome (JdWorkflowPage *self)
 {
-  const char *state = gtk_stack_get_visible_child_name (self->state_stack);
-  gboolean loading = self->cancellable != NULL;
+  JdJobListState state = jd_job_list_get_state (self->list);
   gboolean showing;
-  gboolean paged;
 
   /* While another workflow loads, its predecessor stays in view until
    * the spinner takes over. */
   showing = self->shown_id != NULL &&
-            (g_str_equal (state, "jobs") || g_str_equal (state, "no-jobs") ||
-             (g_str_equal (state, "loading") && g_strcmp0 (self->shown_id, self->workflow_id) == 0));
-  paged = showing && (g_str_equal (state, "jobs") || self->offset > 0 || self->has_next);
+            (state == JD_JOB_LIST_STATE_JOBS || state == JD_JOB_LIST_STATE_NO_JOBS ||
+             (state == JD_JOB_LIST_STATE_LOADING && g_strcmp0 (self->shown_id, self->workflow_id) == 0));
 
   gtk_widget_set_visible (self->toolbar, showing);
-  gtk_widget_set_visible (self->pager, paged);
-  /* One page needs no buttons to turn it. */
-  gtk_widget_set_visible (self->previous_button, self->offset > 0 || self->has_next);
-  gtk_widget_set_visible (self->next_button, self->offset > 0 || self->has_next);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.previous-page", showing && !loading && self->offset > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.next-page", showing && !loading && self->has_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.reload", self->client != NULL && self->workflow_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflow.browse", self->client != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->browse_button), self->client != NULL);
   /* Once refused, the button would only repeat the refusal. */
-  gtk_widget_set_visible (self->empty_browse_button, !self->browse_refused);
-}
-
-static void
-set_state (JdWorkflowPage *self,
-           const char     *state)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), state) != 0)
-    {
-      gtk_stack_set_visible_child_name (self->state_stack, state);
-      gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-    }
-
-  update_chrome (self);
-}
-
-static void
-clear_spinner_timeout (JdWorkflowPage *self)
-{
-  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
-}
-
-/* Stops the load in flight, if any, leaving the state as it is. */
-static void
-cancel_load (JdWorkflowPage *self)
-{
-  clear_spinner_timeout (self);
-
-  if (self->cancellable != NULL)
-    {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-    }
+  gtk_widget_set_visible (self->empty_browse_button, !jd_workflow_picker_get_refused (self->picker));
 }
 
 static void
@@ -314,66 +174,38 @@ update_heading (JdWorkflowPage *self)
 }
 
 static void
-update_range (JdWorkflowPage *self)
+start_load (JdWorkflowPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
-  g_autofree char *text = NULL;
+  g_assert (self->workflow_id != NULL);
 
-  if (n == 0)
-    text = g_strdup (_("No jobs on this page"));
-  else
-    /* Translators: the jobs shown on this page, e.g. “Jobs 51–100” */
-    text = g_strdup_printf (_("Jobs %u–%u"), self->offset + 1, self->offset + n);
+  if (self->client == NULL)
+    {
+      /* Shown once a client comes. */
+      g_free (self->pending_id);
+      self->pending_id = g_strdup (self->workflow_id);
+      jd_job_list_reset (self->list);
+      return;
+    }
 
-  gtk_label_set_text (self->range_label, text);
+  jd_job_list_load (self->list, 0);
+  update_chrome (self);
 }
 
 /* ------------------------------------------------------------------ */
-/* Loading the jobs                                                    */
+/* JdJobPageSource                                                     */
 
-static gboolean
-on_spinner_timeout_cb (gpointer user_data)
+typedef struct
 {
-  JdWorkflowPage *self = user_data;
-
-  self->spinner_timeout = 0;
-  set_state (self, "loading");
-  return G_SOURCE_REMOVE;
-}
+  char *workflow_id;
+  char *result_code;
+} Fetch;
 
 static void
-show_error (JdWorkflowPage *self,
-            const GError   *error)
+fetch_free (Fetch *fetch)
 {
-  gboolean unauthorized = g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_UNAUTHORIZED);
-  const char *title = jd_error_title (error);
-
-  if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND))
-    title = _("Workflow Not Found");
-
-  adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error->message);
-  adw_status_page_set_icon_name (self->error_page, jd_error_icon_name (error));
-  gtk_widget_set_visible (self->sign_in_again_button, unauthorized);
-  gtk_widget_set_visible (self->retry_button, !unauthorized);
-  set_state (self, "error");
-}
-
-static void
-show_no_jobs (JdWorkflowPage *self)
-{
-  const char *description;
-
-  if (filters_active (self))
-    description = _("This workflow has no jobs that match the filters.");
-  else if (self->offset > 0)
-    description = _("There are no more jobs after the previous page.");
-  else
-    description = _("This workflow has not run any jobs yet.");
-
-  adw_status_page_set_description (self->no_jobs_page, description);
-  gtk_widget_set_visible (self->clear_filters_button, filters_active (self));
-  set_state (self, "no-jobs");
+  g_free (fetch->workflow_id);
+  g_free (fetch->result_code);
+  g_free (fetch);
 }
 
 static void
@@ -381,265 +213,129 @@ on_jobs_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  JdWorkflowPage *self = request->self;
+  g_autoptr(GTask) task = user_data;
+  Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JdJobPage) page = NULL;
-  GListModel *jobs;
-  g_autoptr(GPtrArray) shown = NULL;
-  guint n;
 
   page = jd_client_list_workflow_jobs_finish (JD_CLIENT (source), result, &error);
-  jobs = page != NULL ? jd_job_page_get_jobs (page) : NULL;
-
-  /* A newer load, a cancel, or a closed window: say nothing. */
-  if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  clear_spinner_timeout (self);
-  g_clear_object (&self->cancellable);
-
-  if (jobs == NULL)
+  if (page == NULL)
     {
-      g_debug ("Jobs of workflow %s: %s", self->workflow_id, error->message);
-      if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN))
-        set_state (self, "signed-out");
-      else
-        show_error (self, error);
+      if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND))
+        g_debug ("Workflow %s: %s", fetch->workflow_id, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  /* One job more than a page was asked for, only to learn whether a
-   * next page exists: it is not shown. */
-  n = g_list_model_get_n_items (jobs);
-  self->has_next = n > PAGE_SIZE;
-  shown = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < MIN (n, PAGE_SIZE); i++)
-    g_ptr_array_add (shown, g_list_model_get_item (jobs, i));
-
-  g_free (self->shown_id);
-  self->shown_id = g_strdup (self->workflow_id);
-  self->offset = self->loading_offset;
-
-  g_list_store_splice (self->jobs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->jobs)),
-                       shown->pdata, shown->len);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->job_scroller), 0);
-  update_heading (self);
-  update_range (self);
-
-  if (shown->len == 0)
-    show_no_jobs (self);
-  else
-    set_state (self, "jobs");
+  /* The client marks rows chosen by their result with that result. */
+  g_task_return_pointer (task, g_steal_pointer (&page), g_object_unref);
 }
 
 static void
-start_load (JdWorkflowPage *self,
-            guint           offset)
+jd_workflow_page_fetch_async (JdJobPageSource     *source,
+                              JdClient            *client,
+                              guint                page,
+                              guint                page_size,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
+  JdWorkflowPage *self = JD_WORKFLOW_PAGE (source);
   guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint result = gtk_drop_down_get_selected (self->result_dropdown);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   JdJobQuery query = { 0, };
+  Fetch *fetch = g_new0 (Fetch, 1);
 
-  g_assert (self->workflow_id != NULL);
-
-  cancel_load (self);
-
-  if (self->client == NULL)
-    {
-      g_free (self->pending_id);
-      self->pending_id = g_strdup (self->workflow_id);
-      set_state (self, "signed-out");
-      return;
-    }
+  g_task_set_source_tag (task, jd_workflow_page_fetch_async);
 
   query.sort_field = "createDate";
   query.direction = sort == 1 ? JD_SORT_ASCENDING : JD_SORT_DESCENDING;
-  query.offset = offset;
-  query.limit = PAGE_SIZE + 1;
+  query.offset = page * page_size;
+  /* one more, only to learn whether a next page exists */
+  query.limit = page_size + 1;
   query.status = status < G_N_ELEMENTS (status_values) ? status_values[status] : NULL;
   query.result_code = result < G_N_ELEMENTS (result_values) ? result_values[result] : NULL;
 
-  self->loading_offset = offset;
-  self->cancellable = g_cancellable_new ();
-  self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
-  update_chrome (self);
+  fetch->workflow_id = g_strdup (self->workflow_id);
+  fetch->result_code = g_strdup (query.result_code);
+  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
 
-  jd_client_list_workflow_jobs_async (self->client, self->workflow_id, &query,
-                                      self->cancellable, on_jobs_cb, request_new (self, self->cancellable));
+  g_free (self->loading_id);
+  self->loading_id = g_strdup (self->workflow_id);
+
+  jd_client_list_workflow_jobs_async (client, self->workflow_id, &query, cancellable,
+                                      on_jobs_cb, g_steal_pointer (&task));
 }
 
-/* ------------------------------------------------------------------ */
-/* Browsing workflows                                                  */
-
-static GtkWidget *
-create_workflow_row (gpointer item,
-                     gpointer user_data)
+static JdJobPage *
+jd_workflow_page_fetch_finish (JdJobPageSource  *source,
+                               GAsyncResult     *result,
+                               GError          **error)
 {
-  JdWorkflow *workflow = item;
-  const char *name = jd_workflow_get_name (workflow);
-  GtkWidget *row = adw_action_row_new ();
+  g_return_val_if_fail (g_task_is_valid (result, source), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
 
-  /* Names come from the Server: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 name != NULL && *name != '\0' ? name : _("Unnamed workflow"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jd_workflow_get_id (workflow));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+static gboolean
+jd_workflow_page_get_filtered (JdJobPageSource *source)
+{
+  return filters_active (JD_WORKFLOW_PAGE (source));
+}
+
+static void on_filter_changed_cb (JdWorkflowPage *self);
+
+static void
+clear_filters (JdWorkflowPage *self)
+{
+  /* One reload for both, not one per drop-down. */
+  g_signal_handlers_block_by_func (self->result_dropdown, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->status_dropdown, on_filter_changed_cb, self);
+  gtk_drop_down_set_selected (self->result_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->status_dropdown, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->result_dropdown, on_filter_changed_cb, self);
 }
 
 static void
-show_browse_message (JdWorkflowPage *self,
-                     const char     *message)
+jd_workflow_page_clear_filters (JdJobPageSource *source)
 {
-  gtk_label_set_text (self->browse_message, message);
-  gtk_stack_set_visible_child_name (self->browse_stack, "message");
-  gtk_spinner_set_spinning (self->browse_spinner, FALSE);
+  JdWorkflowPage *self = JD_WORKFLOW_PAGE (source);
+
+  clear_filters (self);
+  on_filter_changed_cb (self);
+}
+
+static const char *
+jd_workflow_page_get_empty_text (JdJobPageSource *source,
+                                 guint            page)
+{
+  if (filters_active (JD_WORKFLOW_PAGE (source)))
+    return _("This workflow has no jobs that match the filters.");
+  if (page > 0)
+    return _("There are no more jobs after the previous page.");
+  return _("This workflow has not run any jobs yet.");
+}
+
+static const char *
+jd_workflow_page_get_error_title (JdJobPageSource *source,
+                                  const GError    *error)
+{
+  if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND))
+    return _("Workflow Not Found");
+  return NULL;
 }
 
 static void
-show_browse_refusal (JdWorkflowPage *self)
+jd_workflow_page_source_init (JdJobPageSourceInterface *iface)
 {
-  /* Searching again would only be refused again. */
-  gtk_widget_set_visible (GTK_WIDGET (self->browse_search), FALSE);
-  show_browse_message (self, _("This server does not list workflows for your account. Paste a workflow ID instead."));
-}
-
-static void
-on_workflows_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  JdWorkflowPage *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) workflows = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  const char *search;
-  guint n;
-
-  workflows = jd_client_list_workflows_finish (JD_CLIENT (source), result, &error);
-
-  if (jd_client_error_is_cancelled (error) || g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  g_clear_object (&self->browse_cancellable);
-  gtk_spinner_set_spinning (self->browse_spinner, FALSE);
-
-  if (workflows == NULL)
-    {
-      g_debug ("Listing workflows: %s", error->message);
-      g_list_store_remove_all (self->workflows);
-      if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_FORBIDDEN) ||
-          g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SUPPORTED))
-        {
-          self->browse_refused = TRUE;
-          show_browse_refusal (self);
-          update_chrome (self);
-        }
-      else
-        show_browse_message (self, error->message);
-      return;
-    }
-
-  n = g_list_model_get_n_items (workflows);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JdWorkflow) workflow = g_list_model_get_item (workflows, i);
-      const char *name = jd_workflow_get_name (workflow);
-
-      if (name != NULL && *name != '\0')
-        g_hash_table_replace (self->workflow_names,
-                              g_strdup (jd_workflow_get_id (workflow)), g_strdup (name));
-      g_ptr_array_add (items, g_steal_pointer (&workflow));
-    }
-  g_list_store_splice (self->workflows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->workflows)),
-                       items->pdata, items->len);
-
-  if (n > 0)
-    {
-      gtk_stack_set_visible_child_name (self->browse_stack, "list");
-      return;
-    }
-
-  search = gtk_editable_get_text (GTK_EDITABLE (self->browse_search));
-  if (*search != '\0')
-    {
-      g_autofree char *message = g_strdup_printf (_("No workflow’s name holds “%s”."), search);
-
-      show_browse_message (self, message);
-    }
-  else
-    show_browse_message (self, _("This server lists no workflows for your account."));
-}
-
-static void
-browse_fetch (JdWorkflowPage *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->browse_cancellable != NULL)
-    g_cancellable_cancel (self->browse_cancellable);
-  g_clear_object (&self->browse_cancellable);
-
-  if (self->client == NULL)
-    {
-      show_browse_message (self, _("Sign in to browse the workflows of a server."));
-      return;
-    }
-
-  if (self->browse_refused)
-    {
-      show_browse_refusal (self);
-      return;
-    }
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->browse_search))));
-
-  /* Keep the last answer in view while the next one comes. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->workflows)) == 0 ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->browse_stack), "list"))
-    {
-      gtk_stack_set_visible_child_name (self->browse_stack, "loading");
-      gtk_spinner_set_spinning (self->browse_spinner, TRUE);
-    }
-
-  self->browse_cancellable = g_cancellable_new ();
-  jd_client_list_workflows_async (self->client, *name != '\0' ? name : NULL,
-                                  self->browse_cancellable, on_workflows_cb,
-                                  request_new (self, self->browse_cancellable));
-}
-
-static void
-reset_browse (JdWorkflowPage *self)
-{
-  if (self->browse_cancellable != NULL)
-    g_cancellable_cancel (self->browse_cancellable);
-  g_clear_object (&self->browse_cancellable);
-
-  self->browse_refused = FALSE;
-  g_hash_table_remove_all (self->workflow_names);
-  g_list_store_remove_all (self->workflows);
-  gtk_editable_set_text (GTK_EDITABLE (self->browse_search), "");
-  gtk_widget_set_visible (GTK_WIDGET (self->browse_search), TRUE);
-  gtk_stack_set_visible_child_name (self->browse_stack, "loading");
-}
-
-static void
-pick_workflow (JdWorkflowPage *self,
-               guint           position)
-{
-  g_autoptr(JdWorkflow) workflow = g_list_model_get_item (G_LIST_MODEL (self->workflows), position);
-
-  if (workflow == NULL)
-    return;
-
-  gtk_popover_popdown (self->browse_popover);
-  jd_workflow_page_show_workflow (self, jd_workflow_get_id (workflow));
+  iface->fetch_async = jd_workflow_page_fetch_async;
+  iface->fetch_finish = jd_workflow_page_fetch_finish;
+  iface->get_filtered = jd_workflow_page_get_filtered;
+  iface->clear_filters = jd_workflow_page_clear_filters;
+  iface->get_empty_text = jd_workflow_page_get_empty_text;
+  iface->get_error_title = jd_workflow_page_get_error_title;
 }
 
 /* ------------------------------------------------------------------ */
@@ -650,7 +346,7 @@ on_entry_activate_cb (JdWorkflowPage *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->workflow_entry)));
 
-  jd_workflow_page_show_workflow (self, text);
+  show_text (self, text, NULL);
 }
 
 static void
@@ -664,51 +360,80 @@ on_filter_changed_cb (JdWorkflowPage *self)
 {
   /* Other filters make other pages: start again at the first. */
   if (self->workflow_id != NULL && self->client != NULL)
-    start_load (self, 0);
+    start_load (self);
 }
 
 static void
-on_job_activated_cb (JdWorkflowPage *self,
-                     guint           position)
+on_list_job_activated_cb (JdWorkflowPage *self,
+                          JdJobSummary  *job)
 {
-  g_autoptr(JdWorkflowJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
-
-  if (job != NULL)
-    g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_workflow_job_get_id (job));
+  g_signal_emit (self, signals[JOB_ACTIVATED], 0, jd_job_summary_get_id (job));
 }
 
 static void
-on_cancel_clicked_cb (JdWorkflowPage *self)
+on_workflow_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  jd_workflow_page_cancel (self);
+  g_autoptr(JdWorkflowPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdWorkflow) workflow = NULL;
+  const char *name;
+
+  workflow = jd_client_get_workflow_finish (JD_CLIENT (source), result, &error);
+  if (workflow == NULL)
+    {
+      /* The heading keeps the ID, which says enough. */
+      g_debug ("The name of a workflow: %s", error->message);
+      return;
+    }
+
+  /* An answer from before another sign-in finds its question gone. */
+  name = jd_workflow_get_name (workflow);
+  if (name == NULL || *name == '\0' || !g_hash_table_contains (self->names, jd_workflow_get_id (workflow)))
+    return;
+
+  g_hash_table_replace (self->names, g_strdup (jd_workflow_get_id (workflow)), g_strdup (name));
+  update_heading (self);
 }
 
 static void
-on_browse_popover_show_cb (JdWorkflowPage *self)
+on_list_loaded_cb (JdWorkflowPage *self)
 {
-  browse_fetch (self);
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (self->loading_id);
+  update_heading (self);
+
+  /* The name for the heading, once per workflow. */
+  if (self->shown_id != NULL && self->client != NULL &&
+      !g_hash_table_contains (self->names, self->shown_id) &&
+      jd_workflow_picker_get_name (self->picker, self->shown_id) == NULL)
+    {
+      g_hash_table_replace (self->names, g_strdup (self->shown_id), NULL);
+      jd_client_get_workflow_async (self->client, self->shown_id, self->name_cancellable,
+                                    on_workflow_cb, g_object_ref (self));
+    }
+  update_chrome (self);
 }
 
 static void
-on_browse_search_changed_cb (JdWorkflowPage *self)
+on_list_state_cb (JdWorkflowPage *self)
 {
-  /* The search entry waits 300 ms after the last keystroke. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->browse_popover)))
-    browse_fetch (self);
+  update_chrome (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 static void
-on_browse_search_activate_cb (JdWorkflowPage *self)
+on_picker_picked_cb (JdWorkflowPage *self,
+                     const char     *workflow_id)
 {
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->browse_stack), "list"))
-    pick_workflow (self, 0);
+  show_text (self, workflow_id, NULL);
 }
 
 static void
-on_browse_row_activated_cb (JdWorkflowPage *self,
-                            GtkListBoxRow  *row)
+on_picker_refused_cb (JdWorkflowPage *self)
 {
-  pick_workflow (self, gtk_list_box_row_get_index (row));
+  update_chrome (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -720,28 +445,6 @@ show_jobs_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   on_entry_activate_cb (JD_WORKFLOW_PAGE (widget));
-}
-
-static void
-previous_page_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  JdWorkflowPage *self = JD_WORKFLOW_PAGE (widget);
-
-  if (self->workflow_id != NULL && self->offset > 0)
-    start_load (self, self->offset > PAGE_SIZE ? self->offset - PAGE_SIZE : 0);
-}
-
-static void
-next_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  JdWorkflowPage *self = JD_WORKFLOW_PAGE (widget);
-
-  if (self->workflow_id != NULL && self->has_next)
-    start_load (self, self->offset + PAGE_SIZE);
 }
 
 static void
@@ -762,23 +465,6 @@ browse_action (GtkWidget  *widget,
   gtk_menu_button_popup (self->browse_button);
 }
 
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  JdWorkflowPage *self = JD_WORKFLOW_PAGE (widget);
-
-  /* One reload for both, not one per drop-down. */
-  g_signal_handlers_block_by_func (self->result_dropdown, on_filter_changed_cb, self);
-  gtk_drop_down_set_selected (self->result_dropdown, 0);
-  g_signal_handlers_unblock_by_func (self->result_dropdown, on_filter_changed_cb, self);
-  if (gtk_drop_down_get_selected (self->status_dropdown) != 0)
-    gtk_drop_down_set_selected (self->status_dropdown, 0);
-  else
-    on_filter_changed_cb (self);
-}
-
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
@@ -787,14 +473,7 @@ jd_workflow_page_dispose (GObject *object)
 {
   JdWorkflowPage *self = JD_WORKFLOW_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->browse_cancellable != NULL)
-    g_cancellable_cancel (self->browse_cancellable);
-  g_clear_object (&self->browse_cancellable);
-  clear_spinner_timeout (self);
-
+  g_cancellable_cancel (self->name_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WORKFLOW_PAGE);
 
   G_OBJECT_CLASS (jd_workflow_page_parent_class)->dispose (object);
@@ -806,11 +485,13 @@ jd_workflow_page_finalize (GObject *object)
   JdWorkflowPage *self = JD_WORKFLOW_PAGE (object);
 
   g_clear_object (&self->client);
-  g_clear_object (&self->workflows);
-  g_clear_pointer (&self->workflow_names, g_hash_table_unref);
   g_free (self->workflow_id);
+  g_free (self->loading_id);
   g_free (self->shown_id);
   g_free (self->pending_id);
+  g_free (self->pending_highlight);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_object (&self->name_cancellable);
 
   G_OBJECT_CLASS (jd_workflow_page_parent_class)->finalize (object);
 }
@@ -830,7 +511,7 @@ jd_workflow_page_get_property (GObject    *object,
       break;
 
     case PROP_STATE:
-      g_value_set_string (value, jd_workflow_page_get_state (self));
+      g_value_set_enum (value, jd_workflow_page_get_state (self));
       break;
 
     case PROP_WORKFLOW_ID:
@@ -881,9 +562,10 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
                          JD_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
-    g_param_spec_string ("state", NULL, NULL,
-                         "signed-out",
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, NULL,
+                       JD_TYPE_JOB_LIST_STATE,
+                       JD_JOB_LIST_STATE_SIGNED_OUT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WORKFLOW_ID] =
     g_param_spec_string ("workflow-id", NULL, NULL,
                          NULL,
@@ -906,79 +588,57 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (JD_TYPE_WORKFLOW_JOB);
+  g_type_ensure (JD_TYPE_JOB_SUMMARY);
+  g_type_ensure (JD_TYPE_JOB_LIST);
+  g_type_ensure (JD_TYPE_WORKFLOW_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-workflow-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, workflow_entry);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, entry_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, entry_error_label);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_popover);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_search);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_stack);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_list);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_spinner);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, browse_message);
+  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, picker);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, id_label);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, result_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, sort_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, empty_browse_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, job_scroller);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, job_list);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, jobs);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, no_jobs_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, clear_filters_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, sign_in_again_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, pager);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, range_label);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, previous_button);
-  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, list);
 
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_job_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_loaded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_state_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_refused_cb);
   jd_job_cells_bind (widget_class);
-  gtk_widget_class_bind_template_callback (widget_class, on_job_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_browse_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, worker_tag_text);
 
   gtk_widget_class_install_action (widget_class, "workflow.show-jobs", NULL, show_jobs_action);
-  gtk_widget_class_install_action (widget_class, "workflow.previous-page", NULL, previous_page_action);
-  gtk_widget_class_install_action (widget_class, "workflow.next-page", NULL, next_page_action);
   gtk_widget_class_install_action (widget_class, "workflow.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "workflow.browse", NULL, browse_action);
-  gtk_widget_class_install_action (widget_class, "workflow.clear-filters", NULL, clear_filters_action);
 }
 
 static void
 jd_workflow_page_init (JdWorkflowPage *self)
 {
-  self->workflows = g_list_store_new (JD_TYPE_WORKFLOW);
-  self->workflow_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->name_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   jd_accessible_fix_drop_down (self->status_dropdown);
   jd_accessible_fix_drop_down (self->result_dropdown);
   jd_accessible_fix_drop_down (self->sort_dropdown);
-  jd_accessible_fix_column_view (self->job_list);
 
-  gtk_list_box_bind_model (self->browse_list, G_LIST_MODEL (self->workflows),
-                           create_workflow_row, NULL, NULL);
-  set_state (self, "signed-out");
+  jd_job_list_set_source (self->list, JD_JOB_PAGE_SOURCE (self));
+  jd_job_cells_setup_filter (self->status_dropdown);
+  jd_job_cells_setup_filter (self->result_dropdown);
+  jd_job_cells_setup_filter (self->sort_dropdown);
+  update_chrome (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1002,6 +662,7 @@ jd_workflow_page_set_client (JdWorkflowPage *self,
                              JdClient       *client)
 {
   g_autofree char *pending = NULL;
+  g_autofree char *highlight = NULL;
 
   g_return_if_fail (JD_IS_WORKFLOW_PAGE (self));
   g_return_if_fail (client == NULL || JD_IS_CLIENT (client));
@@ -1009,37 +670,37 @@ jd_workflow_page_set_client (JdWorkflowPage *self,
   if (!g_set_object (&self->client, client))
     return;
 
-  cancel_load (self);
-
   /* What this page knew came from the old server. */
-  reset_browse (self);
+  jd_workflow_picker_set_client (self->picker, client);
+  g_cancellable_cancel (self->name_cancellable);
+  g_clear_object (&self->name_cancellable);
+  self->name_cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->names);
   g_clear_pointer (&self->shown_id, g_free);
-  g_list_store_remove_all (self->jobs);
-  self->offset = 0;
-  self->has_next = FALSE;
+  jd_job_list_set_client (self->list, client);
 
-  if (client == NULL)
-    set_state (self, "signed-out");
-  else if ((pending = g_steal_pointer (&self->pending_id)) != NULL)
-    jd_workflow_page_show_workflow (self, pending);
-  else
+  if (client != NULL && (pending = g_steal_pointer (&self->pending_id)) != NULL)
+    {
+      highlight = g_steal_pointer (&self->pending_highlight);
+      show_text (self, pending, highlight);
+    }
+  else if (client != NULL)
     {
       g_clear_pointer (&self->workflow_id, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW_ID]);
-      set_state (self, "empty");
     }
 
+  update_chrome (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
-void
-jd_workflow_page_show_workflow (JdWorkflowPage *self,
-                                const char     *text)
+static void
+show_text (JdWorkflowPage *self,
+           const char     *text,
+           const char     *highlight_job_id)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-
-  g_return_if_fail (JD_IS_WORKFLOW_PAGE (self));
 
   id = jd_object_id_extract (text, JD_OBJECT_ID_WORKFLOW, &error);
   if (id == NULL)
@@ -1063,7 +724,31 @@ jd_workflow_page_show_workflow (JdWorkflowPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW_ID]);
     }
 
-  start_load (self, 0);
+  /* A newer request without a job to mark marks none. */
+  g_clear_pointer (&self->pending_highlight, g_free);
+  jd_job_list_highlight_job (self->list, NULL);
+
+  if (highlight_job_id != NULL)
+    {
+      /* The job must be findable: filters could hide it. */
+      clear_filters (self);
+      if (self->client == NULL)
+        self->pending_highlight = g_strdup (highlight_job_id);
+      else
+        jd_job_list_highlight_job (self->list, highlight_job_id);
+    }
+
+  start_load (self);
+}
+
+void
+jd_workflow_page_show_workflow (JdWorkflowPage *self,
+                                const char     *workflow_id,
+                                const char     *highlight_job_id)
+{
+  g_return_if_fail (JD_IS_WORKFLOW_PAGE (self));
+
+  show_text (self, workflow_id, highlight_job_id);
 }
 
 void
@@ -1077,15 +762,20 @@ jd_workflow_page_reload (JdWorkflowPage *self)
 
       /* Nothing shown yet: Refresh means “show what the entry holds”. */
       if (*text != '\0')
-        jd_workflow_page_show_workflow (self, text);
+        show_text (self, text, NULL);
       return;
     }
 
-  /* The page on its way or that failed to come, else the page shown. */
-  if (self->cancellable != NULL || g_str_equal (jd_workflow_page_get_state (self), "error"))
-    start_load (self, self->loading_offset);
+  if (self->client == NULL)
+    return;
+
+  /* Another workflow than the one shown (its load was cancelled) starts
+   * at its first page. */
+  if (g_strcmp0 (self->shown_id, self->workflow_id) != 0 && !jd_job_list_is_loading (self->list))
+    jd_job_list_load (self->list, 0);
   else
-    start_load (self, self->offset);
+    jd_job_list_reload (self->list);
+  update_chrome (self);
 }
 
 void
@@ -1093,18 +783,8 @@ jd_workflow_page_cancel (JdWorkflowPage *self)
 {
   g_return_if_fail (JD_IS_WORKFLOW_PAGE (self));
 
-  cancel_load (self);
-
-  /* Back to what was there before. */
-  if (g_str_equal (jd_workflow_page_get_state (self), "loading"))
-    {
-      if (self->shown_id != NULL && g_strcmp0 (self->shown_id, self->workflow_id) == 0)
-        set_state (self, g_list_model_get_n_items (G_LIST_MODEL (self->jobs)) > 0 ? "jobs" : "no-jobs");
-      else
-        set_state (self, "empty");
-    }
-  else
-    update_chrome (self);
+  jd_job_list_cancel (self->list);
+  update_chrome (self);
 }
 
 void
@@ -1116,11 +796,11 @@ jd_workflow_page_focus_entry (JdWorkflowPage *self)
   gtk_editable_select_region (GTK_EDITABLE (self->workflow_entry), 0, -1);
 }
 
-const char *
+JdJobListState
 jd_workflow_page_get_state (JdWorkflowPage *self)
 {
-  g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), NULL);
-  return gtk_stack_get_visible_child_name (self->state_stack);
+  g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), JD_JOB_LIST_STATE_SIGNED_OUT);
+  return jd_job_list_get_state (self->list);
 }
 
 const char *
@@ -1141,26 +821,33 @@ GListModel *
 jd_workflow_page_get_jobs (JdWorkflowPage *self)
 {
   g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), NULL);
-  return G_LIST_MODEL (self->jobs);
+  return jd_job_list_get_jobs (self->list);
 }
 
 gboolean
 jd_workflow_page_get_has_next_page (JdWorkflowPage *self)
 {
   g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), FALSE);
-  return self->has_next;
+  return jd_job_list_get_has_next_page (self->list);
 }
 
 guint
 jd_workflow_page_get_offset (JdWorkflowPage *self)
 {
   g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), 0);
-  return self->offset;
+  return jd_job_list_get_offset (self->list);
 }
 
 gboolean
 jd_workflow_page_is_loading (JdWorkflowPage *self)
 {
   g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), FALSE);
-  return self->cancellable != NULL;
+  return jd_job_list_is_loading (self->list);
+}
+
+JdJobList *
+jd_workflow_page_get_job_list (JdWorkflowPage *self)
+{
+  g_return_val_if_fail (JD_IS_WORKFLOW_PAGE (self), NULL);
+  return self->list;
 }

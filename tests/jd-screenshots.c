@@ -32,7 +32,7 @@ page_shows_job (gpointer data)
 static gboolean
 workflow_loaded (gpointer data)
 {
-  return g_strcmp0 (jd_workflow_page_get_state (data), "jobs") == 0;
+  return jd_workflow_page_get_state (data) == JD_JOB_LIST_STATE_JOBS;
 }
 
 static void
@@ -96,7 +96,7 @@ main (int   argc,
 
   /* The jobs of a workflow. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workflow-jobs", NULL);
-  jd_workflow_page_show_workflow (jd_window_get_workflow_page (window), JD_DEMO_WORKFLOW_SALES);
+  jd_workflow_page_show_workflow (jd_window_get_workflow_page (window), JD_DEMO_WORKFLOW_SALES, NULL);
   g_assert_true (jd_ui_test_wait_for (workflow_loaded, jd_window_get_workflow_page (window), WAIT_MS));
   shoot (GTK_WIDGET (window), "workflow-jobs.png");
 

@@ -1,6 +1,8 @@
 /* jd-test-util.c: small helpers shared by the test programs. */
 #include "config.h"
 
+#include <string.h>
+
 #include "jd-test-util.h"
 
 static gboolean
@@ -95,4 +97,60 @@ jd_test_load_data (const char *name)
     g_error ("%s", error->message);
 
   return g_bytes_new_take (contents, length);
+}
+
+void
+jd_test_reply_free (JdTestReply *reply)
+{
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->headers, soup_message_headers_unref);
+  g_free (reply);
+}
+
+SoupSession *
+jd_test_new_session (void)
+{
+  SoupSession *session = soup_session_new ();
+
+  soup_session_set_proxy_resolver (session, NULL);
+  return session;
+}
+
+JdTestReply *
+jd_test_send_request (SoupSession *session,
+                      const char  *base_url,
+                      const char  *method,
+                      const char  *path,
+                      const char  *token,
+                      const char  *form)
+{
+  g_autofree char *uri = g_strconcat (base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  JdTestReply *reply;
+
+  g_assert_nonnull (msg);
+  headers = soup_message_get_request_headers (msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+  if (form != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (form, strlen (form));
+
+      soup_message_set_request_body_from_bytes (msg, SOUP_FORM_MIME_TYPE_URLENCODED, bytes);
+    }
+
+  reply = g_new0 (JdTestReply, 1);
+  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  reply->status = soup_message_get_status (msg);
+  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+
+  return reply;
 }

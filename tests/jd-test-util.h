@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,30 @@ void          jd_test_async_ready_cb   (GObject      *source,
 GAsyncResult *jd_test_wait_result      (JdTestAsync  *async,
                                         guint         timeout_ms);
 void          jd_test_async_clear      (JdTestAsync  *async);
+
+/* An answer of a synchronous request: its status, body and headers. */
+typedef struct
+{
+  guint               status;
+  GBytes             *body;
+  SoupMessageHeaders *headers;
+} JdTestReply;
+
+void          jd_test_reply_free       (JdTestReply  *reply);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdTestReply, jd_test_reply_free)
+
+/* A session without a proxy: looking up the system's would read GSettings
+ * schemas, which the isolated test directories do not have. */
+SoupSession  *jd_test_new_session      (void);
+/* method base_url+path, asking for JSON, with "Authorization: Bearer
+ * token" when token is not NULL and a form body when form is not NULL;
+ * asserts that an answer came. */
+JdTestReply  *jd_test_send_request     (SoupSession  *session,
+                                        const char   *base_url,
+                                        const char   *method,
+                                        const char   *path,
+                                        const char   *token,
+                                        const char   *form);
 
 /* Reads a whole file of the source tree's tests/ folder. */
 GBytes       *jd_test_load_data        (const char   *name);

@@ -13,7 +13,7 @@
 #include "jd-demo-data.h"
 #include "jd-demo-server.h"
 #include "jd-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define WAIT_MS 20000
 
@@ -110,8 +110,8 @@ test_delete_cancels_running (Fixture       *fixture,
 
   job = get_job (fixture->client, JD_DEMO_JOB_RUNNING, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_CANCELLED);
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_CANCELLED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_CANCELLED);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_CANCELLED);
 }
 
 static void
@@ -163,7 +163,7 @@ test_delete_viewer_forbidden (Fixture       *fixture,
   /* and the job runs on */
   job = get_job (fixture->client, JD_DEMO_JOB_RUNNING, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_RUNNING);
 }
 
 static void
@@ -217,7 +217,7 @@ test_list_jobs_pages (Fixture       *fixture,
   first_page = list_jobs (fixture->client, &query, &error);
   g_assert_no_error (error);
   first = jd_job_page_get_jobs (first_page);
-  g_assert_cmpuint (g_list_model_get_item_type (first), ==, JD_TYPE_WORKFLOW_JOB);
+  g_assert_cmpuint (g_list_model_get_item_type (first), ==, JD_TYPE_JOB_SUMMARY);
   g_assert_cmpuint (g_list_model_get_n_items (first), ==, 50);
   g_assert_cmpuint (jd_job_page_get_n_unreadable (first_page), ==, 0);
   total = jd_job_page_get_total_items (first_page);
@@ -231,15 +231,15 @@ test_list_jobs_pages (Fixture       *fixture,
   /* Newest first, each with the name of its workflow. */
   for (guint i = 0; i < 50; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (first, i);
-      GDateTime *created = jd_workflow_job_get_created (job);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (first, i);
+      GDateTime *created = jd_job_summary_get_created (job);
 
-      g_assert_nonnull (jd_workflow_job_get_workflow_name (job));
+      g_assert_nonnull (jd_job_summary_get_workflow_name (job));
       g_assert_nonnull (created);
       if (previous != NULL)
         g_assert_cmpint (g_date_time_compare (previous, created), >=, 0);
       previous = created;
-      g_hash_table_add (seen, g_strdup (jd_workflow_job_get_id (job)));
+      g_hash_table_add (seen, g_strdup (jd_job_summary_get_id (job)));
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 50);
 
@@ -273,8 +273,8 @@ test_list_jobs_statuses (Fixture       *fixture,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
-      JdJobState state = jd_workflow_job_get_state (job);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
+      JdJobState state = jd_job_summary_get_state (job);
 
       g_assert_true (state == JD_JOB_STATE_RUNNING || state == JD_JOB_STATE_QUEUED);
     }
@@ -338,15 +338,15 @@ test_list_jobs_refusals (void)
   jd_broken_server_stop (server);
 }
 
-static JdWorkflowJob *
+static JdJobSummary *
 find_row (GListModel *jobs,
           const char *id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
 
-      if (g_str_equal (jd_workflow_job_get_id (job), id))
+      if (g_str_equal (jd_job_summary_get_id (job), id))
         return g_steal_pointer (&job);
     }
 
@@ -362,9 +362,9 @@ test_list_jobs_summary_fields (Fixture       *fixture,
   JdRecentJobsQuery query = { .limit = 200, .all_users = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(JdJobPage) page = NULL;
-  g_autoptr(JdWorkflowJob) success = NULL;
-  g_autoptr(JdWorkflowJob) running = NULL;
-  g_autoptr(JdWorkflowJob) stuck = NULL;
+  g_autoptr(JdJobSummary) success = NULL;
+  g_autoptr(JdJobSummary) running = NULL;
+  g_autoptr(JdJobSummary) stuck = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GListModel *jobs;
 
@@ -376,33 +376,33 @@ test_list_jobs_summary_fields (Fixture       *fixture,
   /* a finished job: queued, started a little later, ran for a while */
   success = find_row (jobs, JD_DEMO_JOB_SUCCESS);
   g_assert_nonnull (success);
-  g_assert_cmpstr (jd_workflow_job_get_workflow_name (success), ==, "Weekly Sales Rollup");
-  g_assert_cmpstr (jd_workflow_job_get_workflow_id (success), ==, JD_DEMO_WORKFLOW_SALES);
-  g_assert_cmpstr (jd_workflow_job_get_submitted_by (success), ==, JD_DEMO_USER_CURATOR_NAME);
-  g_assert_nonnull (jd_workflow_job_get_queue_time (success));
-  g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_start_time (success),
-                                        jd_workflow_job_get_queue_time (success)), >, 0);
-  g_assert_nonnull (jd_workflow_job_get_execution_time_text (success));
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (success), >, 0);
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (success), <, 12.8);
+  g_assert_cmpstr (jd_job_summary_get_workflow_name (success), ==, "Weekly Sales Rollup");
+  g_assert_cmpstr (jd_job_summary_get_workflow_id (success), ==, JD_DEMO_WORKFLOW_SALES);
+  g_assert_cmpstr (jd_job_summary_get_submitted_by (success), ==, JD_DEMO_USER_CURATOR_NAME);
+  g_assert_nonnull (jd_job_summary_get_queue_time (success));
+  g_assert_cmpint (g_date_time_compare (jd_job_summary_get_start_time (success),
+                                        jd_job_summary_get_queue_time (success)), >, 0);
+  g_assert_nonnull (jd_job_summary_get_execution_time_text (success));
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (success), >, 0);
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (success), <, 12.8);
   /* WorkflowJobView and PagedJobSummaryView have no disposition */
-  g_assert_null (jd_workflow_job_get_disposition (success));
+  g_assert_null (jd_job_summary_get_disposition (success));
 
   /* a running job has started, and has not ended */
   running = find_row (jobs, JD_DEMO_JOB_RUNNING);
-  g_assert_nonnull (jd_workflow_job_get_start_time (running));
-  g_assert_cmpint (g_date_time_difference (now, jd_workflow_job_get_start_time (running)), <, G_TIME_SPAN_HOUR);
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (running), ==, -1);
-  g_assert_null (jd_workflow_job_get_execution_time_text (running));
+  g_assert_nonnull (jd_job_summary_get_start_time (running));
+  g_assert_cmpint (g_date_time_difference (now, jd_job_summary_get_start_time (running)), <, G_TIME_SPAN_HOUR);
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (running), ==, -1);
+  g_assert_null (jd_job_summary_get_execution_time_text (running));
 
   /* the job stuck in the queue since June 2024 never started */
   stuck = find_row (jobs, JD_DEMO_JOB_LONG_QUEUED);
-  g_assert_cmpint (jd_workflow_job_get_state (stuck), ==, JD_JOB_STATE_QUEUED);
-  g_assert_null (jd_workflow_job_get_start_time (stuck));
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (stuck), ==, -1);
-  g_assert_cmpint (g_date_time_get_year (jd_workflow_job_get_queue_time (stuck)), ==, 2024);
-  g_assert_cmpint (g_date_time_get_month (jd_workflow_job_get_queue_time (stuck)), ==, 6);
-  g_assert_cmpint (g_date_time_difference (now, jd_workflow_job_get_queue_time (stuck)), >, 90 * G_TIME_SPAN_DAY);
+  g_assert_cmpint (jd_job_summary_get_state (stuck), ==, JD_JOB_STATE_QUEUED);
+  g_assert_null (jd_job_summary_get_start_time (stuck));
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (stuck), ==, -1);
+  g_assert_cmpint (g_date_time_get_year (jd_job_summary_get_queue_time (stuck)), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (jd_job_summary_get_queue_time (stuck)), ==, 6);
+  g_assert_cmpint (g_date_time_difference (now, jd_job_summary_get_queue_time (stuck)), >, 90 * G_TIME_SPAN_DAY);
 }
 
 /* Without users or all_users, the Server lists the caller's own jobs. */
@@ -422,16 +422,16 @@ test_list_jobs_own_or_all (Fixture       *fixture,
   g_assert_cmpint (jd_job_page_get_total_items (own), <, jd_job_page_get_total_items (all));
   for (guint i = 0; i < g_list_model_get_n_items (jd_job_page_get_jobs (own)); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_job_page_get_jobs (own), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_job_page_get_jobs (own), i);
 
-      g_assert_cmpstr (jd_workflow_job_get_submitted_by (job), ==, JD_DEMO_USER_CURATOR_NAME);
+      g_assert_cmpstr (jd_job_summary_get_submitted_by (job), ==, JD_DEMO_USER_CURATOR_NAME);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (jd_job_page_get_jobs (all)); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_job_page_get_jobs (all), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_job_page_get_jobs (all), i);
 
-      g_hash_table_add (submitters, (gpointer) jd_workflow_job_get_submitted_by (job));
+      g_hash_table_add (submitters, (gpointer) jd_job_summary_get_submitted_by (job));
     }
   g_assert_cmpuint (g_hash_table_size (submitters), ==, 4);
   g_hash_table_unref (submitters);
@@ -454,10 +454,10 @@ test_list_jobs_users_and_priorities (Fixture       *fixture,
   g_assert_cmpint (jd_job_page_get_total_items (page), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
-      const char *priority = jd_workflow_job_get_priority (job);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
+      const char *priority = jd_job_summary_get_priority (job);
 
-      g_assert_cmpstr (jd_workflow_job_get_submitted_by (job), ==, JD_DEMO_USER_VIEWER_NAME);
+      g_assert_cmpstr (jd_job_summary_get_submitted_by (job), ==, JD_DEMO_USER_VIEWER_NAME);
       g_assert_true (g_str_equal (priority, "Low") || g_str_equal (priority, "Critical"));
     }
 }
@@ -482,9 +482,9 @@ test_list_jobs_completed_between (Fixture       *fixture,
   g_assert_cmpuint (n, <, 30);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
-      g_autoptr(GDateTime) ended = g_date_time_add_seconds (jd_workflow_job_get_start_time (job),
-                                                            jd_workflow_job_get_execution_time (job));
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
+      g_autoptr(GDateTime) ended = g_date_time_add_seconds (jd_job_summary_get_start_time (job),
+                                                            jd_job_summary_get_execution_time (job));
 
       g_assert_cmpint (g_date_time_compare (ended, after), >=, 0);
       g_assert_cmpint (g_date_time_compare (ended, before), <, 0);

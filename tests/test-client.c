@@ -11,7 +11,7 @@
 #include "jd-job-message.h"
 #include "jd-job-output.h"
 #include "jd-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 
 #define WAIT_MS 20000
@@ -225,7 +225,7 @@ test_sign_in_access_token (Fixture       *fixture,
 
   job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
   g_assert_cmpuint (jd_demo_server_get_token_request_count (fixture->server), ==, 1);
 }
 
@@ -287,10 +287,10 @@ test_get_job_completed (Fixture       *fixture,
   job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, TRUE, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JD_DEMO_JOB_SUCCESS);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_SUCCESS);
-  g_assert_nonnull (jd_job_get_created (job));
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_nonnull (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
   g_assert_nonnull (jd_job_get_app_id (job));
   g_assert_true (jd_job_get_messages_included (job));
 
@@ -448,7 +448,7 @@ test_concurrent_calls_share_token (Fixture       *fixture,
       g_autoptr(JdJob) job = jd_client_get_job_finish (fixture->client, jd_test_wait_result (&async[i], WAIT_MS), &error);
 
       g_assert_no_error (error);
-      g_assert_cmpstr (jd_job_get_id (job), ==, ids[i]);
+      g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, ids[i]);
       jd_test_async_clear (&async[i]);
     }
 
@@ -551,7 +551,7 @@ test_cancelled_while_waiting_for_token (Fixture       *fixture,
   /* the other call still gets its job through the shared token */
   other_job = jd_client_get_job_finish (fixture->client, jd_test_wait_result (&other, WAIT_MS), &other_error);
   g_assert_no_error (other_error);
-  g_assert_cmpstr (jd_job_get_id (other_job), ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (other_job)), ==, JD_DEMO_JOB_WARNING);
   jd_test_async_clear (&async);
   jd_test_async_clear (&other);
 }
@@ -636,17 +636,17 @@ test_workflow_jobs_paging (Fixture       *fixture,
   for (guint i = 0; i < total; i++)
     {
       GListModel *page = i < 50 ? first : second;
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (page, i < 50 ? i : i - 50);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (page, i < 50 ? i : i - 50);
 
-      g_assert_true (g_hash_table_add (seen, g_strdup (jd_workflow_job_get_id (job))));
+      g_assert_true (g_hash_table_add (seen, g_strdup (jd_job_summary_get_id (job))));
     }
 
   /* newest first */
   {
-    g_autoptr(JdWorkflowJob) a = g_list_model_get_item (first, 0);
-    g_autoptr(JdWorkflowJob) b = g_list_model_get_item (first, 1);
+    g_autoptr(JdJobSummary) a = g_list_model_get_item (first, 0);
+    g_autoptr(JdJobSummary) b = g_list_model_get_item (first, 1);
 
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (a), jd_workflow_job_get_created (b)), >=, 0);
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (a), jd_job_summary_get_created (b)), >=, 0);
   }
 }
 
@@ -667,9 +667,9 @@ test_workflow_jobs_status_filter (Fixture       *fixture,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jobs, i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_ERROR);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_ERROR);
     }
 }
 
@@ -893,7 +893,7 @@ test_broken_same_host_redirect_followed (void)
   jd_broken_server_set_scenario (server, "redirect-same-host");
   job = get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (jd_job_get_id (job), ==, "66ebd18d3d6200007e000d8c");
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, "66ebd18d3d6200007e000d8c");
   jd_broken_server_stop (server);
 }
 

@@ -30,7 +30,7 @@
 #include "jd-json-reader.h"
 #include "jd-test-schema.h"
 #include "jd-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 
 static void
@@ -94,10 +94,10 @@ formats_text (const char * const *formats)
 }
 
 static char *
-execution_time_text (JdWorkflowJob *job)
+execution_time_text (JdJobSummary *job)
 {
-  return g_strdup_printf ("%s = %.0f s", jd_workflow_job_get_execution_time_text (job),
-                          jd_workflow_job_get_execution_time (job));
+  return g_strdup_printf ("%s = %.0f s", jd_job_summary_get_execution_time_text (job),
+                          jd_job_summary_get_execution_time (job));
 }
 
 static char *
@@ -110,34 +110,34 @@ e2_text (gboolean has,
 #define GETTER(name, type, expression) \
   static char * name (gpointer part) { type *self = part; return expression; }
 
-GETTER (job_id, JdJob, text_or_null (jd_job_get_id (self)))
+GETTER (job_id, JdJob, text_or_null (jd_job_summary_get_id (JD_JOB_SUMMARY (self))))
 GETTER (job_app_id, JdJob, text_or_null (jd_job_get_app_id (self)))
-GETTER (job_created, JdJob, date_text (jd_job_get_created (self)))
-GETTER (job_status, JdJob, text_or_null (jd_job_get_status (self)))
-GETTER (job_disposition, JdJob, text_or_null (jd_job_get_disposition (self)))
+GETTER (job_created, JdJob, date_text (jd_job_summary_get_created (JD_JOB_SUMMARY (self))))
+GETTER (job_status, JdJob, text_or_null (jd_job_summary_get_status (JD_JOB_SUMMARY (self))))
+GETTER (job_disposition, JdJob, text_or_null (jd_job_summary_get_disposition (JD_JOB_SUMMARY (self))))
 GETTER (job_outputs, JdJob, count_text (jd_job_get_outputs (self)))
 GETTER (job_messages, JdJob, count_text (jd_job_get_messages (self)))
-GETTER (job_priority, JdJob, text_or_null (jd_job_get_priority (self)))
-GETTER (job_worker_tag, JdJob, text_or_null (jd_job_get_worker_tag (self)))
-GETTER (job_e2, JdJob, e2_text (jd_job_get_has_run_with_e2 (self), jd_job_get_run_with_e2 (self)))
+GETTER (job_priority, JdJob, text_or_null (jd_job_summary_get_priority (JD_JOB_SUMMARY (self))))
+GETTER (job_worker_tag, JdJob, text_or_null (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (self))))
+GETTER (job_e2, JdJob, e2_text (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (self)), jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (self))))
 GETTER (output_id, JdJobOutput, text_or_null (jd_job_output_get_id (self)))
 GETTER (output_formats, JdJobOutput, formats_text (jd_job_output_get_formats (self)))
 GETTER (output_file_name, JdJobOutput, text_or_null (jd_job_output_get_file_name (self)))
 GETTER (message_code, JdJobMessage, number_text (jd_job_message_get_code (self)))
 GETTER (message_text, JdJobMessage, text_or_null (jd_job_message_get_text (self)))
 GETTER (message_tool, JdJobMessage, number_text (jd_job_message_get_tool_id (self)))
-GETTER (row_id, JdWorkflowJob, text_or_null (jd_workflow_job_get_id (self)))
-GETTER (row_created, JdWorkflowJob, date_text (jd_workflow_job_get_created (self)))
-GETTER (row_status, JdWorkflowJob, text_or_null (jd_workflow_job_get_status (self)))
-GETTER (row_priority, JdWorkflowJob, text_or_null (jd_workflow_job_get_priority (self)))
-GETTER (row_worker_tag, JdWorkflowJob, text_or_null (jd_workflow_job_get_worker_tag (self)))
-GETTER (row_e2, JdWorkflowJob, e2_text (jd_workflow_job_get_has_run_with_e2 (self), jd_workflow_job_get_run_with_e2 (self)))
-GETTER (row_workflow_name, JdWorkflowJob, text_or_null (jd_workflow_job_get_workflow_name (self)))
-GETTER (row_workflow_id, JdWorkflowJob, text_or_null (jd_workflow_job_get_workflow_id (self)))
-GETTER (row_submitted_by, JdWorkflowJob, text_or_null (jd_workflow_job_get_submitted_by (self)))
-GETTER (row_start_time, JdWorkflowJob, date_text (jd_workflow_job_get_start_time (self)))
-GETTER (row_queue_time, JdWorkflowJob, date_text (jd_workflow_job_get_queue_time (self)))
-GETTER (row_execution_time, JdWorkflowJob, execution_time_text (self))
+GETTER (row_id, JdJobSummary, text_or_null (jd_job_summary_get_id (self)))
+GETTER (row_created, JdJobSummary, date_text (jd_job_summary_get_created (self)))
+GETTER (row_status, JdJobSummary, text_or_null (jd_job_summary_get_status (self)))
+GETTER (row_priority, JdJobSummary, text_or_null (jd_job_summary_get_priority (self)))
+GETTER (row_worker_tag, JdJobSummary, text_or_null (jd_job_summary_get_worker_tag (self)))
+GETTER (row_e2, JdJobSummary, e2_text (jd_job_summary_get_has_run_with_e2 (self), jd_job_summary_get_run_with_e2 (self)))
+GETTER (row_workflow_name, JdJobSummary, text_or_null (jd_job_summary_get_workflow_name (self)))
+GETTER (row_workflow_id, JdJobSummary, text_or_null (jd_job_summary_get_workflow_id (self)))
+GETTER (row_submitted_by, JdJobSummary, text_or_null (jd_job_summary_get_submitted_by (self)))
+GETTER (row_start_time, JdJobSummary, date_text (jd_job_summary_get_start_time (self)))
+GETTER (row_queue_time, JdJobSummary, date_text (jd_job_summary_get_queue_time (self)))
+GETTER (row_execution_time, JdJobSummary, execution_time_text (self))
 GETTER (page_data, JdJobPage, count_text (jd_job_page_get_jobs (self)))
 GETTER (page_pagination, JdJobPage, g_strdup (jd_job_page_get_has_pagination (self) ? "object" : "(none)"))
 GETTER (page_current, JdJobPage, number_text (jd_job_page_get_current_page (self)))
@@ -476,30 +476,11 @@ send_request (Harness    *h,
               const char *form,
               guint      *status)
 {
-  g_autofree char *uri = g_strconcat (jd_demo_server_get_base_url (h->server), path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GError) error = NULL;
-  GBytes *body;
+  g_autoptr(JdTestReply) reply = jd_test_send_request (h->session, jd_demo_server_get_base_url (h->server),
+                                                       method, path, token, form);
 
-  g_assert_nonnull (msg);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
-  if (token != NULL)
-    {
-      g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
-    }
-  if (form != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (form, strlen (form));
-
-      soup_message_set_request_body_from_bytes (msg, SOUP_FORM_MIME_TYPE_URLENCODED, bytes);
-    }
-
-  body = soup_session_send_and_read (h->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  *status = soup_message_get_status (msg);
-  return body;
+  *status = reply->status;
+  return g_bytes_ref (reply->body);
 }
 
 static char *
@@ -528,8 +509,7 @@ harness_new (void)
   h->server = jd_demo_server_new ();
   jd_demo_server_start_thread (h->server, 0, &error);
   g_assert_no_error (error);
-  h->session = soup_session_new ();
-  soup_session_set_proxy_resolver (h->session, NULL);
+  h->session = jd_test_new_session ();
   h->schema = jd_test_schema_load ();
   h->problems = g_string_new (NULL);
   h->exercised = g_hash_table_new (NULL, NULL);

@@ -62,7 +62,7 @@ on_finished_cb (JdJobFollower *follower,
                 JdJob         *job,
                 guint         *count)
 {
-  g_assert_true (jd_job_is_finished (job));
+  g_assert_true (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
   (*count)++;
 }
 
@@ -71,7 +71,7 @@ on_job_cb (JdJobFollower *follower,
            GParamSpec    *pspec,
            GPtrArray     *states)
 {
-  g_ptr_array_add (states, GINT_TO_POINTER (jd_job_get_state (jd_job_follower_get_job (follower))));
+  g_ptr_array_add (states, GINT_TO_POINTER (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_job_follower_get_job (follower)))));
 }
 
 static void
@@ -85,7 +85,7 @@ test_follows_to_the_end (Fixture       *fixture,
   guint finished = 0;
   gint64 deadline;
 
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_QUEUED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_QUEUED);
   g_assert_true (jd_job_follower_should_follow (job));
 
   follower = jd_job_follower_new (fixture->client, job);
@@ -106,8 +106,8 @@ test_follows_to_the_end (Fixture       *fixture,
   jd_test_spin_for (600);
   g_assert_cmpuint (finished, ==, 1);
   g_assert_false (jd_job_follower_get_following (follower));
-  g_assert_cmpint (jd_job_get_state (jd_job_follower_get_job (follower)), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_cmpint (jd_job_get_disposition_kind (jd_job_follower_get_job (follower)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_job_follower_get_job (follower))), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (jd_job_follower_get_job (follower))), ==, JD_DISPOSITION_SUCCESS);
 
   for (guint i = 0; i < states->len; i++)
     seen_running |= GPOINTER_TO_INT (states->pdata[i]) == JD_JOB_STATE_RUNNING;
@@ -407,7 +407,7 @@ test_light_messages_on_change_and_end (void)
   wait_for_checks (follower, 3);
   jd_broken_server_set_job_status (light.server, "Running");
   wait_for_checks (follower, 7);
-  g_assert_cmpint (jd_job_get_state (jd_job_follower_get_job (follower)), ==, JD_JOB_STATE_RUNNING);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_job_follower_get_job (follower))), ==, JD_JOB_STATE_RUNNING);
   before_end = request_pattern (light.server);
   jd_broken_server_set_job_status (light.server, "Completed");
   while (!jd_job_follower_get_finished (follower))
@@ -421,7 +421,7 @@ test_light_messages_on_change_and_end (void)
   g_assert_true (g_regex_match_simple ("^L+LML+LM$", pattern, 0, 0));
   g_assert_cmpuint (finished, ==, 1);
   ended = jd_job_follower_get_job (follower);
-  g_assert_cmpint (jd_job_get_state (ended), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (ended)), ==, JD_JOB_STATE_COMPLETED);
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (ended)), ==, 1);
 
   g_clear_object (&follower);

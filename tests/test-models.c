@@ -5,10 +5,10 @@
 #include "jd-job-message.h"
 #include "jd-job-output.h"
 #include "jd-job-page.h"
-#include "jd-job-private.h"
+#include "jd-job-summary-private.h"
 #include "jd-message-list.h"
 #include "jd-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 
 #define JOB_ID "66ebd18d3d6200007e000d8c"
@@ -60,19 +60,19 @@ test_job_new_is_not_given (void)
 {
   JdJob *job = jd_job_new (JOB_ID);
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_assert_null (jd_job_get_app_id (job));
-  g_assert_null (jd_job_get_created (job));
-  g_assert_null (jd_job_get_status (job));
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_UNKNOWN);
-  g_assert_null (jd_job_get_disposition (job));
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_UNKNOWN);
-  g_assert_null (jd_job_get_priority (job));
-  g_assert_null (jd_job_get_worker_tag (job));
-  g_assert_false (jd_job_get_has_run_with_e2 (job));
-  g_assert_false (jd_job_get_run_with_e2 (job));
+  g_assert_null (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_status (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_UNKNOWN);
+  g_assert_null (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_UNKNOWN);
+  g_assert_null (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_get_run_with_e2 (JD_JOB_SUMMARY (job)));
   g_assert_false (jd_job_get_messages_included (job));
-  g_assert_false (jd_job_is_finished (job));
+  g_assert_false (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
 
   /* lists are never NULL, so views can bind to them at once */
   g_assert_true (G_IS_LIST_MODEL (jd_job_get_outputs (job)));
@@ -106,12 +106,12 @@ test_job_properties (void)
   gboolean included;
 
   jd_job_set_app_id (job, "5f3a0c9e1b2d4e0012345678");
-  jd_job_set_created (job, created);
-  jd_job_set_status (job, "Completed");
-  jd_job_set_disposition (job, "Warning");
-  jd_job_set_priority (job, "High");
-  jd_job_set_worker_tag (job, "gpu");
-  jd_job_set_run_with_e2 (job, TRUE);
+  jd_job_summary_set_created (JD_JOB_SUMMARY (job), created);
+  jd_job_summary_set_status (JD_JOB_SUMMARY (job), "Completed");
+  jd_job_summary_set_disposition (JD_JOB_SUMMARY (job), "Warning");
+  jd_job_summary_set_priority (JD_JOB_SUMMARY (job), "High");
+  jd_job_summary_set_worker_tag (JD_JOB_SUMMARY (job), "gpu");
+  jd_job_summary_set_run_with_e2 (JD_JOB_SUMMARY (job), TRUE);
 
   g_object_get (job,
                 "id", &id,
@@ -144,11 +144,68 @@ test_job_properties (void)
   g_assert_true (outputs == jd_job_get_outputs (job));
   g_assert_true (messages == jd_job_get_messages (job));
   g_assert_false (included);
-  g_assert_true (jd_job_is_finished (job));
+  g_assert_true (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)));
 
   g_clear_object (&outputs);
   g_clear_object (&messages);
   g_assert_finalize_object (job);
+}
+
+/* A full job is a summary: what a job list shows of it reads the same
+ * properties, and the summary's setters fill the job's. */
+static void
+test_job_is_a_summary (void)
+{
+  JdJob *job = jd_job_new (JOB_ID);
+  JdJobSummary *summary = JD_JOB_SUMMARY (job);
+  g_autofree char *workflow_name = NULL;
+  NotifyLog log;
+
+  g_assert_true (g_type_is_a (JD_TYPE_JOB, JD_TYPE_JOB_SUMMARY));
+  g_assert_cmpstr (jd_job_summary_get_id (summary), ==, JOB_ID);
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (summary), ==, -1);
+
+  notify_log_init (&log, job);
+  jd_job_summary_set_workflow_name (summary, "Nightly load");
+  jd_job_set_app_id (job, "5f3a0c9e1b2d4e0012345678");
+  g_assert_true (notify_log_has (&log, "workflow-name"));
+  g_assert_true (notify_log_has (&log, "app-id"));
+  g_assert_cmpuint (log.names->len, ==, 2);
+
+  g_object_get (job, "workflow-name", &workflow_name, NULL);
+  g_assert_cmpstr (workflow_name, ==, "Nightly load");
+
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (job);
+}
+
+/* A list row learns the result its endpoint never gave from the job it
+ * opens; what the job does not say is kept. */
+static void
+test_summary_update_from (void)
+{
+  JdJobSummary *row = g_object_new (JD_TYPE_JOB_SUMMARY, NULL);
+  JdJob *job = jd_job_new (JOB_ID);
+  NotifyLog log;
+
+  jd_job_summary_set_id (row, JOB_ID);
+  jd_job_summary_set_status (row, "Complete");
+  jd_job_summary_set_priority (row, "High");
+  jd_job_summary_set_disposition (JD_JOB_SUMMARY (job), "Error");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (row), ==, JD_DISPOSITION_UNKNOWN);
+
+  notify_log_init (&log, row);
+  jd_job_summary_update_from (row, JD_JOB_SUMMARY (job));
+  g_assert_cmpstr (jd_job_summary_get_disposition (row), ==, "Error");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (row), ==, JD_DISPOSITION_ERROR);
+  g_assert_true (notify_log_has (&log, "disposition-kind"));
+  /* the job said no status: the row keeps its own */
+  g_assert_cmpstr (jd_job_summary_get_status (row), ==, "Complete");
+  g_assert_cmpstr (jd_job_summary_get_priority (row), ==, "High");
+
+  g_ptr_array_unref (log.names);
+  g_assert_finalize_object (job);
+  g_assert_finalize_object (row);
 }
 
 static void
@@ -158,8 +215,10 @@ test_job_properties_are_read_only (void)
   GParamSpec **pspecs;
   guint n_pspecs;
 
+  /* JdJobSummary's 17 (the 7 only GET /v3/jobs gives among them) and
+   * JdJob's own 6 */
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (job), &n_pspecs);
-  g_assert_cmpuint (n_pspecs, ==, 16);
+  g_assert_cmpuint (n_pspecs, ==, 23);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
@@ -184,44 +243,44 @@ test_job_notifies_only_changes (void)
 
   notify_log_init (&log, job);
 
-  jd_job_set_status (job, "Running");
+  jd_job_summary_set_status (JD_JOB_SUMMARY (job), "Running");
   g_assert_true (notify_log_has (&log, "status"));
   g_assert_true (notify_log_has (&log, "state"));
   notify_log_clear (&log);
 
-  jd_job_set_status (job, "Running");
+  jd_job_summary_set_status (JD_JOB_SUMMARY (job), "Running");
   g_assert_cmpuint (log.names->len, ==, 0);
 
   /* the raw text changes, the state does not */
-  jd_job_set_status (job, "RUNNING");
+  jd_job_summary_set_status (JD_JOB_SUMMARY (job), "RUNNING");
   g_assert_true (notify_log_has (&log, "status"));
   g_assert_false (notify_log_has (&log, "state"));
   notify_log_clear (&log);
 
-  jd_job_set_disposition (job, "None");
+  jd_job_summary_set_disposition (JD_JOB_SUMMARY (job), "None");
   g_assert_true (notify_log_has (&log, "disposition"));
   g_assert_true (notify_log_has (&log, "disposition-kind"));
   notify_log_clear (&log);
 
-  jd_job_set_created (job, created);
+  jd_job_summary_set_created (JD_JOB_SUMMARY (job), created);
   g_assert_true (notify_log_has (&log, "created"));
   notify_log_clear (&log);
-  jd_job_set_created (job, same_created);
+  jd_job_summary_set_created (JD_JOB_SUMMARY (job), same_created);
   g_assert_cmpuint (log.names->len, ==, 0);
 
-  jd_job_set_run_with_e2 (job, FALSE);
+  jd_job_summary_set_run_with_e2 (JD_JOB_SUMMARY (job), FALSE);
   g_assert_true (notify_log_has (&log, "has-run-with-e2"));
   g_assert_false (notify_log_has (&log, "run-with-e2"));
   notify_log_clear (&log);
-  jd_job_set_run_with_e2 (job, FALSE);
+  jd_job_summary_set_run_with_e2 (JD_JOB_SUMMARY (job), FALSE);
   g_assert_cmpuint (log.names->len, ==, 0);
-  jd_job_set_run_with_e2 (job, TRUE);
+  jd_job_summary_set_run_with_e2 (JD_JOB_SUMMARY (job), TRUE);
   g_assert_true (notify_log_has (&log, "run-with-e2"));
   notify_log_clear (&log);
 
   jd_job_set_app_id (job, NULL);
-  jd_job_set_priority (job, NULL);
-  jd_job_set_worker_tag (job, NULL);
+  jd_job_summary_set_priority (JD_JOB_SUMMARY (job), NULL);
+  jd_job_summary_set_worker_tag (JD_JOB_SUMMARY (job), NULL);
   g_assert_cmpuint (log.names->len, ==, 0);
 
   g_signal_handlers_disconnect_by_data (job, &log);
@@ -335,8 +394,8 @@ test_job_is_finished (void)
     {
       g_autoptr(JdJob) job = jd_job_new (JOB_ID);
 
-      jd_job_set_status (job, cases[i].status);
-      g_assert_cmpint (jd_job_is_finished (job), ==, cases[i].finished);
+      jd_job_summary_set_status (JD_JOB_SUMMARY (job), cases[i].status);
+      g_assert_cmpint (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)), ==, cases[i].finished);
     }
 }
 
@@ -519,42 +578,42 @@ test_message_list_many (void)
 static void
 test_workflow_job (void)
 {
-  JdWorkflowJob *job = jd_workflow_job_new (JOB_ID);
+  JdJobSummary *job = jd_job_summary_new (JOB_ID);
   g_autoptr(GDateTime) created = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
   g_autofree char *name = NULL;
   JdJobState state;
   NotifyLog log;
 
-  g_assert_cmpstr (jd_workflow_job_get_id (job), ==, JOB_ID);
-  g_assert_null (jd_workflow_job_get_created (job));
-  g_assert_null (jd_workflow_job_get_status (job));
-  g_assert_false (jd_workflow_job_get_has_run_with_e2 (job));
-  g_assert_null (jd_workflow_job_get_workflow_name (job));
+  g_assert_cmpstr (jd_job_summary_get_id (job), ==, JOB_ID);
+  g_assert_null (jd_job_summary_get_created (job));
+  g_assert_null (jd_job_summary_get_status (job));
+  g_assert_false (jd_job_summary_get_has_run_with_e2 (job));
+  g_assert_null (jd_job_summary_get_workflow_name (job));
 
   notify_log_init (&log, job);
-  jd_workflow_job_set_created (job, created);
-  jd_workflow_job_set_status (job, "Complete");
-  jd_workflow_job_set_disposition (job, "Error");
-  jd_workflow_job_set_priority (job, "Low");
-  jd_workflow_job_set_worker_tag (job, "");
-  jd_workflow_job_set_run_with_e2 (job, FALSE);
-  jd_workflow_job_set_workflow_name (job, "Sales");
+  jd_job_summary_set_created (job, created);
+  jd_job_summary_set_status (job, "Complete");
+  jd_job_summary_set_disposition (job, "Error");
+  jd_job_summary_set_priority (job, "Low");
+  jd_job_summary_set_worker_tag (job, "");
+  jd_job_summary_set_run_with_e2 (job, FALSE);
+  jd_job_summary_set_workflow_name (job, "Sales");
   g_assert_true (notify_log_has (&log, "state"));
   g_assert_true (notify_log_has (&log, "disposition-kind"));
   g_assert_true (notify_log_has (&log, "workflow-name"));
   notify_log_clear (&log);
-  jd_workflow_job_set_status (job, "Complete");
-  jd_workflow_job_set_workflow_name (job, "Sales");
+  jd_job_summary_set_status (job, "Complete");
+  jd_job_summary_set_workflow_name (job, "Sales");
   g_assert_cmpuint (log.names->len, ==, 0);
 
-  g_assert_true (g_date_time_equal (jd_workflow_job_get_created (job), created));
-  g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
-  g_assert_cmpstr (jd_workflow_job_get_disposition (job), ==, "Error");
-  g_assert_cmpint (jd_workflow_job_get_disposition_kind (job), ==, JD_DISPOSITION_ERROR);
-  g_assert_cmpstr (jd_workflow_job_get_priority (job), ==, "Low");
-  g_assert_cmpstr (jd_workflow_job_get_worker_tag (job), ==, "");
-  g_assert_true (jd_workflow_job_get_has_run_with_e2 (job));
-  g_assert_false (jd_workflow_job_get_run_with_e2 (job));
+  g_assert_true (g_date_time_equal (jd_job_summary_get_created (job), created));
+  g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpstr (jd_job_summary_get_disposition (job), ==, "Error");
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (job), ==, JD_DISPOSITION_ERROR);
+  g_assert_cmpstr (jd_job_summary_get_priority (job), ==, "Low");
+  g_assert_cmpstr (jd_job_summary_get_worker_tag (job), ==, "");
+  g_assert_true (jd_job_summary_get_has_run_with_e2 (job));
+  g_assert_false (jd_job_summary_get_run_with_e2 (job));
 
   g_object_get (job, "state", &state, "workflow-name", &name, NULL);
   g_assert_cmpint (state, ==, JD_JOB_STATE_COMPLETED);
@@ -593,7 +652,7 @@ test_workflow (void)
 static void
 test_workflow_job_summary_fields (void)
 {
-  JdWorkflowJob *job = jd_workflow_job_new (JOB_ID);
+  JdJobSummary *job = jd_job_summary_new (JOB_ID);
   g_autoptr(GDateTime) queued = g_date_time_new_utc (2024, 6, 2, 8, 0, 0);
   g_autoptr(GDateTime) started = g_date_time_new_utc (2024, 6, 2, 8, 0, 30);
   g_autoptr(GDateTime) same_start = g_date_time_new_utc (2024, 6, 2, 8, 0, 30);
@@ -602,19 +661,19 @@ test_workflow_job_summary_fields (void)
   double seconds = 0;
   NotifyLog log;
 
-  g_assert_null (jd_workflow_job_get_workflow_id (job));
-  g_assert_null (jd_workflow_job_get_submitted_by (job));
-  g_assert_null (jd_workflow_job_get_queue_time (job));
-  g_assert_null (jd_workflow_job_get_start_time (job));
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (job), ==, -1);
-  g_assert_null (jd_workflow_job_get_execution_time_text (job));
+  g_assert_null (jd_job_summary_get_workflow_id (job));
+  g_assert_null (jd_job_summary_get_submitted_by (job));
+  g_assert_null (jd_job_summary_get_queue_time (job));
+  g_assert_null (jd_job_summary_get_start_time (job));
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (job), ==, -1);
+  g_assert_null (jd_job_summary_get_execution_time_text (job));
 
   notify_log_init (&log, job);
-  jd_workflow_job_set_workflow_id (job, "5f3a0c9e1b2d4e0012345678");
-  jd_workflow_job_set_submitted_by (job, "Dana Whitfield");
-  jd_workflow_job_set_queue_time (job, queued);
-  jd_workflow_job_set_start_time (job, started);
-  jd_workflow_job_set_execution_time (job, "00:05:12.5000000", 312.5);
+  jd_job_summary_set_workflow_id (job, "5f3a0c9e1b2d4e0012345678");
+  jd_job_summary_set_submitted_by (job, "Dana Whitfield");
+  jd_job_summary_set_queue_time (job, queued);
+  jd_job_summary_set_start_time (job, started);
+  jd_job_summary_set_execution_time (job, "00:05:12.5000000", 312.5);
   g_assert_true (notify_log_has (&log, "workflow-id"));
   g_assert_true (notify_log_has (&log, "submitted-by"));
   g_assert_true (notify_log_has (&log, "queue-time"));
@@ -624,22 +683,22 @@ test_workflow_job_summary_fields (void)
 
   /* the same again changes nothing */
   notify_log_clear (&log);
-  jd_workflow_job_set_start_time (job, same_start);
-  jd_workflow_job_set_execution_time (job, "00:05:12.5000000", 312.5);
+  jd_job_summary_set_start_time (job, same_start);
+  jd_job_summary_set_execution_time (job, "00:05:12.5000000", 312.5);
   g_assert_cmpuint (log.names->len, ==, 0);
 
   g_object_get (job, "queue-time", &queue_time, "execution-time", &seconds, "execution-time-text", &text, NULL);
   g_assert_true (g_date_time_equal (queue_time, queued));
   g_assert_cmpfloat (seconds, ==, 312.5);
   g_assert_cmpstr (text, ==, "00:05:12.5000000");
-  g_assert_cmpstr (jd_workflow_job_get_submitted_by (job), ==, "Dana Whitfield");
+  g_assert_cmpstr (jd_job_summary_get_submitted_by (job), ==, "Dana Whitfield");
 
   /* text that could not be read is kept; its seconds are not given */
-  jd_workflow_job_set_execution_time (job, "a while", -5);
-  g_assert_cmpstr (jd_workflow_job_get_execution_time_text (job), ==, "a while");
-  g_assert_cmpfloat (jd_workflow_job_get_execution_time (job), ==, -1);
-  jd_workflow_job_set_start_time (job, NULL);
-  g_assert_null (jd_workflow_job_get_start_time (job));
+  jd_job_summary_set_execution_time (job, "a while", -5);
+  g_assert_cmpstr (jd_job_summary_get_execution_time_text (job), ==, "a while");
+  g_assert_cmpfloat (jd_job_summary_get_execution_time (job), ==, -1);
+  jd_job_summary_set_start_time (job, NULL);
+  g_assert_null (jd_job_summary_get_start_time (job));
 
   g_signal_handlers_disconnect_by_data (job, &log);
   g_ptr_array_unref (log.names);
@@ -694,8 +753,8 @@ test_workflow_view_fields (void)
 static void
 test_job_page (void)
 {
-  g_autoptr(GListStore) jobs = g_list_store_new (JD_TYPE_WORKFLOW_JOB);
-  g_autoptr(JdWorkflowJob) job = jd_workflow_job_new (JOB_ID);
+  g_autoptr(GListStore) jobs = g_list_store_new (JD_TYPE_JOB_SUMMARY);
+  g_autoptr(JdJobSummary) job = jd_job_summary_new (JOB_ID);
   JdJobPage *empty = jd_job_page_new (NULL, 0);
   JdJobPage *plain = NULL;
   JdJobPage *paged = NULL;
@@ -704,7 +763,7 @@ test_job_page (void)
 
   /* nothing given: no jobs, no pagination, nothing unreadable */
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_page_get_jobs (empty)), ==, 0);
-  g_assert_true (g_list_model_get_item_type (jd_job_page_get_jobs (empty)) == JD_TYPE_WORKFLOW_JOB);
+  g_assert_true (g_list_model_get_item_type (jd_job_page_get_jobs (empty)) == JD_TYPE_JOB_SUMMARY);
   g_assert_false (jd_job_page_get_has_pagination (empty));
   g_assert_cmpint (jd_job_page_get_current_page (empty), ==, -1);
   g_assert_cmpint (jd_job_page_get_page_size (empty), ==, -1);
@@ -778,6 +837,8 @@ main (int   argc,
   g_test_add_func ("/api/models/job/new-is-not-given", test_job_new_is_not_given);
   g_test_add_func ("/api/models/job/properties", test_job_properties);
   g_test_add_func ("/api/models/job/properties-are-read-only", test_job_properties_are_read_only);
+  g_test_add_func ("/api/models/job/is-a-summary", test_job_is_a_summary);
+  g_test_add_func ("/api/models/summary/update-from-newer", test_summary_update_from);
   g_test_add_func ("/api/models/job/notifies-only-changes", test_job_notifies_only_changes);
   g_test_add_func ("/api/models/job/set-messages", test_job_set_messages);
   g_test_add_func ("/api/models/job/set-outputs", test_job_set_outputs);

@@ -269,7 +269,7 @@ test_lookup_retried_when_back (Fixture       *fixture,
   g_assert_false (jd_offline_bar_get_shown (fixture->bar));
   g_assert_true (jd_ui_test_wait_for (page_shows_job, fixture, WAIT_MS));
   job = jd_lookup_page_get_job (fixture->page);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
 }
 
 static void

@@ -217,16 +217,16 @@ test_wrong_types (Fixture       *fixture,
   g_assert_no_error (error);
   assert_within (fixture, 2);
 
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_assert_null (jd_job_get_app_id (job));
-  g_assert_null (jd_job_get_created (job));
-  g_assert_null (jd_job_get_status (job));
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_UNKNOWN);
-  g_assert_null (jd_job_get_disposition (job));
-  g_assert_cmpint (jd_job_get_disposition_kind (job), ==, JD_DISPOSITION_UNKNOWN);
-  g_assert_null (jd_job_get_priority (job));
-  g_assert_null (jd_job_get_worker_tag (job));
-  g_assert_false (jd_job_get_has_run_with_e2 (job));
+  g_assert_null (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_status (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_UNKNOWN);
+  g_assert_null (jd_job_summary_get_disposition (JD_JOB_SUMMARY (job)));
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_UNKNOWN);
+  g_assert_null (jd_job_summary_get_priority (JD_JOB_SUMMARY (job)));
+  g_assert_null (jd_job_summary_get_worker_tag (JD_JOB_SUMMARY (job)));
+  g_assert_false (jd_job_summary_get_has_run_with_e2 (JD_JOB_SUMMARY (job)));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), ==, 0);
   g_assert_false (jd_job_get_messages_included (job));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 0);
@@ -247,8 +247,8 @@ test_lone_surrogate (Fixture       *fixture,
   g_assert_no_error (error);
   assert_within (fixture, 2);
 
-  g_assert_true (g_utf8_validate (jd_job_get_status (job), -1, NULL));
-  g_assert_true (g_str_has_prefix (jd_job_get_status (job), "Compl"));
+  g_assert_true (g_utf8_validate (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), -1, NULL));
+  g_assert_true (g_str_has_prefix (jd_job_summary_get_status (JD_JOB_SUMMARY (job)), "Compl"));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 1);
   message = g_list_model_get_item (jd_job_get_messages (job), 0);
   g_assert_true (g_utf8_validate (jd_job_message_get_text (message), -1, NULL));
@@ -278,8 +278,8 @@ test_huge_string (Fixture       *fixture,
                   rss_before / 1024, rss_after / 1024, fixture->elapsed / (double) G_USEC_PER_SEC);
 
   g_assert_no_error (error);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
-  g_assert_null (jd_job_get_status (job));
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
+  g_assert_null (jd_job_summary_get_status (JD_JOB_SUMMARY (job)));
   assert_within (fixture, 30);
   /* The server's 50 MB copy, ours, and json-glib's: a few times the
    * string, not without bound. */
@@ -426,7 +426,7 @@ test_redirect_no_host_no_port (void)
   jd_client_get_job_async (client, JOB_ID, FALSE, NULL, jd_test_async_ready_cb, &async);
   job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   g_clear_object (&job);
   jd_test_async_clear (&async);
 
@@ -744,7 +744,7 @@ test_token_without_expiry (Fixture       *fixture,
 
   job = get_job (fixture, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JOB_ID);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JOB_ID);
   again = get_job (fixture, &error);
   g_assert_no_error (error);
   assert_within (fixture, 2);

@@ -119,7 +119,7 @@ page_in_state (gpointer data)
 
   if (g_strcmp0 (jd_lookup_state_to_child_name (jd_lookup_page_get_state (wait->page)), wait->state) != 0)
     return FALSE;
-  return wait->id == NULL || (job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0);
+  return wait->id == NULL || (job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0);
 }
 
 /* Looks up id in the current tab and waits for the job (or the error). */
@@ -349,7 +349,7 @@ test_loading (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
   workflow_page = jd_window_get_workflow_page (fixture->window);
-  jd_workflow_page_show_workflow (workflow_page, JD_DEMO_WORKFLOW_SALES);
+  jd_workflow_page_show_workflow (workflow_page, JD_DEMO_WORKFLOW_SALES, NULL);
   g_assert_true (jd_workflow_page_is_loading (workflow_page));
   jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), workflow_expected, NULL);
   g_assert_true (jd_workflow_page_is_loading (workflow_page));
@@ -448,7 +448,7 @@ test_signed_out (Fixture       *fixture,
   g_assert_cmpuint (jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), NULL, NULL), >=, 7);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
-  g_assert_cmpstr (jd_workflow_page_get_state (jd_window_get_workflow_page (fixture->window)), ==, "signed-out");
+  g_assert_cmpint (jd_workflow_page_get_state (jd_window_get_workflow_page (fixture->window)), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_cmpuint (jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), NULL, NULL), >=, 7);
 }
 
@@ -457,7 +457,7 @@ workflow_jobs_shown (gpointer data)
 {
   JdWorkflowPage *page = data;
 
-  return !jd_workflow_page_is_loading (page) && g_strcmp0 (jd_workflow_page_get_state (page), "jobs") == 0;
+  return !jd_workflow_page_is_loading (page) && jd_workflow_page_get_state (page) == JD_JOB_LIST_STATE_JOBS;
 }
 
 /* A workflow's jobs: entry, browse button, filters, the list, the pager. */
@@ -476,7 +476,7 @@ test_workflow (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
   page = jd_window_get_workflow_page (fixture->window);
-  jd_workflow_page_show_workflow (page, JD_DEMO_WORKFLOW_SALES);
+  jd_workflow_page_show_workflow (page, JD_DEMO_WORKFLOW_SALES, NULL);
 
   g_assert_true (jd_ui_test_wait_for (workflow_jobs_shown, page, WAIT_MS));
   jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), expected, &rows);
@@ -514,7 +514,7 @@ recent_jobs_shown (gpointer data)
 {
   JdRecentJobsPage *page = data;
 
-  return !jd_recent_jobs_page_is_loading (page) && g_strcmp0 (jd_recent_jobs_page_get_state (page), "jobs") == 0;
+  return !jd_recent_jobs_page_is_loading (page) && jd_recent_jobs_page_get_state (page) == JD_JOB_LIST_STATE_JOBS;
 }
 
 /* The recent jobs of all workflows. */

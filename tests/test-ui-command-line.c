@@ -117,7 +117,7 @@ job_shown (gpointer data)
   JdLookupPage *page = tab_with_job (data);
   JdJob *job = page != NULL ? jd_lookup_page_get_job (page) : NULL;
 
-  return job != NULL && g_strcmp0 (jd_job_get_id (job), data) == 0 &&
+  return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), data) == 0 &&
          jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB;
 }
 

@@ -598,7 +598,7 @@ test_act_cancel_running (Fixture       *fixture,
   g_assert_false (requested);
   g_clear_object (&fixture->job);
   fixture->job = fetch_job (fixture->client, JD_DEMO_JOB_RUNNING, TRUE);
-  g_assert_cmpint (jd_job_get_state (fixture->job), ==, JD_JOB_STATE_RUNNING);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (fixture->job)), ==, JD_JOB_STATE_RUNNING);
   jd_job_view_set_job (fixture->view, fixture->job);
 
   /* Then "Cancel Job", from the menu's action. */
@@ -611,7 +611,7 @@ test_act_cancel_running (Fixture       *fixture,
 
   /* As the lookup page does on "refresh-requested". */
   show_job (fixture, JD_DEMO_JOB_RUNNING, TRUE);
-  g_assert_cmpint (jd_job_get_state (fixture->job), ==, JD_JOB_STATE_CANCELLED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (fixture->job)), ==, JD_JOB_STATE_CANCELLED);
   g_assert_cmpstr (label_text (fixture, "status_badge"), ==, "Cancelled");
   g_assert_false (gtk_widget_is_visible (cancel_button));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (find (fixture, "action_error_revealer"))));
@@ -739,7 +739,7 @@ lookup_shows_cancelled (gpointer data)
 {
   JdJob *job = jd_lookup_page_get_job (data);
 
-  return job != NULL && jd_job_get_state (job) == JD_JOB_STATE_CANCELLED &&
+  return job != NULL && jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_CANCELLED &&
          jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
@@ -748,7 +748,7 @@ lookup_shows_created (gpointer data)
 {
   JdJob *job = jd_lookup_page_get_job (data);
 
-  return job != NULL && g_strcmp0 (jd_job_get_id (job), JD_DEMO_JOB_CREATED) == 0 &&
+  return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), JD_DEMO_JOB_CREATED) == 0 &&
          jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 

@@ -4,9 +4,10 @@
 
 #include <string.h>
 
+#include "jd-job-cells.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-ui-test-util.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 #define WAIT_MS 20000
 
@@ -66,11 +67,11 @@ static gboolean
 page_settled (gpointer data)
 {
   JdRecentJobsPage *page = data;
-  const char *state = jd_recent_jobs_page_get_state (page);
+  JdJobListState state = jd_recent_jobs_page_get_state (page);
 
   return !jd_recent_jobs_page_is_loading (page) &&
-         (g_str_equal (state, "jobs") || g_str_equal (state, "no-jobs") ||
-          g_str_equal (state, "error") || g_str_equal (state, "unavailable"));
+         (state == JD_JOB_LIST_STATE_JOBS || state == JD_JOB_LIST_STATE_NO_JOBS ||
+          state == JD_JOB_LIST_STATE_ERROR || state == JD_JOB_LIST_STATE_UNAVAILABLE);
 }
 
 static void
@@ -119,20 +120,22 @@ test_lazy_first_page (Fixture       *fixture,
   gint64 total;
 
   jd_ui_test_spin (300);
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "idle");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
   g_assert_false (jd_recent_jobs_page_is_loading (fixture->page));
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests);
   g_assert_true (jd_recent_jobs_page_get_available (fixture->page));
 
   show (fixture);
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (n_jobs (fixture), ==, 50);
   total = jd_recent_jobs_page_get_total_items (fixture->page);
   /* Both sample workflows' jobs. */
   g_assert_cmpint (total, >, 120);
   g_assert_true (jd_recent_jobs_page_get_has_next_page (fixture->page));
 
-  expected = g_strdup_printf ("Jobs 1–50 of %" G_GINT64_FORMAT, total);
+  /* and the page of how many, from the Server's pagination */
+  expected = g_strdup_printf ("Jobs 1–50 of %" G_GINT64_FORMAT " · page 1 of %" G_GINT64_FORMAT,
+                              total, (total + 49) / 50);
   g_assert_cmpstr (range_text (fixture), ==, expected);
   g_assert_true (gtk_widget_get_visible (find (fixture, "pager")));
   g_assert_false (action_sensitive (fixture, "previous_button"));
@@ -140,43 +143,55 @@ test_lazy_first_page (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
 }
 
+/* The columns of a PagedJobSummaryView, and no result column: the
+ * Server's rows carry none. The job's ID is under its workflow's name. */
 static void
 test_rows (Fixture       *fixture,
            gconstpointer  data)
 {
-  static const char * const titles[] = { "Created", "Workflow", "Status", "Disposition", "Priority", "Job ID" };
+  static const char * const titles[] = {
+    "Workflow and Job ID", "Submitted By", "Queued", "Started", "Duration", "Status", "Priority"
+  };
   GtkColumnView *list;
   GListModel *columns;
-  g_autoptr(JdWorkflowJob) first = NULL;
+  g_autoptr(JdJobSummary) first = NULL;
   GDateTime *previous = NULL;
+  guint shown = 0;
 
   show (fixture);
   list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
   columns = gtk_column_view_get_columns (list);
-  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
-      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      g_assert_cmpuint (shown, <, G_N_ELEMENTS (titles));
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[shown]);
+      shown++;
     }
+  g_assert_cmpuint (shown, ==, G_N_ELEMENTS (titles));
 
-  /* Newest first, each with its workflow. */
+  /* Newest first, each with its workflow, submitter and queue time. */
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_nonnull (jd_workflow_job_get_workflow_name (job));
+      g_assert_nonnull (jd_job_summary_get_workflow_name (job));
+      g_assert_nonnull (jd_job_summary_get_submitted_by (job));
+      g_assert_nonnull (jd_job_summary_get_queue_time (job));
       if (previous != NULL)
-        g_assert_cmpint (g_date_time_compare (previous, jd_workflow_job_get_created (job)), >=, 0);
-      previous = jd_workflow_job_get_created (job);
+        g_assert_cmpint (g_date_time_compare (previous, jd_job_summary_get_queue_time (job)), >=, 0);
+      previous = jd_job_summary_get_queue_time (job);
     }
 
   /* What the first row shows. */
   jd_ui_test_spin (100);
   first = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 0);
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_id (first)));
-  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_workflow_job_get_workflow_name (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_id (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_workflow_name (first)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_submitted_by (first)));
 }
 
 static void
@@ -192,10 +207,10 @@ test_paging (Fixture       *fixture,
   g_assert_cmpint (total, >, 100);
   g_assert_cmpint (total, <=, 150);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "recent-jobs.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_recent_jobs_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (jd_recent_jobs_page_get_offset (fixture->page), ==, 50);
-  second = g_strdup_printf ("Jobs 51–100 of %" G_GINT64_FORMAT, total);
+  second = g_strdup_printf ("Jobs 51–100 of %" G_GINT64_FORMAT " · page 2 of 3", total);
   g_assert_cmpstr (range_text (fixture), ==, second);
   g_assert_true (action_sensitive (fixture, "previous_button"));
 
@@ -204,7 +219,7 @@ test_paging (Fixture       *fixture,
   wait_settled (fixture);
   g_assert_cmpuint (jd_recent_jobs_page_get_offset (fixture->page), ==, 100);
   g_assert_cmpuint (n_jobs (fixture), ==, total - 100);
-  last = g_strdup_printf ("Jobs 101–%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT, total, total);
+  last = g_strdup_printf ("Jobs 101–%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " · page 3 of 3", total, total);
   g_assert_cmpstr (range_text (fixture), ==, last);
   g_assert_false (jd_recent_jobs_page_get_has_next_page (fixture->page));
   g_assert_false (action_sensitive (fixture, "next_button"));
@@ -228,7 +243,7 @@ test_status_filter (Fixture       *fixture,
   guint n;
 
   show (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "recent-jobs.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_recent_jobs_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (jd_recent_jobs_page_get_offset (fixture->page), ==, 50);
 
@@ -242,9 +257,9 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_RUNNING);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_RUNNING);
     }
   /* One page needs no buttons to turn it. */
   g_assert_false (gtk_widget_get_visible (find (fixture, "next_button")));
@@ -254,16 +269,168 @@ test_status_filter (Fixture       *fixture,
   wait_settled (fixture);
   for (guint i = 0; i < n_jobs (fixture); i++)
     {
-      g_autoptr(JdWorkflowJob) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
 
-      g_assert_cmpint (jd_workflow_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
+      g_assert_cmpint (jd_job_summary_get_state (job), ==, JD_JOB_STATE_COMPLETED);
     }
 
   /* Back to all. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "recent-jobs.clear-filter", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_recent_jobs_page_get_job_list (fixture->page)), "job-list.clear-filters", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0);
   g_assert_cmpuint (n_jobs (fixture), ==, 50);
+}
+
+
+/* High only: every row is High, and Clear Filters brings all back. */
+static void
+test_priority_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkDropDown *priority;
+  gint64 all;
+  guint n;
+
+  show (fixture);
+  all = jd_recent_jobs_page_get_total_items (fixture->page);
+  priority = GTK_DROP_DOWN (find (fixture, "priority_dropdown"));
+  gtk_drop_down_set_selected (priority, 4); /* High */
+  wait_settled (fixture);
+
+  n = n_jobs (fixture);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+
+      g_assert_cmpint (g_ascii_strcasecmp (jd_job_summary_get_priority (job), "High"), ==, 0);
+    }
+
+  /* no Critical job is Queued in the samples: the way back is offered */
+  gtk_drop_down_set_selected (priority, 5);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 4);
+  wait_settled (fixture);
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_NO_JOBS);
+  g_assert_true (gtk_widget_get_visible (find (fixture, "clear_filters_button")));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (find (fixture, "no_jobs_page"))), ==,
+                   "No recent job matches the filters.");
+
+  g_signal_emit_by_name (find (fixture, "clear_filters_button"), "clicked");
+  wait_settled (fixture);
+  g_assert_cmpuint (gtk_drop_down_get_selected (priority), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown"))), ==, 0);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, all);
+}
+
+/* "All Users" off: the Server lists the caller's own jobs only. */
+static void
+test_all_users (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkToggleButton *toggle;
+  g_autofree char *mine = NULL;
+  gint64 all;
+  guint n;
+
+  show (fixture);
+  all = jd_recent_jobs_page_get_total_items (fixture->page);
+  toggle = GTK_TOGGLE_BUTTON (find (fixture, "all_users_toggle"));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+
+  gtk_toggle_button_set_active (toggle, FALSE);
+  wait_settled (fixture);
+  n = n_jobs (fixture);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+
+      if (mine == NULL)
+        mine = g_strdup (jd_job_summary_get_submitted_by (job));
+      g_assert_cmpstr (jd_job_summary_get_submitted_by (job), ==, mine);
+    }
+
+  gtk_toggle_button_set_active (toggle, TRUE);
+  wait_settled (fixture);
+  g_assert_cmpint (jd_recent_jobs_page_get_total_items (fixture->page), ==, all);
+}
+
+/* A job that has waited for a worker since June 2024 has not been
+ * running for thousands of hours: it says how long it has been queued,
+ * in years and months. */
+static void
+test_long_queued_job (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(JdJobSummary) stuck = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *started = NULL;
+  GtkWidget *list;
+
+  show (fixture);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 4); /* Queued */
+  wait_settled (fixture);
+
+  for (guint i = 0; i < n_jobs (fixture) && stuck == NULL; i++)
+    {
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+
+      if (g_str_equal (jd_job_summary_get_id (job), JD_DEMO_JOB_LONG_QUEUED))
+        stuck = g_steal_pointer (&job);
+    }
+  g_assert_nonnull (stuck);
+  g_assert_null (jd_job_summary_get_start_time (stuck));
+  g_assert_nonnull (jd_job_summary_get_queue_time (stuck));
+
+  duration = jd_job_cells_duration_text (NULL, jd_job_summary_get_state (stuck),
+                                         jd_job_summary_get_queue_time (stuck),
+                                         jd_job_summary_get_start_time (stuck),
+                                         jd_job_summary_get_execution_time (stuck),
+                                         jd_job_summary_get_execution_time_text (stuck));
+  g_assert_true (g_str_has_prefix (duration, "Queued for "));
+  g_assert_nonnull (strstr (duration, "year"));
+  g_assert_null (strstr (duration, " h"));
+  g_assert_null (strstr (duration, "Running"));
+  started = jd_job_cells_started_text (NULL, jd_job_summary_get_start_time (stuck));
+  g_assert_cmpstr (started, ==, "Not started");
+
+  /* and the row shows it */
+  jd_ui_test_spin (100);
+  list = find (fixture, "job_list");
+  g_assert_nonnull (jd_ui_test_find_by_text (list, duration));
+  g_assert_nonnull (jd_ui_test_find_by_text (list, "Not started"));
+}
+
+/* A running job counts from its start; a finished one shows what the
+ * Server measured. */
+static void
+test_durations (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint finished = 0;
+
+  show (fixture);
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    {
+      g_autoptr(JdJobSummary) job = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), i);
+      g_autofree char *text = jd_job_cells_duration_text (NULL, jd_job_summary_get_state (job),
+                                                          jd_job_summary_get_queue_time (job),
+                                                          jd_job_summary_get_start_time (job),
+                                                          jd_job_summary_get_execution_time (job),
+                                                          jd_job_summary_get_execution_time_text (job));
+
+      if (jd_job_summary_get_execution_time (job) >= 0)
+        {
+          g_autofree char *expected = jd_job_cells_format_duration ((gint64) jd_job_summary_get_execution_time (job));
+
+          g_assert_cmpstr (text, ==, expected);
+          finished++;
+        }
+      else if (jd_job_summary_get_state (job) == JD_JOB_STATE_RUNNING && jd_job_summary_get_start_time (job) != NULL)
+        g_assert_true (g_str_has_prefix (text, "Running for "));
+    }
+  g_assert_cmpuint (finished, >, 0);
 }
 
 static void
@@ -280,7 +447,7 @@ test_activation (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *activated = NULL;
-  g_autoptr(JdWorkflowJob) third = NULL;
+  g_autoptr(JdJobSummary) third = NULL;
 
   show (fixture);
   g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
@@ -288,7 +455,7 @@ test_activation (Fixture       *fixture,
   /* A click (single-click activation) or Enter on a row. */
   g_signal_emit_by_name (find (fixture, "job_list"), "activate", 2);
   third = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 2);
-  g_assert_cmpstr (activated, ==, jd_workflow_job_get_id (third));
+  g_assert_cmpstr (activated, ==, jd_job_summary_get_id (third));
 }
 
 static void
@@ -313,7 +480,7 @@ test_legacy_unavailable (Fixture       *fixture,
   show (fixture);
   g_assert_false (jd_recent_jobs_page_get_available (fixture->page));
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "unavailable");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_UNAVAILABLE);
   g_assert_false (gtk_widget_get_visible (find (fixture, "toolbar")));
   g_assert_false (gtk_widget_get_visible (find (fixture, "pager")));
 
@@ -326,10 +493,10 @@ test_legacy_unavailable (Fixture       *fixture,
     g_assert_true (jd_recent_jobs_page_get_available (fixture->page));
     /* Shown already: it loads at once. */
     wait_settled (fixture);
-    g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "jobs");
+    g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
     jd_recent_jobs_page_set_client (fixture->page, NULL);
   }
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
 }
 
 /* A user who is not a Curator may not use the list: 403. */
@@ -339,7 +506,7 @@ test_viewer_unavailable (Fixture       *fixture,
 {
   show (fixture);
   g_assert_false (jd_recent_jobs_page_get_available (fixture->page));
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "unavailable");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_UNAVAILABLE);
   g_assert_cmpuint (n_jobs (fixture), ==, 0);
 }
 
@@ -361,7 +528,7 @@ test_probe (Fixture       *fixture,
   jd_recent_jobs_page_probe (fixture->page);
   jd_ui_test_spin (500);
   g_assert_true (jd_recent_jobs_page_get_available (fixture->page));
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "idle");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
   g_assert_cmpuint (n_jobs (fixture), ==, 0);
 
   /* Not available: "available" turns FALSE before anyone looks. */
@@ -370,7 +537,7 @@ test_probe (Fixture       *fixture,
   jd_recent_jobs_page_probe (fixture->page);
   g_assert_true (jd_ui_test_wait_for (probe_done, &notified, WAIT_MS));
   g_assert_false (jd_recent_jobs_page_get_available (fixture->page));
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (fixture->page), ==, "unavailable");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_UNAVAILABLE);
 }
 
 static void
@@ -391,12 +558,12 @@ test_signed_out (void)
   GtkWidget *page = jd_recent_jobs_page_new ();
 
   g_object_ref_sink (page);
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (JD_RECENT_JOBS_PAGE (page)), ==, "signed-out");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (JD_RECENT_JOBS_PAGE (page)), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_true (jd_recent_jobs_page_get_available (JD_RECENT_JOBS_PAGE (page)));
   /* Nothing to probe or reload without a client. */
   jd_recent_jobs_page_probe (JD_RECENT_JOBS_PAGE (page));
   jd_recent_jobs_page_reload (JD_RECENT_JOBS_PAGE (page));
-  g_assert_cmpstr (jd_recent_jobs_page_get_state (JD_RECENT_JOBS_PAGE (page)), ==, "signed-out");
+  g_assert_cmpint (jd_recent_jobs_page_get_state (JD_RECENT_JOBS_PAGE (page)), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_finalize_object (page);
 }
 
@@ -482,6 +649,10 @@ main (int   argc,
   ADD ("paging", test_paging);
   ADD ("status-filter", test_status_filter);
   ADD ("activation", test_activation);
+  ADD ("priority-filter", test_priority_filter);
+  ADD ("all-users", test_all_users);
+  ADD ("duration/long-queued", test_long_queued_job);
+  ADD ("duration/ran-and-running", test_durations);
   ADD ("legacy-unavailable", test_legacy_unavailable);
   ADD_VIEWER ("viewer-unavailable", test_viewer_unavailable);
   ADD ("probe", test_probe);

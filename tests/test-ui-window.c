@@ -112,7 +112,7 @@ job_shown (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
 
   return jd_lookup_page_get_state (wait->fixture->page) == JD_LOOKUP_STATE_JOB &&
-         job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
+         job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
 /* Waits until the page shows this very job (not the one before it). */
@@ -137,8 +137,8 @@ test_look_up_completed_job (Fixture       *fixture,
   g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   job = jd_lookup_page_get_job (fixture->page);
   g_assert_nonnull (job);
-  g_assert_cmpstr (jd_job_get_id (job), ==, JD_DEMO_JOB_SUCCESS);
-  g_assert_cmpint (jd_job_get_state (job), ==, JD_JOB_STATE_COMPLETED);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_COMPLETED);
 }
 
 static void
@@ -149,7 +149,7 @@ test_look_up_from_text (Fixture       *fixture,
   wait_settled (fixture);
 
   g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_WARNING);
   /* the entry now shows the ID alone */
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_JOB_WARNING);
 }
@@ -252,7 +252,7 @@ test_refresh (Fixture       *fixture,
   /* Status first, then the whole job with its messages. */
   jd_ui_test_wait_for_quiet (fixture->server);
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 2);
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_WARNING);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_WARNING);
 }
 
 static void
@@ -359,7 +359,7 @@ test_newer_lookup_wins (Fixture       *fixture,
   wait_for_job (fixture, JD_DEMO_JOB_ERROR);
   jd_ui_test_spin (1000);
 
-  g_assert_cmpstr (jd_job_get_id (jd_lookup_page_get_job (fixture->page)), ==, JD_DEMO_JOB_ERROR);
+  g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_ERROR);
 }
 
 static void
@@ -740,7 +740,7 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
   wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
-  g_assert_cmpint (jd_job_get_state (jd_lookup_page_get_job (fixture->page)), ==, JD_JOB_STATE_QUEUED);
+  g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_JOB_STATE_QUEUED);
 
   /* followed by itself, and says so */
   follower = jd_lookup_page_get_follower (fixture->page);
@@ -783,7 +783,7 @@ page_job_completed (gpointer data)
   Fixture *fixture = data;
   JdJob *job = jd_lookup_page_get_job (fixture->page);
 
-  return job != NULL && jd_job_get_state (job) == JD_JOB_STATE_COMPLETED;
+  return job != NULL && jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_COMPLETED;
 }
 
 static void
@@ -800,7 +800,7 @@ test_follow_updates_the_page (Fixture       *fixture,
 
   g_assert_true (jd_ui_test_wait_for (page_job_completed, fixture, WAIT_MS));
 
-  g_assert_cmpint (jd_job_get_disposition_kind (jd_lookup_page_get_job (fixture->page)), ==, JD_DISPOSITION_SUCCESS);
+  g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DISPOSITION_SUCCESS);
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (jd_lookup_page_get_job (fixture->page))), >, 0);
   jd_ui_test_spin (50);
   revealer = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer");

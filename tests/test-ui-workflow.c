@@ -4,11 +4,12 @@
 
 #include <string.h>
 
+#include "jd-job-cells.h"
 #include "jd-lookup-page.h"
 #include "jd-ui-test-util.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow-page.h"
 
 #define WAIT_MS 20000
@@ -43,7 +44,7 @@ set_up (Fixture  *fixture,
   fixture->page = jd_window_get_workflow_page (fixture->window);
   fixture->entry = GTK_EDITABLE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "workflow_entry"));
   g_assert_nonnull (fixture->entry);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
 }
 
 static void
@@ -106,10 +107,10 @@ static gboolean
 settled (gpointer data)
 {
   Fixture *fixture = data;
-  const char *state = jd_workflow_page_get_state (fixture->page);
+  JdJobListState state = jd_workflow_page_get_state (fixture->page);
 
   return !jd_workflow_page_is_loading (fixture->page) &&
-         (g_str_equal (state, "jobs") || g_str_equal (state, "no-jobs") || g_str_equal (state, "error"));
+         (state == JD_JOB_LIST_STATE_JOBS || state == JD_JOB_LIST_STATE_NO_JOBS || state == JD_JOB_LIST_STATE_ERROR);
 }
 
 static void
@@ -127,12 +128,12 @@ show_workflow (Fixture    *fixture,
   g_signal_emit_by_name (find (fixture, "show_button"), "clicked");
 }
 
-static JdWorkflowJob *
+static JdJobSummary *
 job_at (Fixture *fixture,
         guint    position)
 {
   GListModel *jobs = jd_workflow_page_get_jobs (fixture->page);
-  JdWorkflowJob *job = g_list_model_get_item (jobs, position);
+  JdJobSummary *job = g_list_model_get_item (jobs, position);
 
   g_assert_nonnull (job);
   g_object_unref (job); /* the model keeps it */
@@ -151,7 +152,7 @@ shown_ids (Fixture *fixture)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; i < n_jobs (fixture); i++)
-    g_strv_builder_add (builder, jd_workflow_job_get_id (job_at (fixture, i)));
+    g_strv_builder_add (builder, jd_job_summary_get_id (job_at (fixture, i)));
 
   return g_strv_builder_end (builder);
 }
@@ -172,7 +173,7 @@ test_first_page (Fixture       *fixture,
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_SALES);
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
   g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
@@ -188,6 +189,9 @@ test_first_page (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "range_label"))), ==, "Jobs 1–50");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "id_label"))), ==, JD_DEMO_WORKFLOW_SALES);
+  /* the heading asks the Server for the workflow's name */
+  g_assert_true (jd_ui_test_wait_for_string (fixture->page, "workflow-name", "Weekly Sales Rollup", WAIT_MS));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "title_label"))), ==, "Weekly Sales Rollup");
 
   /* what was asked for: one job more than a page, newest first */
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), >, 0);
@@ -200,7 +204,7 @@ test_link_text (Fixture       *fixture,
   show_workflow (fixture, "See https://ayx.example.com/gallery/app/Weekly/" JD_DEMO_WORKFLOW_INVENTORY " please");
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_INVENTORY);
   /* the entry shows what was understood: the ID alone */
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_WORKFLOW_INVENTORY);
@@ -221,7 +225,7 @@ test_paging (Fixture       *fixture,
   first = shown_ids (fixture);
   g_assert_cmpuint (g_strv_length (first), ==, PAGE_SIZE);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   /* no double steps while the page is on its way */
   g_assert_false (is_sensitive (fixture, "next_button"));
   wait_settled (fixture);
@@ -260,7 +264,7 @@ test_status_filter (Fixture       *fixture,
   wait_settled (fixture);
 
   /* go to page 2 first: a filter starts again at page 1 */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, PAGE_SIZE);
   all = PAGE_SIZE + n_jobs (fixture);
@@ -269,12 +273,12 @@ test_status_filter (Fixture       *fixture,
   g_assert_true (jd_workflow_page_is_loading (fixture->page));
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
   g_assert_cmpuint (n_jobs (fixture), >, 0);
   g_assert_cmpuint (n_jobs (fixture), <, all);
   for (guint i = 0; i < n_jobs (fixture); i++)
-    g_assert_cmpint (jd_workflow_job_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
+    g_assert_cmpint (jd_job_summary_get_state (job_at (fixture, i)), ==, JD_JOB_STATE_ERROR);
   g_assert_false (is_sensitive (fixture, "previous_button"));
 }
 
@@ -294,17 +298,17 @@ test_filter_without_matches (Fixture       *fixture,
   gtk_drop_down_set_selected (result, 1);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "no-jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_NO_JOBS);
   g_assert_cmpstr (adw_status_page_get_title (no_jobs), ==, "No Jobs");
   g_assert_cmpstr (adw_status_page_get_description (no_jobs), ==, "This workflow has no jobs that match the filters.");
   /* the filters stay in reach */
   g_assert_true (gtk_widget_get_visible (find (fixture, "toolbar")));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.clear-filters", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.clear-filters", NULL));
   wait_settled (fixture);
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0);
   g_assert_cmpuint (gtk_drop_down_get_selected (result), ==, 0);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
 }
 
@@ -319,18 +323,18 @@ test_oldest_first (Fixture       *fixture,
   wait_settled (fixture);
 
   for (guint i = 1; i < n_jobs (fixture); i++)
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
-                                          jd_workflow_job_get_created (job_at (fixture, i))), >=, 0);
-  newest = g_date_time_ref (jd_workflow_job_get_created (job_at (fixture, 0)));
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, i - 1)),
+                                          jd_job_summary_get_created (job_at (fixture, i))), >=, 0);
+  newest = g_date_time_ref (jd_job_summary_get_created (job_at (fixture, 0)));
 
   gtk_drop_down_set_selected (sort, 1); /* Oldest First */
   wait_settled (fixture);
 
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
   for (guint i = 1; i < n_jobs (fixture); i++)
-    g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, i - 1)),
-                                          jd_workflow_job_get_created (job_at (fixture, i))), <=, 0);
-  g_assert_cmpint (g_date_time_compare (jd_workflow_job_get_created (job_at (fixture, 0)), newest), <, 0);
+    g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, i - 1)),
+                                          jd_job_summary_get_created (job_at (fixture, i))), <=, 0);
+  g_assert_cmpint (g_date_time_compare (jd_job_summary_get_created (job_at (fixture, 0)), newest), <, 0);
 }
 
 static void
@@ -355,7 +359,7 @@ job_shown (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
   return jd_lookup_page_get_state (wait->page) == JD_LOOKUP_STATE_JOB &&
-         job != NULL && g_strcmp0 (jd_job_get_id (job), wait->id) == 0;
+         job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
 static void
@@ -370,7 +374,7 @@ test_activate_row (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  expected = g_strdup (jd_workflow_job_get_id (job_at (fixture, 3)));
+  expected = g_strdup (jd_job_summary_get_id (job_at (fixture, 3)));
 
   g_assert_true (gtk_column_view_get_single_click_activate (list));
   g_signal_connect (fixture->page, "job-activated", G_CALLBACK (on_job_activated_cb), &activated);
@@ -404,12 +408,12 @@ test_invalid_text_sends_nothing (Fixture       *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_label_get_text (label), !=, "");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->entry), "error"));
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
   g_assert_false (jd_workflow_page_is_loading (fixture->page));
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
 
   /* the public call refuses the same way, and keeps the text */
-  jd_workflow_page_show_workflow (fixture->page, "12345");
+  jd_workflow_page_show_workflow (fixture->page, "12345", NULL);
   jd_ui_test_spin (100);
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, "12345");
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, before);
@@ -429,7 +433,7 @@ test_unknown_workflow (Fixture       *fixture,
   show_workflow (fixture, UNKNOWN_WORKFLOW);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_ERROR);
   g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Workflow Not Found");
   g_assert_nonnull (adw_status_page_get_description (error_page));
   g_assert_cmpstr (adw_status_page_get_description (error_page), !=, "");
@@ -440,7 +444,7 @@ test_unknown_workflow (Fixture       *fixture,
   /* a known workflow afterwards shows normally */
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
 }
 
 static void
@@ -453,7 +457,7 @@ test_refresh_reloads_page (Fixture       *fixture,
 
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "workflow.next-page", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)), "job-list.next-page", NULL));
   wait_settled (fixture);
   before_ids = shown_ids (fixture);
   jd_ui_test_wait_for_quiet (fixture->server);
@@ -512,7 +516,7 @@ test_cancel_load (Fixture       *fixture,
   jd_ui_test_spin (300);
 
   /* nothing arrives afterwards */
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_IDLE);
   g_assert_cmpuint (n_jobs (fixture), ==, 0);
 }
 
@@ -566,7 +570,7 @@ test_browse_and_pick (Fixture       *fixture,
   wait_settled (fixture);
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_INVENTORY);
   g_assert_cmpstr (jd_workflow_page_get_workflow_name (fixture->page), ==, "Inventory Reconciliation");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "title_label"))), ==, "Inventory Reconciliation");
@@ -616,7 +620,7 @@ test_browse_refused_for_viewer (Fixture       *fixture,
   /* a viewer may still page through the jobs of a workflow */
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
 }
 
 static void
@@ -624,17 +628,17 @@ test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
 {
   jd_application_set_client (fixture->app, NULL);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_false (is_sensitive (fixture, "browse_button"));
 
   /* asked for while signed out: shown once signed in */
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
   g_assert_false (jd_workflow_page_is_loading (fixture->page));
 
   jd_application_set_client (fixture->app, fixture->client);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_workflow_page_get_state (fixture->page), ==, "jobs");
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
 }
 
@@ -655,6 +659,221 @@ test_close_while_loading (Fixture       *fixture,
   /* the cancelled callback comes, touches nothing, and lets go */
   jd_ui_test_spin (500);
   g_assert_null (page);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Results: a WorkflowJobView has none                                 */
+
+/* Without a result filter no row claims a result: no check mark, and
+ * "Result not known" where the result would be. */
+static void
+test_unknown_result_says_so (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *list;
+  guint completed = 0;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  jd_ui_test_spin (100);
+
+  list = find (fixture, "job_list");
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    {
+      JdJobSummary *job = job_at (fixture, i);
+      g_autofree char *icon = NULL;
+
+      g_assert_null (jd_job_summary_get_disposition (job));
+      if (jd_job_summary_get_state (job) != JD_JOB_STATE_COMPLETED)
+        continue;
+      completed++;
+      icon = jd_job_cells_status_icon_name (NULL, JD_JOB_STATE_COMPLETED, jd_job_summary_get_disposition_kind (job));
+      g_assert_cmpstr (icon, !=, "emblem-ok-symbolic");
+    }
+  g_assert_cmpuint (completed, >, 0);
+
+  /* what the rows show */
+  g_assert_nonnull (jd_ui_test_find_by_text (list, "Result not known"));
+  {
+    g_autoptr(GPtrArray) images = jd_ui_test_find_all (list, GTK_TYPE_IMAGE);
+
+    g_assert_cmpuint (images->len, >, 0);
+    for (guint i = 0; i < images->len; i++)
+      g_assert_cmpstr (gtk_image_get_icon_name (g_ptr_array_index (images, i)), !=, "emblem-ok-symbolic");
+  }
+}
+
+/* The Result filter chose the rows by their result: they show it. */
+static void
+test_result_filter_marks_rows (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const results[] = { NULL, "Success", "Warning", "Error" };
+  GtkDropDown *result = GTK_DROP_DOWN (find (fixture, "result_dropdown"));
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+
+  for (guint r = 1; r < G_N_ELEMENTS (results); r++)
+    {
+      gtk_drop_down_set_selected (result, r);
+      wait_settled (fixture);
+      g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
+      for (guint i = 0; i < n_jobs (fixture); i++)
+        {
+          JdJobSummary *job = job_at (fixture, i);
+          g_autofree char *text = jd_job_cells_result_text (NULL, jd_job_summary_get_disposition (job),
+                                                            jd_job_summary_get_disposition_kind (job));
+
+          g_assert_cmpstr (jd_job_summary_get_disposition (job), ==, results[r]);
+          g_assert_cmpstr (text, ==, results[r]);
+        }
+      jd_ui_test_spin (100);
+      g_assert_nonnull (jd_ui_test_find_by_text (find (fixture, "job_list"), results[r]));
+      g_assert_null (jd_ui_test_find_by_text (find (fixture, "job_list"), "Result not known"));
+    }
+
+  /* the successes earn a check mark, and only they */
+  gtk_drop_down_set_selected (result, 1);
+  wait_settled (fixture);
+  {
+    g_autofree char *icon = jd_job_cells_status_icon_name (NULL, jd_job_summary_get_state (job_at (fixture, 0)),
+                                                           jd_job_summary_get_disposition_kind (job_at (fixture, 0)));
+
+    g_assert_cmpint (jd_job_summary_get_disposition_kind (job_at (fixture, 0)), ==, JD_DISPOSITION_SUCCESS);
+    g_assert_cmpstr (icon, ==, "emblem-ok-symbolic");
+  }
+}
+
+static gboolean
+row_has_result (gpointer data)
+{
+  return jd_job_summary_get_disposition (data) != NULL;
+}
+
+/* Opening a row looks the job up: its result comes onto the row. */
+static void
+test_opening_fills_in_result (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
+  JdJobSummary *row;
+  JobWait wait;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  row = job_at (fixture, 4);
+  g_assert_null (jd_job_summary_get_disposition (row));
+
+  g_signal_emit_by_name (list, "activate", 4);
+  g_assert_true (jd_ui_test_wait_for (row_has_result, row, WAIT_MS));
+
+  /* the same result as the job page shows */
+  wait.page = jd_window_get_lookup_page (fixture->window);
+  wait.id = jd_job_summary_get_id (row);
+  g_assert_true (jd_ui_test_wait_for (job_shown, &wait, WAIT_MS));
+  g_assert_cmpstr (jd_job_summary_get_disposition (row), ==,
+                   jd_job_summary_get_disposition (JD_JOB_SUMMARY (jd_lookup_page_get_job (wait.page))));
+}
+
+/* ------------------------------------------------------------------ */
+/* The highlight hook                                                  */
+
+static gboolean
+highlight_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return settled (fixture) &&
+         jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)) != GTK_INVALID_LIST_POSITION;
+}
+
+/* From a job to its workflow: the first page, with the job's row
+ * selected and scrolled to, and the filters out of the way. */
+static void
+test_highlight_on_first_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find (fixture, "job_list"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find (fixture, "job_scroller"));
+  GtkSelectionModel *selection;
+  g_autofree char *wanted = NULL;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  wanted = g_strdup (jd_job_summary_get_id (job_at (fixture, 40)));
+
+  /* another workflow and a filter first: both give way */
+  show_workflow (fixture, JD_DEMO_WORKFLOW_INVENTORY);
+  wait_settled (fixture);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown")), 2);
+  wait_settled (fixture);
+
+  jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, wanted);
+  g_assert_true (jd_ui_test_wait_for (highlight_settled, fixture, WAIT_MS));
+
+  g_assert_cmpstr (jd_workflow_page_get_workflow_id (fixture->page), ==, JD_DEMO_WORKFLOW_SALES);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "status_dropdown"))), ==, 0);
+  g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==, 40);
+  g_assert_cmpstr (jd_job_summary_get_id (job_at (fixture, 40)), ==, wanted);
+  selection = gtk_column_view_get_model (list);
+  g_assert_true (gtk_selection_model_is_selected (selection, 40));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+
+  /* row 40 of 50 is not in view at the top: the list scrolled to it */
+  jd_ui_test_spin (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)), >, 0);
+  screenshot (GTK_WIDGET (fixture->window), "jd-workflow-highlight.png");
+}
+
+/* A job further back than the first page: the jobs load, nothing is
+ * marked. */
+static void
+test_highlight_not_on_first_page (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *older = NULL;
+  GtkSelectionModel *selection;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jd_workflow_page_get_job_list (fixture->page)),
+                                             "job-list.next-page", NULL));
+  wait_settled (fixture);
+  older = g_strdup (jd_job_summary_get_id (job_at (fixture, 0)));
+
+  jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, older);
+  g_assert_true (jd_workflow_page_is_loading (fixture->page));
+  wait_settled (fixture);
+
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_JOBS);
+  g_assert_cmpuint (jd_workflow_page_get_offset (fixture->page), ==, 0);
+  g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find (fixture, "job_list")));
+  for (guint i = 0; i < n_jobs (fixture); i++)
+    g_assert_false (gtk_selection_model_is_selected (selection, i));
+}
+
+/* Asked for while signed out: the highlight waits with the workflow. */
+static void
+test_highlight_waits_for_sign_in (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *wanted = NULL;
+
+  show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
+  wait_settled (fixture);
+  wanted = g_strdup (jd_job_summary_get_id (job_at (fixture, 7)));
+
+  jd_application_set_client (fixture->app, NULL);
+  jd_workflow_page_show_workflow (fixture->page, JD_DEMO_WORKFLOW_SALES, wanted);
+  g_assert_cmpint (jd_workflow_page_get_state (fixture->page), ==, JD_JOB_LIST_STATE_SIGNED_OUT);
+
+  jd_application_set_client (fixture->app, fixture->client);
+  g_assert_true (jd_ui_test_wait_for (highlight_settled, fixture, WAIT_MS));
+  g_assert_cmpuint (jd_job_list_get_highlighted (jd_workflow_page_get_job_list (fixture->page)), ==, 7);
 }
 
 static void
@@ -729,6 +948,12 @@ main (int   argc,
   ADD ("sort/oldest-first", test_oldest_first);
   ADD ("open/activate-row-opens-job", test_activate_row);
   ADD ("browse/search-and-pick", test_browse_and_pick);
+  ADD ("result/unknown-says-so", test_unknown_result_says_so);
+  ADD ("result/filter-marks-rows", test_result_filter_marks_rows);
+  ADD ("result/opening-fills-in", test_opening_fills_in_result);
+  ADD ("highlight/on-first-page", test_highlight_on_first_page);
+  ADD ("highlight/not-on-first-page", test_highlight_not_on_first_page);
+  ADD ("highlight/waits-for-sign-in", test_highlight_waits_for_sign_in);
   ADD ("window/close-while-loading", test_close_while_loading);
   ADD ("screenshot", test_screenshot);
   g_test_add ("/ui/workflow/browse/refused-for-viewer", Fixture, NULL,

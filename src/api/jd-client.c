@@ -18,7 +18,7 @@
 #include "jd-client.h"
 #include "jd-client-call.h"
 #include "jd-token-source.h"
-#include "jd-job-private.h"
+#include "jd-job-summary-private.h"
 #include "jd-json-reader.h"
 #include "jd-object-id.h"
 #include "jd-request-path.h"
@@ -313,10 +313,10 @@ parse_job (GBytes   *bytes,
 
   /* The answer must be the job we asked for; a proxy cache that mixes
    * answers up must not show the wrong job under this ID. */
-  if (g_ascii_strcasecmp (jd_job_get_id (job), wanted) != 0)
+  if (g_ascii_strcasecmp (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wanted) != 0)
     {
       g_set_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                   _("The server answered with a different job (%s)."), jd_job_get_id (job));
+                   _("The server answered with a different job (%s)."), jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
       return NULL;
     }
 
@@ -339,7 +339,26 @@ parse_workflow_jobs (GBytes   *bytes,
                      gpointer  data,
                      GError  **error)
 {
-  return jd_json_read_workflow_jobs (bytes, error);
+  const char *result_code = data;
+  JdJobPage *page = jd_json_read_workflow_jobs (bytes, error);
+
+  /* WorkflowJobView has no result; when the Server chose the rows by
+   * their result (resultCode), that is their result. */
+  if (page != NULL && result_code != NULL)
+    {
+      GListModel *jobs = jd_job_page_get_jobs (page);
+      guint n = g_list_model_get_n_items (jobs);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(JdJobSummary) job = g_list_model_get_item (jobs, i);
+
+          if (jd_job_summary_get_disposition (job) == NULL)
+            jd_job_summary_set_disposition (job, result_code);
+        }
+    }
+
+  return page;
 }
 
 static gpointer
@@ -580,7 +599,8 @@ jd_client_list_workflow_jobs_async (JdClient            *self,
     }
 
   call = jd_call_new (JD_CALL_JSON, "GET", path->str);
-  jd_call_set_parser (call, parse_workflow_jobs, NULL, NULL);
+  jd_call_set_parser (call, parse_workflow_jobs,
+                      query != NULL ? g_strdup (query->result_code) : NULL, g_free);
   jd_call_set_subject (call, JD_CALL_SUBJECT_WORKFLOW, workflow_id);
   start_call (self, call, task);
 }

@@ -131,7 +131,7 @@ GListModel  *jd_client_get_job_messages_finish (JdClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
-/* GET /v3/workflows/{id}/jobs: the page's jobs are JdWorkflowJob without
+/* GET /v3/workflows/{id}/jobs: the page's jobs are JdJobSummary without
  * a disposition (WorkflowJobView has none); it has no pagination. */
 void         jd_client_list_workflow_jobs_async  (JdClient            *self,
                                                   const char          *workflow_id,
@@ -144,7 +144,7 @@ JdJobPage   *jd_client_list_workflow_jobs_finish (JdClient            *self,
                                                   GError             **error);
 
 /* GET /v3/jobs: one page of the recent jobs across workflows, with the
- * Server's PaginationInfo; the jobs are JdWorkflowJob with their
+ * Server's PaginationInfo; the jobs are JdJobSummary with their
  * workflow's name and ID, who submitted them and their queue, start and
  * execution times. Servers without the endpoint answer NOT_SUPPORTED,
  * accounts that may not use it FORBIDDEN. */

@@ -77,7 +77,7 @@ jd_job_follower_should_follow (JdJob *job)
   g_return_val_if_fail (JD_IS_JOB (job), FALSE);
 
   /* An unknown state could mean anything; following it could never end. */
-  switch (jd_job_get_state (job))
+  switch (jd_job_summary_get_state (JD_JOB_SUMMARY (job)))
     {
     case JD_JOB_STATE_CREATED:
     case JD_JOB_STATE_QUEUED:
@@ -138,11 +138,11 @@ note_running (JdJobFollower *self,
               JdJob         *job,
               gboolean       first_sight)
 {
-  if (jd_job_get_state (job) != JD_JOB_STATE_RUNNING || self->running_since != NULL)
+  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) != JD_JOB_STATE_RUNNING || self->running_since != NULL)
     return;
 
-  if (first_sight && jd_job_get_created (job) != NULL)
-    self->running_since = g_date_time_ref (jd_job_get_created (job));
+  if (first_sight && jd_job_summary_get_created (JD_JOB_SUMMARY (job)) != NULL)
+    self->running_since = g_date_time_ref (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
   else
     self->running_since = g_date_time_new_now_utc ();
 
@@ -231,7 +231,7 @@ check_done (JdJobFollower *self,
       set_next_check (self, 0);
       set_following (self, FALSE);
 
-      if (jd_job_is_finished (job) && !self->finished)
+      if (jd_job_summary_is_finished (JD_JOB_SUMMARY (job)) && !self->finished)
         {
           self->finished = TRUE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
@@ -241,7 +241,7 @@ check_done (JdJobFollower *self,
     }
 
   /* Something moved: look again soon. Nothing moved: a little later. */
-  if (jd_job_get_state (job) != before)
+  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) != before)
     self->interval_ms = self->min_ms;
   else
     self->interval_ms = MIN (self->interval_ms * 2, self->max_ms);
@@ -274,7 +274,7 @@ on_checked_cb (GObject      *source,
       return;
     }
 
-  before = self->job != NULL ? jd_job_get_state (self->job) : JD_JOB_STATE_UNKNOWN;
+  before = self->job != NULL ? jd_job_summary_get_state (JD_JOB_SUMMARY (self->job)) : JD_JOB_STATE_UNKNOWN;
 
   if (full)
     {
@@ -288,7 +288,7 @@ on_checked_cb (GObject      *source,
 
   /* The messages are due: now the state changed or the job ended, or
    * every few checks for someone who reads them. */
-  if (jd_job_get_state (job) != before || !jd_job_follower_should_follow (job) ||
+  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) != before || !jd_job_follower_should_follow (job) ||
       (self->messages_wanted && self->since_messages >= MESSAGES_EVERY_N_CHECKS))
     {
       start_request (self, TRUE);
@@ -499,7 +499,7 @@ jd_job_follower_new (JdClient *client,
 
   self = g_object_new (JD_TYPE_JOB_FOLLOWER, NULL);
   self->client = g_object_ref (client);
-  self->job_id = g_strdup (jd_job_get_id (job));
+  self->job_id = g_strdup (jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
   self->job = g_object_ref (job);
   note_running (self, job, TRUE);
 

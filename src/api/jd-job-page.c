@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "jd-job-page.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 
 struct _JdJobPage
 {
@@ -81,7 +81,7 @@ jd_job_page_constructed (GObject *object)
   G_OBJECT_CLASS (jd_job_page_parent_class)->constructed (object);
 
   if (self->jobs == NULL)
-    self->jobs = G_LIST_MODEL (g_list_store_new (JD_TYPE_WORKFLOW_JOB));
+    self->jobs = G_LIST_MODEL (g_list_store_new (JD_TYPE_JOB_SUMMARY));
 }
 
 static void
@@ -226,7 +226,7 @@ jd_job_page_init (JdJobPage *self)
 
 /**
  * jd_job_page_new:
- * @jobs: (nullable): a #GListModel of #JdWorkflowJob; %NULL for none
+ * @jobs: (nullable): a #GListModel of #JdJobSummary; %NULL for none
  * @n_unreadable: rows that could not be read
  *
  * Returns: (transfer full): a page without pagination
@@ -247,7 +247,7 @@ jd_job_page_new (GListModel *jobs,
  * jd_job_page_get_jobs:
  * @self: a #JdJobPage
  *
- * Returns: (transfer none): the rows that could be read, as #JdWorkflowJob
+ * Returns: (transfer none): the rows that could be read, as #JdJobSummary
  */
 GListModel *
 jd_job_page_get_jobs (JdJobPage *self)

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (JdJobPage, jd_job_page, JD, JOB_PAGE, GObject)
 /* A page without pagination: the numbers are -1, the flags FALSE. */
 JdJobPage  *jd_job_page_new                   (GListModel *jobs,
                                                guint       n_unreadable);
-/* Items are JdWorkflowJob. */
+/* Items are JdJobSummary. */
 GListModel *jd_job_page_get_jobs              (JdJobPage  *self);
 /* Rows the Server sent that could not be read (not an object, no usable
  * job ID): they are not in jobs, and the UI says so. */

@@ -30,6 +30,7 @@
 #include "jd-client-error.h"
 #include "jd-json-document.h"
 #include "jd-json-reader.h"
+#include "jd-json-slices.h"
 
 /* Deeper nesting than any answer of the Server needs. */
 #define MAX_DEPTH 512
@@ -38,6 +39,12 @@
 /* Text longer than this (bytes) is no status, name or message a Server
  * writes; shown, it would stall the UI. Such a field is "not given". */
 #define MAX_TEXT_LENGTH (64 * 1024)
+/* A big array of messages is parsed in slices of this many elements on a
+ * thread pool (jd-json-slices.c): above SLICE_MIN_ELEMENTS elements or
+ * SLICE_MIN_BYTES bytes, where one parser's time starts to show. */
+#define SLICE_ELEMENTS     8192
+#define SLICE_MIN_ELEMENTS 20000
+#define SLICE_MIN_BYTES    (2 * 1024 * 1024)
 
 
 /* Reading members without ever raising a critical */
@@ -283,6 +290,19 @@ jd_json_get_date (JsonObject *object,
 
 /* Scanning the bytes before json-glib sees them */
 
+/* The one array of messages the scan may cut into slices: the root array
+ * or the root object's "messages" member. */
+typedef struct
+{
+  GArray     *bounds;        /* gsize: the '[', every SLICE_ELEMENTS-th
+                              * separating ',', then the ']' */
+  guint       inner_depth;   /* depth of its elements */
+  guint       n_separators;
+  guint       found : 1;
+  guint       open : 1;      /* the scan is inside it */
+  guint       ambiguous : 1; /* more than one "messages" array: not cut */
+} ScanArray;
+
 typedef struct
 {
   const char *data;          /* without a byte order mark */
@@ -290,7 +310,25 @@ typedef struct
   char        root;          /* '{', '[', '"', or 'v' for another value */
   GArray     *member_arrays; /* gboolean: is the n-th array directly in the
                               * root object its "messages" member? */
+  ScanArray   messages;
 } Scan;
+
+static void
+scan_array_start (ScanArray *array,
+                  gsize      offset,
+                  guint      inner_depth)
+{
+  if (array->found)
+    {
+      array->ambiguous = TRUE;
+      return;
+    }
+
+  array->found = TRUE;
+  array->open = TRUE;
+  array->inner_depth = inner_depth;
+  g_array_append_val (array->bounds, offset);
+}
 
 static gboolean
 is_json_structure_char (char c)
@@ -377,6 +415,8 @@ scan_json (const char  *data,
               if (scan->root != '\0')
                 goto not_json;
               scan->root = c;
+              if (c == '[')
+                scan_array_start (&scan->messages, i, 1);
             }
           else if (depth == 1 && scan->root == '{' && c == '[')
             {
@@ -385,6 +425,8 @@ scan_json (const char  *data,
                                                           key_length) == 0;
 
               g_array_append_val (scan->member_arrays, is_messages);
+              if (is_messages)
+                scan_array_start (&scan->messages, i, 2);
             }
 
           if (++depth > MAX_DEPTH)
@@ -401,7 +443,23 @@ scan_json (const char  *data,
             goto not_json;
           if (--depth == 0)
             root_done = TRUE;
+          if (scan->messages.open && depth + 1 == scan->messages.inner_depth)
+            {
+              g_array_append_val (scan->messages.bounds, i);
+              scan->messages.open = FALSE;
+            }
           break;
+
+        case ',':
+          if (depth > 0)
+            {
+              if (scan->messages.open && depth == scan->messages.inner_depth &&
+                  ++scan->messages.n_separators % SLICE_ELEMENTS == 0)
+                g_array_append_val (scan->messages.bounds, i);
+              break;
+            }
+          /* at the top, a comma is as wrong as anything else */
+          G_GNUC_FALLTHROUGH;
 
         default:
           if (!is_json_structure_char (c))
@@ -465,6 +523,7 @@ jd_json_document_free (JdJsonDocument *doc)
 {
   g_clear_object (&doc->parser);
   g_clear_pointer (&doc->scan.member_arrays, g_array_unref);
+  g_clear_pointer (&doc->scan.messages.bounds, g_array_unref);
   g_clear_pointer (&doc->taken, g_array_unref);
   g_clear_object (&doc->taking);
   g_free (doc);
@@ -590,6 +649,123 @@ on_array_end_cb (JsonParser *parser,
   doc->depth--;
 }
 
+static JdJsonDocument *
+new_document (void)
+{
+  JdJsonDocument *doc = g_new0 (JdJsonDocument, 1);
+
+  doc->scan.member_arrays = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  doc->scan.messages.bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  doc->taken = g_array_new (FALSE, TRUE, sizeof (TakenArray));
+  g_array_set_clear_func (doc->taken, clear_taken_array);
+
+  return doc;
+}
+
+/* json-glib's part, once the scan has passed. */
+static gboolean
+load_scanned (JdJsonDocument  *doc,
+              gboolean         take_messages,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  doc->parser = json_parser_new ();
+
+  if (take_messages)
+    {
+      g_signal_connect (doc->parser, "object-start", G_CALLBACK (on_object_start_cb), doc);
+      g_signal_connect (doc->parser, "object-end", G_CALLBACK (on_object_end_cb), doc);
+      g_signal_connect (doc->parser, "array-start", G_CALLBACK (on_array_start_cb), doc);
+      g_signal_connect (doc->parser, "array-element", G_CALLBACK (on_array_element_cb), doc);
+      g_signal_connect (doc->parser, "array-end", G_CALLBACK (on_array_end_cb), doc);
+    }
+
+  if (!json_parser_load_from_data (doc->parser, doc->scan.data, doc->scan.length, &local_error))
+    {
+      g_debug ("Unreadable JSON: %s", local_error->message);
+      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
+                           _("The server’s answer is not valid JSON."));
+      return FALSE;
+    }
+
+  if (take_messages)
+    g_signal_handlers_disconnect_by_data (doc->parser, doc);
+
+  if (json_parser_get_root (doc->parser) == NULL)
+    {
+      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
+                           _("The server’s answer is empty."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the messages array is big enough for slices to pay off. */
+static gboolean
+should_slice (JdJsonDocument *doc)
+{
+  ScanArray *array = &doc->scan.messages;
+  gsize open, close;
+
+  /* a root array is messages only when the caller says so */
+  if (!array->found || array->ambiguous || array->open ||
+      (array->inner_depth == 1 && !doc->take_root_array))
+    return FALSE;
+
+  /* the '[', at least one cut, the ']' */
+  if (array->bounds->len < 3)
+    return FALSE;
+
+  open = g_array_index (array->bounds, gsize, 0);
+  close = g_array_index (array->bounds, gsize, array->bounds->len - 1);
+
+  return array->n_separators >= SLICE_MIN_ELEMENTS || close - open > SLICE_MIN_BYTES;
+}
+
+/* The document with its messages array emptied is parsed here, while the
+ * pool reads the array's slices; their list then stands for the array. */
+static JdJsonDocument *
+parse_in_slices (JdJsonDocument  *doc,
+                 GError         **error)
+{
+  GArray *bounds = doc->scan.messages.bounds;
+  const char *data = doc->scan.data;
+  gsize open = g_array_index (bounds, gsize, 0);
+  gsize close = g_array_index (bounds, gsize, bounds->len - 1);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JdJsonDocument) rest = NULL;
+  g_autoptr(JdMessageList) messages = NULL;
+  g_autoptr(GBytes) rest_bytes = NULL;
+  JdJsonSlices *slices;
+  GString *text;
+
+  slices = jd_json_slices_start (data, (const gsize *) (void *) bounds->data, bounds->len - 1);
+
+  /* everything but the array's elements: "…,"messages":[],…" */
+  text = g_string_sized_new (open + 1 + doc->scan.length - close);
+  g_string_append_len (text, data, open + 1);
+  g_string_append_len (text, data + close, doc->scan.length - close);
+  rest_bytes = g_string_free_to_bytes (text);
+  rest = jd_json_document_parse (rest_bytes, TRUE, doc->take_root_array, &local_error);
+
+  messages = jd_json_slices_finish (slices, rest != NULL ? error : NULL);
+  if (rest == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (messages == NULL)
+    return NULL;
+
+  /* the emptied array is the one taken from the rest; nothing else is */
+  g_assert (rest->taken->len == 1);
+  g_set_object (&g_array_index (rest->taken, TakenArray, 0).list, messages);
+
+  return g_steal_pointer (&rest);
+}
+
 /* Parses bytes, refusing what is not JSON. With take_messages, the
  * elements of the root object's "messages" arrays (and, with
  * take_root_array, of a root array) become JdMessageLists as they are
@@ -600,14 +776,9 @@ jd_json_document_parse (GBytes    *bytes,
                         gboolean   take_root_array,
                         GError   **error)
 {
-  g_autoptr(JdJsonDocument) doc = g_new0 (JdJsonDocument, 1);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JdJsonDocument) doc = new_document ();
   const char *data;
   gsize length = 0;
-
-  doc->scan.member_arrays = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  doc->taken = g_array_new (FALSE, TRUE, sizeof (TakenArray));
-  g_array_set_clear_func (doc->taken, clear_taken_array);
 
   data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
   if (length == 0)
@@ -627,35 +798,44 @@ jd_json_document_parse (GBytes    *bytes,
   if (!scan_json (data, length, &doc->scan, error))
     return NULL;
 
-  doc->parser = json_parser_new ();
   doc->take_root_array = take_messages && take_root_array;
 
-  if (take_messages)
-    {
-      g_signal_connect (doc->parser, "object-start", G_CALLBACK (on_object_start_cb), doc);
-      g_signal_connect (doc->parser, "object-end", G_CALLBACK (on_object_end_cb), doc);
-      g_signal_connect (doc->parser, "array-start", G_CALLBACK (on_array_start_cb), doc);
-      g_signal_connect (doc->parser, "array-element", G_CALLBACK (on_array_element_cb), doc);
-      g_signal_connect (doc->parser, "array-end", G_CALLBACK (on_array_end_cb), doc);
-    }
+  if (take_messages && should_slice (doc))
+    return parse_in_slices (doc, error);
 
-  if (!json_parser_load_from_data (doc->parser, doc->scan.data, doc->scan.length, &local_error))
-    {
-      g_debug ("Unreadable JSON: %s", local_error->message);
-      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           _("The server’s answer is not valid JSON."));
-      return NULL;
-    }
+  if (!load_scanned (doc, take_messages, error))
+    return NULL;
 
-  if (take_messages)
-    g_signal_handlers_disconnect_by_data (doc->parser, doc);
+  return g_steal_pointer (&doc);
+}
 
-  if (json_parser_get_root (doc->parser) == NULL)
-    {
-      g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
-                           _("The server’s answer is empty."));
-      return NULL;
-    }
+/**
+ * jd_json_document_parse_slice:
+ * @data: elements of an array that jd_json_document_parse () scanned,
+ *   between '[' and ']'
+ * @length: its length
+ * @error: return location for a #GError
+ *
+ * Parses a slice of a big messages array (jd-json-slices.c) without
+ * scanning it again: the scan of the whole answer has checked its nesting
+ * and characters. Its root array is taken as messages.
+ */
+JdJsonDocument *
+jd_json_document_parse_slice (const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autoptr(JdJsonDocument) doc = new_document ();
+
+  g_return_val_if_fail (length >= 2 && data[0] == '[' && data[length - 1] == ']', NULL);
+
+  doc->scan.data = data;
+  doc->scan.length = length;
+  doc->scan.root = '[';
+  doc->take_root_array = TRUE;
+
+  if (!load_scanned (doc, TRUE, error))
+    return NULL;
 
   return g_steal_pointer (&doc);
 }

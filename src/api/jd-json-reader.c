@@ -21,11 +21,11 @@
 #include "jd-client-error.h"
 #include "jd-job-output.h"
 #include "jd-job-page.h"
-#include "jd-job-private.h"
+#include "jd-job-summary-private.h"
 #include "jd-json-document.h"
 #include "jd-json-reader.h"
 #include "jd-message-list.h"
-#include "jd-workflow-job.h"
+#include "jd-job-summary.h"
 #include "jd-workflow.h"
 
 /* A token is sent in a header of every request. */
@@ -152,19 +152,19 @@ read_job (JdJsonDocument  *doc,
   created = jd_json_get_date (object, "createDateTime");
   if (created == NULL)
     created = jd_json_get_date (object, "createDate");
-  jd_job_set_created (job, created);
+  jd_job_summary_set_created (JD_JOB_SUMMARY (job), created);
 
   status = jd_json_dup_text (object, "status");
-  jd_job_set_status (job, status);
+  jd_job_summary_set_status (JD_JOB_SUMMARY (job), status);
   disposition = jd_json_dup_text (object, "disposition");
-  jd_job_set_disposition (job, disposition);
+  jd_job_summary_set_disposition (JD_JOB_SUMMARY (job), disposition);
   priority = jd_json_dup_text (object, "priority");
-  jd_job_set_priority (job, priority);
+  jd_job_summary_set_priority (JD_JOB_SUMMARY (job), priority);
   worker_tag = jd_json_dup_text (object, "workerTag");
-  jd_job_set_worker_tag (job, worker_tag);
+  jd_job_summary_set_worker_tag (JD_JOB_SUMMARY (job), worker_tag);
 
   if (jd_json_get_boolean (object, "runWithE2", &run_with_e2))
-    jd_job_set_run_with_e2 (job, run_with_e2);
+    jd_job_summary_set_run_with_e2 (JD_JOB_SUMMARY (job), run_with_e2);
 
   outputs = jd_json_get_array (object, "outputs");
   if (outputs != NULL)
@@ -315,7 +315,7 @@ typedef enum
 /* One row of either list. Each view's own names are read first; a field
  * the other view has is read too, as some Servers mix them. NULL for a
  * row without a usable ID, which could not be opened. */
-static JdWorkflowJob *
+static JdJobSummary *
 read_job_row (JsonObject *object,
               RowKind     kind)
 {
@@ -324,7 +324,7 @@ read_job_row (JsonObject *object,
   static const char * const created_names[] = { "createDate", "createDateTime", NULL };
   static const char * const workflow_names[] = { "workflowName", "appName", "name", NULL };
   static const char * const workflow_ids[] = { "workflowId", "appId", NULL };
-  g_autoptr(JdWorkflowJob) job = NULL;
+  g_autoptr(JdJobSummary) job = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) queued = NULL;
   g_autoptr(GDateTime) started = NULL;
@@ -344,40 +344,40 @@ read_job_row (JsonObject *object,
   if (id == NULL)
     return NULL;
 
-  job = jd_workflow_job_new (id);
+  job = jd_job_summary_new (id);
 
   status = jd_json_dup_text (object, "status");
-  jd_workflow_job_set_status (job, status);
+  jd_job_summary_set_status (job, status);
   priority = jd_json_dup_text (object, "priority");
-  jd_workflow_job_set_priority (job, priority);
+  jd_job_summary_set_priority (job, priority);
   worker_tag = jd_json_dup_text (object, "workerTag");
-  jd_workflow_job_set_worker_tag (job, worker_tag);
+  jd_job_summary_set_worker_tag (job, worker_tag);
   if (jd_json_get_boolean (object, "runWithE2", &run_with_e2))
-    jd_workflow_job_set_run_with_e2 (job, run_with_e2);
+    jd_job_summary_set_run_with_e2 (job, run_with_e2);
 
   /* Neither view has one; some Servers add it. */
   disposition = jd_json_dup_text (object, "disposition");
-  jd_workflow_job_set_disposition (job, disposition);
+  jd_job_summary_set_disposition (job, disposition);
 
   workflow_name = read_first (object, workflow_names, (MemberReader) jd_json_dup_text);
-  jd_workflow_job_set_workflow_name (job, workflow_name);
-  jd_workflow_job_set_workflow_id (job, read_first (object, workflow_ids, (MemberReader) jd_json_get_id));
+  jd_job_summary_set_workflow_name (job, workflow_name);
+  jd_job_summary_set_workflow_id (job, read_first (object, workflow_ids, (MemberReader) jd_json_get_id));
   submitted_by = jd_json_dup_text (object, "submittedBy");
-  jd_workflow_job_set_submitted_by (job, submitted_by);
+  jd_job_summary_set_submitted_by (job, submitted_by);
 
   queued = jd_json_get_date (object, "queueTime");
-  jd_workflow_job_set_queue_time (job, queued);
+  jd_job_summary_set_queue_time (job, queued);
   started = jd_json_get_date (object, "startTime");
-  jd_workflow_job_set_start_time (job, started);
+  jd_job_summary_set_start_time (job, started);
   execution_time = jd_json_dup_text (object, "executionTime");
   if (execution_time != NULL && !jd_json_parse_duration (execution_time, &seconds))
     seconds = -1;
-  jd_workflow_job_set_execution_time (job, execution_time, seconds);
+  jd_job_summary_set_execution_time (job, execution_time, seconds);
 
   /* A PagedJobSummaryView has no created time. A job is created when it is
    * queued, so its queue time stands in: the list still sorts and reads. */
   created = read_first (object, created_names, (MemberReader) jd_json_get_date);
-  jd_workflow_job_set_created (job, created != NULL ? created : queued);
+  jd_job_summary_set_created (job, created != NULL ? created : queued);
 
   return g_steal_pointer (&job);
 }
@@ -390,7 +390,7 @@ read_job_rows (JsonArray *array,
                guint     *n_unreadable)
 {
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
-  GListStore *store = g_list_store_new (JD_TYPE_WORKFLOW_JOB);
+  GListStore *store = g_list_store_new (JD_TYPE_JOB_SUMMARY);
   guint length = json_array_get_length (array);
 
   *n_unreadable = 0;
@@ -398,7 +398,7 @@ read_job_rows (JsonArray *array,
   for (guint i = 0; i < length; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      JdWorkflowJob *job = NULL;
+      JdJobSummary *job = NULL;
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         job = read_job_row (json_node_get_object (node), kind);

@@ -23,6 +23,7 @@ struct _JdMessageList
 
   GArray       *entries;
   GStringChunk *texts;
+  GPtrArray    *more_texts;  /* GStringChunk: of the lists taken in */
   guint         severity_counts[JD_MESSAGE_SEVERITY_INFO + 1];
   guint         n_unreadable;
 };
@@ -85,6 +86,7 @@ jd_message_list_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->texts, g_string_chunk_free);
+  g_clear_pointer (&self->more_texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jd_message_list_parent_class)->finalize (object);
 }
@@ -289,4 +291,49 @@ jd_message_list_get_n_unreadable (JdMessageList *self)
   g_return_val_if_fail (JD_IS_MESSAGE_LIST (self), 0);
 
   return self->n_unreadable;
+}
+
+/**
+ * jd_message_list_take_all:
+ * @self: a #JdMessageList
+ * @other: another #JdMessageList, which ends up empty
+ *
+ * Moves the messages of @other to the end of @self, with their texts
+ * (no copy) and their unreadable count, as when slices of one array were
+ * read apart. Like jd_message_list_append (), for filling a list before
+ * anyone sees it: it notifies nothing.
+ */
+void
+jd_message_list_take_all (JdMessageList *self,
+                          JdMessageList *other)
+{
+  g_return_if_fail (JD_IS_MESSAGE_LIST (self));
+  g_return_if_fail (JD_IS_MESSAGE_LIST (other));
+  g_return_if_fail (self != other);
+  g_return_if_fail (G_MAXUINT - self->entries->len >= other->entries->len);
+
+  g_array_append_vals (self->entries, other->entries->data, other->entries->len);
+  g_array_set_size (other->entries, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->severity_counts); i++)
+    {
+      self->severity_counts[i] += other->severity_counts[i];
+      other->severity_counts[i] = 0;
+    }
+
+  if (G_MAXUINT - self->n_unreadable >= other->n_unreadable)
+    self->n_unreadable += other->n_unreadable;
+  else
+    self->n_unreadable = G_MAXUINT;
+  other->n_unreadable = 0;
+
+  /* the moved entries point into other's texts, which now live here */
+  if (self->more_texts == NULL)
+    self->more_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+  g_ptr_array_add (self->more_texts, g_steal_pointer (&other->texts));
+  other->texts = g_string_chunk_new (16 * 1024);
+  if (other->more_texts != NULL)
+    {
+      g_ptr_array_extend_and_steal (self->more_texts, g_steal_pointer (&other->more_texts));
+    }
 }

@@ -34,5 +34,8 @@ guint              jd_message_list_count_severity (JdMessageList     *self,
 /* elements of the Server's answer that were no message (not objects) */
 void               jd_message_list_add_unreadable   (JdMessageList *self);
 guint              jd_message_list_get_n_unreadable (JdMessageList *self);
+/* moves other's messages to the end of self (slices of one array) */
+void               jd_message_list_take_all         (JdMessageList *self,
+                                                     JdMessageList *other);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "jd-fields-private.h"
 #include "jd-workflow.h"
 
 struct _JdWorkflow
@@ -42,21 +43,6 @@ enum {
 G_DEFINE_FINAL_TYPE (JdWorkflow, jd_workflow, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
-
-/* Replaces *field and notifies pspec, if the value really changes. */
-static void
-set_string_field (JdWorkflow  *self,
-                  char       **field,
-                  const char  *value,
-                  GParamSpec  *pspec)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
 
 static void
 jd_workflow_finalize (GObject *object)
@@ -334,7 +320,7 @@ jd_workflow_set_owner_id (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->owner_id, owner_id, properties[PROP_OWNER_ID]);
+  jd_set_string_field (self, &self->owner_id, owner_id, properties[PROP_OWNER_ID]);
 }
 
 void
@@ -343,15 +329,7 @@ jd_workflow_set_created (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  if (self->created == created ||
-      (self->created != NULL && created != NULL && g_date_time_equal (self->created, created)))
-    return;
-
-  g_clear_pointer (&self->created, g_date_time_unref);
-  if (created != NULL)
-    self->created = g_date_time_ref (created);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  jd_set_date_field (self, &self->created, created, properties[PROP_CREATED]);
 }
 
 void
@@ -360,7 +338,7 @@ jd_workflow_set_published_version (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->published_version, version,
+  jd_set_string_field (self, &self->published_version, version,
                     properties[PROP_PUBLISHED_VERSION]);
 }
 
@@ -370,7 +348,7 @@ jd_workflow_set_published_version_id (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->published_version_id, version_id,
+  jd_set_string_field (self, &self->published_version_id, version_id,
                     properties[PROP_PUBLISHED_VERSION_ID]);
 }
 
@@ -380,7 +358,7 @@ jd_workflow_set_source_app_id (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->source_app_id, source_app_id, properties[PROP_SOURCE_APP_ID]);
+  jd_set_string_field (self, &self->source_app_id, source_app_id, properties[PROP_SOURCE_APP_ID]);
 }
 
 void
@@ -389,7 +367,7 @@ jd_workflow_set_comments (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->comments, comments, properties[PROP_COMMENTS]);
+  jd_set_string_field (self, &self->comments, comments, properties[PROP_COMMENTS]);
 }
 
 void
@@ -398,7 +376,7 @@ jd_workflow_set_worker_tag (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->worker_tag, worker_tag, properties[PROP_WORKER_TAG]);
+  jd_set_string_field (self, &self->worker_tag, worker_tag, properties[PROP_WORKER_TAG]);
 }
 
 void
@@ -407,7 +385,7 @@ jd_workflow_set_execution_mode (JdWorkflow *self,
 {
   g_return_if_fail (JD_IS_WORKFLOW (self));
 
-  set_string_field (self, &self->execution_mode, execution_mode, properties[PROP_EXECUTION_MODE]);
+  jd_set_string_field (self, &self->execution_mode, execution_mode, properties[PROP_EXECUTION_MODE]);
 }
 
 /* run_count < 0: not given */

@@ -1,6 +1,7 @@
 /* jd-demo-data.h: the sample jobs, workflows, users, messages and output
- * files that JdDemoServer serves (jd-demo-data.c), and the Server's objects
- * made of them, as its published schemas name them (jd-demo-views.c).
+ * files that JdDemoServer serves (jd-demo-data.c, jd-demo-messages.c,
+ * jd-demo-files.c), and the Server's objects made of them, as its
+ * published schemas name them (jd-demo-views.c).
  *
  * Everything here is generated deterministically (fixed tables, seeded
  * GRand, arithmetic on indexes), built once per process and never changed:
@@ -117,6 +118,9 @@ void                   jd_demo_data_get_times          (const JdDemoJob      *jo
 GBytes                *jd_demo_data_build_messages     (const JdDemoJob      *job,
                                                         const char           *status,
                                                         guint                *n_messages);
+/* How many messages that array has, without writing it. */
+guint                  jd_demo_data_count_messages     (const JdDemoJob      *job,
+                                                        const char           *status);
 /* FALSE when the job's JSON never has a "messages" member. */
 gboolean               jd_demo_data_job_has_messages   (const JdDemoJob      *job);
 
@@ -167,5 +171,12 @@ gboolean               jd_demo_data_is_object_id       (const char           *te
 guint32                jd_demo_data_crc32              (guint32               crc,
                                                         const guint8         *data,
                                                         gsize                 length);
+
+/* Helpers shared by the data files (jd-demo-data.c, -messages.c, -files.c). */
+/* a count with thousands separators, as the engine writes it: "12,800" */
+void                   jd_demo_data_append_count       (GString              *out,
+                                                        guint                 value);
+/* the last part of a UNC or local path */
+const char            *jd_demo_data_file_basename      (const char           *path);
 
 G_END_DECLS
