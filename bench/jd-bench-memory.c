@@ -29,6 +29,7 @@
 #include <adwaita.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-client.h"
 #include "jd-demo-server.h"
 #include "jd-lookup-page.h"
@@ -140,13 +141,13 @@ job_shown (gpointer data)
 {
   ShownWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
-  const char *state = jd_lookup_page_get_state (wait->page);
+  JdLookupState state = jd_lookup_page_get_state (wait->page);
 
-  if (g_strcmp0 (state, "error") == 0)
+  if (state == JD_LOOKUP_STATE_ERROR)
     return TRUE;
 
   return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0 &&
-         g_strcmp0 (state, "job") == 0 &&
+         state == JD_LOOKUP_STATE_JOB &&
          g_list_model_get_n_items (jd_job_get_messages (job)) >= wait->n_messages;
 }
 
@@ -163,7 +164,7 @@ look_up (JdWindow   *window,
     die ("the window refused job ID %s", id);
   if (!wait_for (job_shown, &wait, LOOKUP_TIMEOUT_MS))
     die ("the window did not show job %s in time", id);
-  if (g_strcmp0 (jd_lookup_page_get_state (wait.page), "job") != 0)
+  if (jd_lookup_page_get_state (wait.page) != JD_LOOKUP_STATE_JOB)
     die ("the window could not look up job %s", id);
 }
 
@@ -239,7 +240,7 @@ main (int   argc,
   jd_client_set_api_key (client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
   jd_application_set_client (app, client);
 
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
 

@@ -48,6 +48,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-client.h"
 #include "jd-demo-server.h"
 #include "jd-job-view.h"
@@ -425,14 +426,14 @@ job_shown (gpointer data)
 {
   ShownWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
-  const char *state = jd_lookup_page_get_state (wait->page);
+  JdLookupState state = jd_lookup_page_get_state (wait->page);
 
-  if (g_strcmp0 (state, "error") == 0)
+  if (state == JD_LOOKUP_STATE_ERROR)
     return TRUE;
 
   return job != NULL && job != wait->old_job &&
          g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0 &&
-         g_strcmp0 (state, "job") == 0;
+         state == JD_LOOKUP_STATE_JOB;
 }
 
 static void
@@ -480,7 +481,7 @@ look_up_in_window (Bench      *bench,
 
   if (!wait_for (job_shown, &wait, LOOKUP_TIMEOUT_MS))
     die ("the window did not show job %s in time", id);
-  if (g_strcmp0 (jd_lookup_page_get_state (bench->page), "job") != 0)
+  if (jd_lookup_page_get_state (bench->page) != JD_LOOKUP_STATE_JOB)
     die ("the window could not look up job %s", id);
 
   result.job_shown = wait.shown_at != 0 ? wait.shown_at : g_get_monotonic_time ();
@@ -886,7 +887,7 @@ bench_window (void)
     die ("could not register the application: %s", error->message);
 
   /* The sample server in a thread of its own, as `jobdesk --demo` has it. */
-  if (!jd_application_sign_in_demo (app, &error))
+  if (!jd_session_sign_in_demo (jd_application_get_session (app), &error))
     die ("could not start the sample server: %s", error->message);
 
   bench.app = app;
@@ -894,7 +895,7 @@ bench_window (void)
   bench.base_url = jd_client_get_base_url (bench.client);
   bench.token = get_token (&bench);
 
-  bench.window = jd_window_new (app);
+  bench.window = jd_application_new_window (app);
   bench.page = jd_window_get_lookup_page (bench.window);
   gtk_window_present (GTK_WINDOW (bench.window));
   gtk_widget_realize (GTK_WIDGET (bench.window));

@@ -1,23 +1,23 @@
 /* jd-application.c: the Job Desk application.
  *
  * One instance: a second `jobdesk ID` hands its IDs to the running window.
- * The application holds the one SoupSession, the signed-in JdClient that
- * every window uses, the settings, and the built-in sample server.
+ * The application creates the objects that own the state (the settings,
+ * the session with its client, the saved servers, the history and the
+ * followed jobs) and hands them to its windows; it shows the sign-in
+ * dialog when the session asks for one, and turns the command line and
+ * the app actions into calls on those objects.
  */
 #define G_LOG_DOMAIN "jd-application"
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-background.h"
-#include "jd-credentials.h"
-#include "jd-demo-server.h"
 #include "jd-network-watch.h"
 #include "jd-search-provider.h"
-#include "jd-sign-in-dialog.h"
 #include "jd-window.h"
 
 struct _JdApplication
@@ -25,41 +25,22 @@ struct _JdApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  SoupSession    *session;
-  JdClient       *client;
-  JdDemoServer   *demo_server;
-  GCancellable   *cancellable;
+  JdServers      *servers;
+  JdSession      *session;
   JdHistory      *history;
-  GHashTable     *followers;       /* job ID → JdJobFollower */
-  guint           follow_min_ms;
-  guint           follow_max_ms;
-  guint           notifications;
-  GMenu          *servers_menu;
+  JdFollowedJobs *followed_jobs;
   GSimpleAction  *server_action;
-  gboolean        restoring;
-  gboolean        restoring_quietly;
   JdSearchProvider *search_provider;
   JdBackground   *background;
+  /* The first sign-in dialog waits for the window's first frame. */
+  gboolean        deferring_sign_in;
+  /* A search with no window restores quietly: the next window asks. */
+  gboolean        restoring_quietly;
 };
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
-
-static GParamSpec *properties[N_PROPS];
 
 #define JD_APPLICATION_SERVICE_TIMEOUT_MS 30000
 
-static void stop_all_following  (JdApplication *self);
-static void forget_follower     (gpointer       data);
-static void update_server_state (JdApplication *self);
-static void forget_server       (JdApplication *self,
-                                 const char    *server,
-                                 JdAuthKind     kind);
+G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -86,7 +67,7 @@ get_window (JdApplication *self)
         if (JD_IS_WINDOW (l->data))
           return l->data;
 
-      window = GTK_WINDOW (jd_window_new (self));
+      window = GTK_WINDOW (jd_application_new_window (self));
     }
 
   return JD_WINDOW (window);
@@ -100,61 +81,6 @@ show_sign_in (JdApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
   jd_window_show_sign_in (window, server);
-}
-
-/* ------------------------------------------------------------------ */
-/* Restoring the last sign-in from the keyring                         */
-
-/* A search with no window restores quietly: the next window asks. */
-static void
-sign_in_failed (JdApplication *self,
-                gboolean       quietly)
-{
-  if (quietly && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
-    jd_search_provider_client_changed (self->search_provider);
-  else
-    show_sign_in (self, NULL);
-}
-
-static void
-on_credentials_found_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(JdApplication) self = user_data;
-  g_autoptr(JdCredentials) credentials = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdClient) client = NULL;
-  gboolean quietly = self->restoring_quietly;
-
-  self->restoring = FALSE;
-  self->restoring_quietly = FALSE;
-  credentials = jd_credentials_lookup_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (self->client != NULL)
-    return;   /* signed in some other way meanwhile */
-
-  if (credentials == NULL)
-    {
-      if (error != NULL)
-        g_debug ("No saved sign-in: %s", error->message);
-      sign_in_failed (self, quietly);
-      return;
-    }
-
-  client = jd_client_new (self->session, credentials->server);
-  if (client == NULL)
-    {
-      sign_in_failed (self, quietly);
-      return;
-    }
-
-  jd_credentials_apply (credentials, client);
-  jd_client_set_allow_insecure (client, jd_application_get_allow_insecure (self, credentials->server));
-  jd_application_set_client (self, client);
 }
 
 /* A first start: the window comes first, the sign-in dialog with the next
@@ -176,9 +102,9 @@ deferred_sign_in_show (DeferredSignIn *deferred)
   g_clear_signal_handler (&deferred->paint_id, deferred->clock);
   g_clear_handle_id (&deferred->timeout_id, g_source_remove);
   g_clear_object (&deferred->clock);
-  self->restoring = FALSE;
+  self->deferring_sign_in = FALSE;
 
-  if (self->client == NULL)
+  if (jd_session_get_client (self->session) == NULL)
     show_sign_in (self, NULL);
 
   g_object_unref (self);
@@ -219,7 +145,7 @@ show_sign_in_after_first_frame (JdApplication *self)
     }
 
   /* Until then, a second activation waits for the same dialog. */
-  self->restoring = TRUE;
+  self->deferring_sign_in = TRUE;
   deferred = g_new0 (DeferredSignIn, 1);
   deferred->app = g_object_ref (self);
   deferred->clock = g_object_ref (clock);
@@ -227,21 +153,52 @@ show_sign_in_after_first_frame (JdApplication *self)
   deferred->timeout_id = g_timeout_add (1000, on_first_paint_timeout_cb, deferred);
 }
 
+static gboolean
+is_signing_in (JdApplication *self)
+{
+  return jd_session_get_client (self->session) != NULL ||
+         jd_session_get_restoring (self->session) ||
+         self->deferring_sign_in;
+}
+
+/* At a start: the keyring's sign-in, or the dialog. */
 static void
 restore_sign_in (JdApplication *self)
 {
-  g_autofree char *server = g_settings_get_string (self->settings, "server-address");
-  JdAuthKind kind = g_settings_get_enum (self->settings, "sign-in-kind");
+  if (is_signing_in (self))
+    return;
 
-  if (*server == '\0' || kind == JD_AUTH_NONE)
-    {
-      show_sign_in_after_first_frame (self);
-      return;
-    }
+  if (!jd_session_restore (self->session))
+    show_sign_in_after_first_frame (self);
+}
 
-  self->restoring = TRUE;
-  jd_credentials_lookup_async (server, kind, self->cancellable,
-                               on_credentials_found_cb, g_object_ref (self));
+static void
+on_sign_in_needed_cb (JdApplication *self,
+                      const char    *server)
+{
+  gboolean quietly = self->restoring_quietly;
+
+  self->restoring_quietly = FALSE;
+  if (quietly && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    jd_search_provider_client_changed (self->search_provider);
+  else
+    show_sign_in (self, server);
+}
+
+static void
+on_client_changed_cb (JdApplication *self)
+{
+  JdClient *client = jd_session_get_client (self->session);
+  g_autofree char *target = NULL;
+
+  /* The servers menu checks the one signed in to. */
+  if (client != NULL && !jd_session_is_demo_client (self->session, client))
+    target = jd_servers_make_target (jd_client_get_base_url (client), jd_client_get_auth_kind (client));
+
+  g_simple_action_set_state (self->server_action, g_variant_new_string (target != NULL ? target : ""));
+  if (client != NULL)
+    self->restoring_quietly = FALSE;
+  jd_search_provider_client_changed (self->search_provider);
 }
 
 /* ------------------------------------------------------------------ */
@@ -308,7 +265,7 @@ sign_in_demo_activated (GSimpleAction *action,
   JdApplication *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!jd_application_sign_in_demo (self, &error))
+  if (!jd_session_sign_in_demo (self->session, &error))
     {
       jd_window_show_toast (get_window (self), error->message);
       return;
@@ -318,229 +275,14 @@ sign_in_demo_activated (GSimpleAction *action,
 }
 
 static void
-on_forgotten_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!jd_credentials_forget_finish (result, &error))
-    g_debug ("Could not forget the credentials: %s", error->message);
-}
-
-static void
 sign_out_activated (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
   JdApplication *self = user_data;
-  g_autofree char *server = g_settings_get_string (self->settings, "server-address");
-  JdAuthKind kind = g_settings_get_enum (self->settings, "sign-in-kind");
 
-  if (self->client != NULL && !jd_application_is_demo_client (self, self->client))
-    {
-      /* Forget what the keyring holds for this server, then the setting. */
-      if (*server != '\0' && kind != JD_AUTH_NONE)
-        {
-          jd_credentials_forget_async (server, kind, NULL, on_forgotten_cb, NULL);
-          forget_server (self, server, kind);
-        }
-      g_settings_set_enum (self->settings, "sign-in-kind", JD_AUTH_NONE);
-    }
-
-  jd_application_set_client (self, NULL);
-  show_sign_in (self, server);
-}
-
-/* ------------------------------------------------------------------ */
-/* Saved servers                                                       */
-
-static const char *
-kind_nick (JdAuthKind kind)
-{
-  return kind == JD_AUTH_ACCESS_TOKEN ? "access-token" : "api-key";
-}
-
-static JdAuthKind
-kind_from_nick (const char *nick)
-{
-  return g_strcmp0 (nick, "access-token") == 0 ? JD_AUTH_ACCESS_TOKEN : JD_AUTH_API_KEY;
-}
-
-char *
-jd_application_describe_server (const char *base_url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return g_strdup (base_url);
-
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
-
-  return g_strdup (g_uri_get_host (uri));
-}
-
-static char *
-server_target (const char *server,
-               JdAuthKind  kind)
-{
-  return g_strconcat (kind_nick (kind), " ", server, NULL);
-}
-
-static void
-update_server_state (JdApplication *self)
-{
-  g_autofree char *target = NULL;
-
-  if (self->client != NULL && !jd_application_is_demo_client (self, self->client))
-    target = server_target (jd_client_get_base_url (self->client), jd_client_get_auth_kind (self->client));
-
-  g_simple_action_set_state (self->server_action, g_variant_new_string (target != NULL ? target : ""));
-}
-
-static void
-rebuild_servers_menu (JdApplication *self)
-{
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
-  GVariantIter iter;
-  const char *server, *nick;
-
-  g_menu_remove_all (self->servers_menu);
-
-  g_variant_iter_init (&iter, profiles);
-  while (g_variant_iter_next (&iter, "(&s&s)", &server, &nick))
-    {
-      JdAuthKind kind = kind_from_nick (nick);
-      g_autofree char *host = jd_application_describe_server (server);
-      g_autofree char *label = NULL;
-      g_autofree char *target = server_target (server, kind);
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* "ayx.example.com (API key)" */
-      label = g_strdup_printf (kind == JD_AUTH_ACCESS_TOKEN ? _("%s (access token)") : _("%s (API key)"), host);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "app.server", g_variant_new_string (target));
-      g_menu_append_item (self->servers_menu, item);
-    }
-}
-
-static void
-set_profiles (JdApplication *self,
-              GPtrArray     *servers,
-              GPtrArray     *nicks)
-{
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
-  for (guint i = 0; i < servers->len; i++)
-    g_variant_builder_add (&builder, "(ss)", servers->pdata[i], nicks->pdata[i]);
-  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (&builder));
-}
-
-/* Every saved server but this one. */
-static void
-profiles_without (JdApplication *self,
-                  const char    *server,
-                  JdAuthKind     kind,
-                  GPtrArray     *servers,
-                  GPtrArray     *nicks)
-{
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
-  GVariantIter iter;
-  const char *saved, *nick;
-
-  g_variant_iter_init (&iter, profiles);
-  while (g_variant_iter_next (&iter, "(&s&s)", &saved, &nick))
-    if (g_strcmp0 (saved, server) != 0 || kind_from_nick (nick) != kind)
-      {
-        g_ptr_array_add (servers, g_strdup (saved));
-        g_ptr_array_add (nicks, g_strdup (nick));
-      }
-}
-
-static void
-forget_server (JdApplication *self,
-               const char    *server,
-               JdAuthKind     kind)
-{
-  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) nicks = g_ptr_array_new_with_free_func (g_free);
-
-  profiles_without (self, server, kind, servers, nicks);
-  set_profiles (self, servers, nicks);
-}
-
-void
-jd_application_remember_server (JdApplication *self,
-                                JdClient      *client)
-{
-  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) nicks = g_ptr_array_new_with_free_func (g_free);
-  const char *server;
-  JdAuthKind kind;
-
-  g_return_if_fail (JD_IS_APPLICATION (self));
-  g_return_if_fail (JD_IS_CLIENT (client));
-
-  server = jd_client_get_base_url (client);
-  kind = jd_client_get_auth_kind (client);
-  g_ptr_array_add (servers, g_strdup (server));
-  g_ptr_array_add (nicks, g_strdup (kind_nick (kind)));
-  profiles_without (self, server, kind, servers, nicks);
-  set_profiles (self, servers, nicks);
-  update_server_state (self);
-}
-
-GMenuModel *
-jd_application_get_servers_menu (JdApplication *self)
-{
-  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
-  return G_MENU_MODEL (self->servers_menu);
-}
-
-typedef struct
-{
-  JdApplication *self;
-  char          *server;
-  JdAuthKind     kind;
-} SwitchData;
-
-static void
-on_switch_credentials_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  SwitchData *data = user_data;
-  JdApplication *self = data->self;
-  g_autoptr(JdCredentials) credentials = NULL;
-  g_autoptr(JdClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  credentials = jd_credentials_lookup_finish (result, &error);
-
-  if (credentials != NULL)
-    client = jd_client_new (self->session, credentials->server);
-
-  if (client == NULL)
-    {
-      /* Nothing in the keyring for it (or no keyring): ask. */
-      g_settings_set_enum (self->settings, "sign-in-kind", data->kind);
-      show_sign_in (self, data->server);
-    }
-  else
-    {
-      jd_credentials_apply (credentials, client);
-      jd_client_set_allow_insecure (client, jd_application_get_allow_insecure (self, credentials->server));
-      g_settings_set_string (self->settings, "server-address", credentials->server);
-      g_settings_set_enum (self->settings, "sign-in-kind", credentials->kind);
-      jd_application_set_client (self, client);
-    }
-
-  update_server_state (self);
-  g_object_unref (data->self);
-  g_free (data->server);
-  g_free (data);
+  /* The session asks for the next sign-in ("sign-in-needed"). */
+  jd_session_sign_out (self->session);
 }
 
 static void
@@ -549,19 +291,11 @@ server_change_state (GSimpleAction *action,
                      gpointer       user_data)
 {
   JdApplication *self = user_data;
-  const char *target = g_variant_get_string (value, NULL);
-  const char *space = strchr (target, ' ');
-  SwitchData *data;
+  g_autofree char *server = NULL;
+  JdAuthKind kind;
 
-  if (space == NULL)
-    return;
-
-  data = g_new0 (SwitchData, 1);
-  data->self = g_object_ref (self);
-  data->kind = g_str_has_prefix (target, "access-token ") ? JD_AUTH_ACCESS_TOKEN : JD_AUTH_API_KEY;
-  data->server = g_strdup (space + 1);
-  jd_credentials_lookup_async (data->server, data->kind, self->cancellable,
-                               on_switch_credentials_cb, data);
+  if (jd_servers_parse_target (g_variant_get_string (value, NULL), &server, &kind))
+    jd_session_switch_server (self->session, server, kind);
 }
 
 static void
@@ -577,8 +311,7 @@ open_job_activated (GSimpleAction *action,
 
   /* A notification's button may start the app just for this (D-Bus
    * activation, no "activate"): sign in as a start does; the job waits. */
-  if (self->client == NULL && !self->restoring)
-    restore_sign_in (self);
+  restore_sign_in (self);
 }
 
 static const GActionEntry app_actions[] = {
@@ -628,8 +361,7 @@ jd_application_activate (GApplication *application)
 
   gtk_window_present (GTK_WINDOW (window));
 
-  if (self->client == NULL && !self->restoring)
-    restore_sign_in (self);
+  restore_sign_in (self);
 }
 
 static int
@@ -654,7 +386,7 @@ jd_application_command_line (GApplication            *application,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!jd_application_sign_in_demo (self, &error))
+      if (!jd_session_sign_in_demo (self->session, &error))
         {
           g_application_command_line_printerr (command_line, "%s\n", error->message);
           return 1;
@@ -664,7 +396,7 @@ jd_application_command_line (GApplication            *application,
     {
       show_sign_in (self, server);
     }
-  else if (self->client == NULL && !self->restoring)
+  else
     {
       restore_sign_in (self);
     }
@@ -694,11 +426,9 @@ jd_application_shutdown (GApplication *application)
 {
   JdApplication *self = JD_APPLICATION (application);
 
-  g_cancellable_cancel (self->cancellable);
-  stop_all_following (self);
-  g_clear_object (&self->client);
-  if (self->demo_server != NULL)
-    jd_demo_server_stop (self->demo_server);
+  jd_followed_jobs_stop_all (self->followed_jobs);
+  jd_session_shutdown (self->session);
+  jd_history_finish_writing (self->history);
 
   G_APPLICATION_CLASS (jd_application_parent_class)->shutdown (application);
 }
@@ -714,19 +444,15 @@ search_provider_get_client (gpointer  user_data,
 {
   JdApplication *self = user_data;
 
-  if (self->client == NULL && !self->restoring)
+  if (!is_signing_in (self))
     {
-      g_autofree char *server = g_settings_get_string (self->settings, "server-address");
-
-      if (*server != '\0' && g_settings_get_enum (self->settings, "sign-in-kind") != JD_AUTH_NONE)
-        {
-          self->restoring_quietly = TRUE;
-          restore_sign_in (self);
-        }
+      self->restoring_quietly = TRUE;
+      if (!jd_session_restore (self->session))
+        self->restoring_quietly = FALSE;
     }
 
-  *pending = self->client == NULL && self->restoring;
-  return self->client;
+  *pending = jd_session_get_client (self->session) == NULL && jd_session_get_restoring (self->session);
+  return jd_session_get_client (self->session);
 }
 
 static void
@@ -744,41 +470,15 @@ on_search_launch_cb (JdApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
   jd_window_look_up (window, text);
-  if (self->client == NULL && !self->restoring)
-    restore_sign_in (self);
+  restore_sign_in (self);
 }
 
 static char **
 followed_job_ids (gpointer user_data)
 {
   JdApplication *self = user_data;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GHashTableIter iter;
-  gpointer id, follower;
 
-  g_hash_table_iter_init (&iter, self->followers);
-  while (g_hash_table_iter_next (&iter, &id, &follower))
-    if (jd_job_follower_get_following (follower))
-      g_strv_builder_add (builder, id);
-
-  return g_strv_builder_end (builder);
-}
-
-/* A follower that failed for lack of network waits up to 30 s before its
- * next try; with the network back, it looks at once. */
-static void
-on_network_back_cb (JdApplication *self)
-{
-  GHashTableIter iter;
-  gpointer follower;
-
-  g_hash_table_iter_init (&iter, self->followers);
-  while (g_hash_table_iter_next (&iter, NULL, &follower))
-    if (jd_job_follower_get_following (follower) && jd_job_follower_get_last_error (follower) != NULL)
-      {
-        jd_job_follower_stop (follower);
-        jd_job_follower_start (follower);
-      }
+  return jd_followed_jobs_dup_following_ids (self->followed_jobs);
 }
 
 static gboolean
@@ -821,55 +521,14 @@ jd_application_finalize (GObject *object)
 
   g_clear_object (&self->background);
   g_clear_object (&self->search_provider);
-  g_clear_pointer (&self->followers, g_hash_table_unref);
-  g_clear_object (&self->servers_menu);
+  g_clear_object (&self->followed_jobs);
   g_clear_object (&self->server_action);
   g_clear_object (&self->history);
-  g_clear_object (&self->client);
-  g_clear_object (&self->demo_server);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  g_clear_object (&self->servers);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jd_application_parent_class)->finalize (object);
-}
-
-static void
-jd_application_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  JdApplication *self = JD_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jd_application_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  JdApplication *self = JD_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      jd_application_set_client (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -879,8 +538,6 @@ jd_application_class_init (JdApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = jd_application_finalize;
-  object_class->get_property = jd_application_get_property;
-  object_class->set_property = jd_application_set_property;
 
   app_class->startup = jd_application_startup;
   app_class->activate = jd_application_activate;
@@ -889,35 +546,32 @@ jd_application_class_init (JdApplicationClass *klass)
   app_class->shutdown = jd_application_shutdown;
   app_class->dbus_register = jd_application_dbus_register;
   app_class->dbus_unregister = jd_application_dbus_unregister;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         JD_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 jd_application_init (JdApplication *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
-  self->session = jd_client_session_new ();
-  self->cancellable = g_cancellable_new ();
+  self->servers = jd_servers_new (self->settings);
+  self->session = jd_session_new (self->settings, self->servers);
   self->history = jd_history_new (self->settings);
-  self->followers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forget_follower);
-  self->servers_menu = g_menu_new ();
+  self->followed_jobs = jd_followed_jobs_new (G_APPLICATION (self), self->session, self->history);
+  g_signal_connect_object (self->session, "sign-in-needed", G_CALLBACK (on_sign_in_needed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::client", G_CALLBACK (on_client_changed_cb), self, G_CONNECT_SWAPPED);
+
   self->server_action = g_simple_action_new_stateful ("server", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
   g_signal_connect (self->server_action, "change-state", G_CALLBACK (server_change_state), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->server_action));
-  g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (rebuild_servers_menu), self, G_CONNECT_SWAPPED);
-  rebuild_servers_menu (self);
 
   self->search_provider = jd_search_provider_new (self->history, search_provider_get_client, self);
   g_signal_connect_object (self->search_provider, "activate-job", G_CALLBACK (on_search_activate_job_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_provider, "launch-search", G_CALLBACK (on_search_launch_cb), self, G_CONNECT_SWAPPED);
   self->background = jd_background_new (GTK_APPLICATION (self), followed_job_ids, self);
-  g_signal_connect_object (jd_network_watch_get_default (), "network-back", G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->followed_jobs, "following-changed", G_CALLBACK (jd_background_update), self->background, G_CONNECT_SWAPPED);
+  /* With the network back, a follower that failed for lack of it looks
+   * at once rather than after its wait. */
+  g_signal_connect_object (jd_network_watch_get_default (), "network-back",
+                           G_CALLBACK (jd_followed_jobs_retry_failed), self->followed_jobs, G_CONNECT_SWAPPED);
 
   /* The G_OPTION_REMAINING entry names the parameters in the usage line. */
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
@@ -945,222 +599,27 @@ jd_application_get_settings (JdApplication *self)
   return self->settings;
 }
 
-SoupSession *
+JdWindow *
+jd_application_new_window (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+
+  return jd_window_new (GTK_APPLICATION (self), self->settings, self->session,
+                        self->history, self->followed_jobs);
+}
+
+JdSession *
 jd_application_get_session (JdApplication *self)
 {
   g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
   return self->session;
 }
 
-JdClient *
-jd_application_get_client (JdApplication *self)
+JdServers *
+jd_application_get_servers (JdApplication *self)
 {
   g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
-  return self->client;
-}
-
-void
-jd_application_set_client (JdApplication *self,
-                           JdClient      *client)
-{
-  g_return_if_fail (JD_IS_APPLICATION (self));
-  g_return_if_fail (client == NULL || JD_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-
-  /* Followers belong to the server they were started on. */
-  stop_all_following (self);
-  update_server_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-  jd_search_provider_client_changed (self->search_provider);
-}
-
-const char *
-jd_application_start_demo_server (JdApplication  *self,
-                                  GError        **error)
-{
-  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
-
-  if (self->demo_server == NULL)
-    {
-      g_autoptr(JdDemoServer) server = jd_demo_server_new ();
-
-      /* In a thread of its own: its 11 MB answers must not stall the UI. */
-      if (!jd_demo_server_start_thread (server, 0, error))
-        return NULL;
-
-      self->demo_server = g_steal_pointer (&server);
-    }
-
-  return jd_demo_server_get_base_url (self->demo_server);
-}
-
-gboolean
-jd_application_is_demo_client (JdApplication *self,
-                               JdClient      *client)
-{
-  g_return_val_if_fail (JD_IS_APPLICATION (self), FALSE);
-
-  return client != NULL && self->demo_server != NULL &&
-         g_strcmp0 (jd_client_get_base_url (client), jd_demo_server_get_base_url (self->demo_server)) == 0;
-}
-
-gboolean
-jd_application_sign_in_demo (JdApplication  *self,
-                             GError        **error)
-{
-  g_autoptr(JdClient) client = NULL;
-  const char *url;
-
-  g_return_val_if_fail (JD_IS_APPLICATION (self), FALSE);
-
-  url = jd_application_start_demo_server (self, error);
-  if (url == NULL)
-    return FALSE;
-
-  client = jd_client_new (self->session, url);
-  jd_client_set_api_key (client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
-  jd_application_set_client (self, client);
-  return TRUE;
-}
-
-gboolean
-jd_application_get_allow_insecure (JdApplication *self,
-                                   const char    *server)
-{
-  g_auto(GStrv) allowed = g_settings_get_strv (self->settings, "allow-insecure");
-
-  return server != NULL && g_strv_contains ((const char * const *) allowed, server);
-}
-
-void
-jd_application_set_allow_insecure (JdApplication *self,
-                                   const char    *server,
-                                   gboolean       allow)
-{
-  g_auto(GStrv) allowed = g_settings_get_strv (self->settings, "allow-insecure");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-
-  for (guint i = 0; allowed[i] != NULL; i++)
-    if (g_strcmp0 (allowed[i], server) != 0)
-      g_strv_builder_add (builder, allowed[i]);
-  if (allow)
-    g_strv_builder_add (builder, server);
-
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "allow-insecure", (const char * const *) updated);
-}
-
-/* ------------------------------------------------------------------ */
-/* Following jobs                                                      */
-
-static const char *
-notification_title (JdJob *job)
-{
-  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_CANCELLED)
-    return _("Job Cancelled");
-
-  switch (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)))
-    {
-    case JD_DISPOSITION_SUCCESS:
-      return _("Job Finished Successfully");
-    case JD_DISPOSITION_WARNING:
-      return _("Job Finished With Warnings");
-    case JD_DISPOSITION_ERROR:
-      return _("Job Failed");
-    case JD_DISPOSITION_CANCELLED:
-      return _("Job Cancelled");
-    case JD_DISPOSITION_NONE:
-    case JD_DISPOSITION_UNKNOWN:
-    default:
-      return jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_ERROR ? _("Job Failed") : _("Job Finished");
-    }
-}
-
-static void
-release_follower (JdApplication *self,
-                  JdJobFollower *follower)
-{
-  if (g_object_get_data (G_OBJECT (follower), "jd-held") == NULL)
-    return;
-
-  g_object_set_data (G_OBJECT (follower), "jd-held", NULL);
-  g_application_release (G_APPLICATION (self));
-}
-
-static void
-on_follower_following_cb (JdJobFollower *follower,
-                          GParamSpec    *pspec,
-                          JdApplication *self)
-{
-  if (jd_job_follower_get_following (follower))
-    {
-      if (g_object_get_data (G_OBJECT (follower), "jd-held") == NULL)
-        {
-          /* Closing the last window must not end the wait. */
-          g_object_set_data (G_OBJECT (follower), "jd-held", GINT_TO_POINTER (TRUE));
-          g_application_hold (G_APPLICATION (self));
-        }
-    }
-  else
-    release_follower (self, follower);
-
-  jd_background_update (self->background);
-}
-
-static void
-on_follower_job_cb (JdJobFollower *follower,
-                    GParamSpec    *pspec,
-                    JdApplication *self)
-{
-  jd_history_update_job (self->history, jd_job_follower_get_job (follower));
-}
-
-static void
-on_follower_finished_cb (JdJobFollower *follower,
-                         JdJob         *job,
-                         JdApplication *self)
-{
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *notification_id = NULL;
-  g_autofree char *status = jd_history_describe_job (job);
-  g_autofree char *body = NULL;
-  const char *id = jd_job_summary_get_id (JD_JOB_SUMMARY (job));
-
-  /* "Completed · Warning", with the job it is about */
-  body = g_strdup_printf (_("Job %s ended: %s."), id, status);
-
-  notification = g_notification_new (notification_title (job));
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.open-job", "s", id);
-  g_notification_add_button_with_target (notification, _("Open Job"), "app.open-job", "s", id);
-  if (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)) == JD_DISPOSITION_ERROR)
-    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-
-  notification_id = g_strconcat ("job-finished-", id, NULL);
-  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
-  self->notifications++;
-  g_debug ("Sent the notification for job %s", id);
-}
-
-static void
-forget_follower (gpointer data)
-{
-  JdJobFollower *follower = data;
-  JdApplication *self = g_object_get_data (G_OBJECT (follower), "jd-application");
-
-  g_signal_handlers_disconnect_by_data (follower, self);
-  jd_job_follower_stop (follower);
-  release_follower (self, follower);
-  g_object_unref (follower);
-}
-
-static void
-stop_all_following (JdApplication *self)
-{
-  g_hash_table_remove_all (self->followers);
+  return self->servers;
 }
 
 JdHistory *
@@ -1170,72 +629,24 @@ jd_application_get_history (JdApplication *self)
   return self->history;
 }
 
-JdJobFollower *
-jd_application_follow_job (JdApplication *self,
-                           JdJob         *job)
+JdFollowedJobs *
+jd_application_get_followed_jobs (JdApplication *self)
 {
-  JdJobFollower *follower;
-
   g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (JD_IS_JOB (job), NULL);
-
-  if (self->client == NULL || !jd_job_follower_should_follow (job))
-    return NULL;
-
-  follower = g_hash_table_lookup (self->followers, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
-  if (follower != NULL && !jd_job_follower_get_finished (follower))
-    {
-      jd_job_follower_start (follower);
-      return follower;
-    }
-
-  follower = jd_job_follower_new (self->client, job);
-  if (self->follow_min_ms > 0)
-    jd_job_follower_set_intervals (follower, self->follow_min_ms, self->follow_max_ms);
-  g_object_set_data (G_OBJECT (follower), "jd-application", self);
-  g_signal_connect (follower, "notify::following", G_CALLBACK (on_follower_following_cb), self);
-  g_signal_connect (follower, "notify::job", G_CALLBACK (on_follower_job_cb), self);
-  g_signal_connect (follower, "finished", G_CALLBACK (on_follower_finished_cb), self);
-  g_hash_table_replace (self->followers, g_strdup (jd_job_summary_get_id (JD_JOB_SUMMARY (job))), follower);
-
-  jd_job_follower_start (follower);
-  return follower;
+  return self->followed_jobs;
 }
 
-JdJobFollower *
-jd_application_get_follower (JdApplication *self,
-                             const char    *job_id)
+JdClient *
+jd_application_get_client (JdApplication *self)
 {
   g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
-  return g_hash_table_lookup (self->followers, job_id);
+  return jd_session_get_client (self->session);
 }
 
 void
-jd_application_stop_following (JdApplication *self,
-                               const char    *job_id)
-{
-  JdJobFollower *follower;
-
-  g_return_if_fail (JD_IS_APPLICATION (self));
-
-  follower = g_hash_table_lookup (self->followers, job_id);
-  if (follower != NULL)
-    jd_job_follower_stop (follower);
-}
-
-void
-jd_application_set_follow_intervals (JdApplication *self,
-                                     guint          min_ms,
-                                     guint          max_ms)
+jd_application_set_client (JdApplication *self,
+                           JdClient      *client)
 {
   g_return_if_fail (JD_IS_APPLICATION (self));
-  self->follow_min_ms = min_ms;
-  self->follow_max_ms = max_ms;
-}
-
-guint
-jd_application_get_notification_count (JdApplication *self)
-{
-  g_return_val_if_fail (JD_IS_APPLICATION (self), 0);
-  return self->notifications;
+  jd_session_set_client (self->session, client);
 }

@@ -12,7 +12,7 @@
 
 #include "jd-accessible.h"
 #include "jd-history-page.h"
-#include "jd-job-view.h"
+#include "jd-time-format.h"
 
 struct _JdHistoryPage
 {
@@ -61,13 +61,10 @@ create_row (gpointer item,
 {
   JdHistoryItem *entry = item;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = jd_job_view_format_relative (jd_history_item_get_time (entry), now);
+  g_autofree char *when = jd_time_format_relative (jd_history_item_get_time (entry), now);
   g_autofree char *subtitle = NULL;
   const char *status = jd_history_item_get_status (entry);
   GtkWidget *row = adw_action_row_new ();
-
-  if (when == NULL)
-    when = g_date_time_format (jd_history_item_get_time (entry), "%x %X");
 
   if (*status != '\0')
     /* status, then when it was looked up: "Completed · Success — 5 minutes ago" */

@@ -1,4 +1,5 @@
-/* jd-history.h: every job looked up, newest first, kept in GSettings.
+/* jd-history.h: every job looked up, newest first, kept in
+ * $XDG_DATA_HOME/jobdesk/history.json (written off the main loop).
  *
  * A GListModel of JdHistoryItem; the first 20 are the "recent lookups".
  */
@@ -24,6 +25,7 @@ const char *jd_history_item_get_status (JdHistoryItem *self);
 #define JD_TYPE_HISTORY (jd_history_get_type ())
 G_DECLARE_FINAL_TYPE (JdHistory, jd_history, JD, HISTORY, GObject)
 
+/* settings: where the history was kept before (moved once into the file). */
 JdHistory *jd_history_new        (GSettings  *settings);
 /* Puts the job first, with now as its time and its status. */
 void       jd_history_add_job    (JdHistory  *self,
@@ -32,6 +34,8 @@ void       jd_history_add_job    (JdHistory  *self,
 void       jd_history_update_job (JdHistory  *self,
                                   JdJob      *job);
 void       jd_history_clear      (JdHistory  *self);
+/* Waits (a few seconds at most) for the writes under way: at quit. */
+void       jd_history_finish_writing (JdHistory *self);
 /* A short status text for a job: "Running", "Completed · Warning". */
 char      *jd_history_describe_job (JdJob    *job);
 

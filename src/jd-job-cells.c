@@ -13,33 +13,18 @@
 #include "jd-accessible.h"
 #include "jd-job-cells.h"
 #include "jd-job-summary.h"
+#include "jd-time-format.h"
 
 #define DAYS_PER_MONTH 30
 #define DAYS_PER_YEAR 365
 
+/* The app's one relative-time formatter: calendar days and months. */
 static char *
 format_relative (GDateTime *when)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GTimeSpan span = g_date_time_difference (now, when);
-  gint64 minutes = span / G_TIME_SPAN_MINUTE;
-  gint64 hours = span / G_TIME_SPAN_HOUR;
-  gint64 days = span / G_TIME_SPAN_DAY;
 
-  if (span < 0)
-    return g_strdup (_("in the future"));
-  if (minutes < 1)
-    return g_strdup (_("just now"));
-  if (hours < 1)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", minutes), (int) minutes);
-  if (days < 1)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours), (int) hours);
-  if (days < 45)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), (int) days);
-  if (days < 365)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month ago", "%d months ago", days / 30), (int) (days / 30));
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year ago", "%d years ago", days / 365), (int) (days / 365));
+  return jd_time_format_relative (when, now);
 }
 
 char *

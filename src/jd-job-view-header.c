@@ -14,6 +14,7 @@
 #include "jd-client-error.h"
 #include "jd-display-text.h"
 #include "jd-job-view-private.h"
+#include "jd-time-format.h"
 #include "jd-workflow-names.h"
 
 /* ------------------------------------------------------------------ */
@@ -89,109 +90,19 @@ set_badge (GtkLabel   *badge,
 /* ------------------------------------------------------------------ */
 /* Times                                                               */
 
-static int
-months_between (GDateTime *earlier,
-                GDateTime *later)
-{
-  int months = (g_date_time_get_year (later) - g_date_time_get_year (earlier)) * 12 +
-               (g_date_time_get_month (later) - g_date_time_get_month (earlier));
-
-  /* Not a whole month yet. */
-  if (g_date_time_get_day_of_month (later) < g_date_time_get_day_of_month (earlier))
-    months--;
-
-  return months;
-}
-
-static int
-calendar_days_between (GDateTime *earlier,
-                       GDateTime *later)
-{
-  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (earlier),
-                                                      g_date_time_get_month (earlier),
-                                                      g_date_time_get_day_of_month (earlier),
-                                                      12, 0, 0);
-  g_autoptr(GDateTime) end = g_date_time_new_local (g_date_time_get_year (later),
-                                                    g_date_time_get_month (later),
-                                                    g_date_time_get_day_of_month (later),
-                                                    12, 0, 0);
-
-  /* Noon to noon, so a daylight saving change cannot round it off. */
-  return (int) ((g_date_time_difference (end, start) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
-}
-
+/* The app's one formatter (jd-time-format.c) writes them. */
 char *
 jd_job_view_format_relative (GDateTime *time,
                              GDateTime *now)
 {
-  g_autoptr(GDateTime) local_time = NULL;
-  g_autoptr(GDateTime) local_now = NULL;
-  GTimeSpan elapsed;
-  int minutes, hours, days, months;
-
-  g_return_val_if_fail (time != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  elapsed = g_date_time_difference (now, time);
-
-  /* A little ahead is a clock a little off; more, and we say nothing. */
-  if (elapsed < -G_TIME_SPAN_MINUTE)
-    return NULL;
-
-  if (elapsed < G_TIME_SPAN_MINUTE)
-    return g_strdup (_("just now"));
-
-  minutes = (int) (elapsed / G_TIME_SPAN_MINUTE);
-  if (minutes < 60)
-    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", minutes), minutes);
-
-  local_time = g_date_time_to_local (time);
-  local_now = g_date_time_to_local (now);
-  hours = (int) (elapsed / G_TIME_SPAN_HOUR);
-  days = calendar_days_between (local_time, local_now);
-
-  /* Late last night is "3 hours ago" rather than "yesterday". */
-  if (days == 0 || (days == 1 && hours < 12))
-    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", hours), hours);
-
-  if (days == 1)
-    return g_strdup (_("yesterday"));
-
-  months = months_between (local_time, local_now);
-  if (months < 1)
-    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
-
-  if (months < 12)
-    return g_strdup_printf (ngettext ("%d month ago", "%d months ago", months), months);
-
-  return g_strdup_printf (ngettext ("%d year ago", "%d years ago", months / 12), months / 12);
+  return jd_time_format_relative (time, now);
 }
 
 char *
 jd_job_view_format_created (GDateTime *created,
                             GDateTime *now)
 {
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *absolute = NULL;
-  g_autofree char *relative = NULL;
-
-  g_return_val_if_fail (created != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  local = g_date_time_to_local (created);
-  /* Translators: the date and time a job was created, as in
-   * "19 September 2024, 12:02"; see g_date_time_format() for the codes */
-  absolute = g_date_time_format (local, _("%e %B %Y, %H:%M"));
-  if (absolute == NULL)
-    absolute = g_date_time_format (local, "%x %X");
-  g_strstrip (absolute);
-
-  relative = jd_job_view_format_relative (created, now);
-  if (relative == NULL)
-    return g_steal_pointer (&absolute);
-
-  /* Translators: a date and time, then how long ago it was */
-  return g_strdup_printf (_("%s (%s)"), absolute, relative);
+  return jd_time_format_with_relative (created, JD_TIME_STYLE_LONG, now);
 }
 
 /* ------------------------------------------------------------------ */

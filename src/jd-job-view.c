@@ -23,6 +23,7 @@
 #include "jd-list-pacer.h"
 #include "jd-memory.h"
 #include "jd-output-row.h"
+#include "jd-toast.h"
 
 enum {
   PROP_0,
@@ -49,15 +50,7 @@ void
 jd_job_view_show_toast (JdJobView  *self,
                         const char *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL)
-    return;
-
-  /* Toast titles are markup. */
-  escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+  jd_toast_show (GTK_WIDGET (self), title);
 }
 
 /* ------------------------------------------------------------------ */

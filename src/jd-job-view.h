@@ -63,8 +63,8 @@ gboolean   jd_job_view_copy_all_file_names  (JdJobView *self);
  * before now. */
 char      *jd_job_view_format_created       (GDateTime *created,
                                              GDateTime *now);
-/* "just now", "5 minutes ago", "yesterday", "2 months ago"; NULL for a
- * time after now (clocks disagree). */
+/* "just now", "5 minutes ago", "yesterday", "2 months ago"; "in the
+ * future" for a time after now (clocks disagree). */
 char      *jd_job_view_format_relative      (GDateTime *time,
                                              GDateTime *now);
 

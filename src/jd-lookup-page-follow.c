@@ -180,15 +180,14 @@ void
 jd_lookup_page_follow_if_active (JdLookupPage *self,
                   JdJob        *job)
 {
-  JdApplication *app = jd_lookup_page_get_app (self);
   JdJobFollower *follower = NULL;
 
-  if (app != NULL && jd_job_follower_should_follow (job))
+  if (self->followed_jobs != NULL && jd_job_follower_should_follow (job))
     {
-      follower = jd_application_get_follower (app, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
+      follower = jd_followed_jobs_lookup (self->followed_jobs, jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
       /* One the user stopped stays stopped until they ask again. */
       if (follower == NULL || jd_job_follower_get_finished (follower))
-        follower = jd_application_follow_job (app, job);
+        follower = jd_followed_jobs_follow (self->followed_jobs, job);
     }
 
   jd_lookup_page_set_follower (self, follower);
@@ -197,16 +196,14 @@ jd_lookup_page_follow_if_active (JdLookupPage *self,
 static void
 on_follow_clicked_cb (JdLookupPage *self)
 {
-  JdApplication *app = jd_lookup_page_get_app (self);
-
-  if (self->follower == NULL || app == NULL)
+  if (self->follower == NULL || self->followed_jobs == NULL)
     return;
 
   if (jd_job_follower_get_following (self->follower))
-    jd_application_stop_following (app, jd_job_follower_get_job_id (self->follower));
+    jd_followed_jobs_stop (self->followed_jobs, jd_job_follower_get_job_id (self->follower));
   else
     {
-      JdJobFollower *follower = jd_application_follow_job (app, jd_job_follower_get_job (self->follower));
+      JdJobFollower *follower = jd_followed_jobs_follow (self->followed_jobs, jd_job_follower_get_job (self->follower));
 
       jd_lookup_page_set_follower (self, follower);
     }

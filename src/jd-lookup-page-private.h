@@ -3,7 +3,7 @@
  * (jd-lookup-page-recent.c) and following a job (jd-lookup-page-follow.c). */
 #pragma once
 
-#include "jd-application.h"
+#include "jd-followed-jobs.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
 
@@ -39,6 +39,7 @@ struct _JdLookupPage
   JdClient     *client;
   GSettings    *settings;
   JdHistory    *history;
+  JdFollowedJobs *followed_jobs;
   JdJobFollower *follower;
   guint         follow_tick;
   GCancellable *cancellable;
@@ -46,7 +47,9 @@ struct _JdLookupPage
   guint         spinner_timeout;
   char         *current_id;
   char         *pending_id;     /* asked for while signed out */
+  gboolean      look_up_when_mapped;  /* a restored tab, not shown yet */
   JdJob        *job;
+  JdLookupState state;
   gboolean      failed_offline; /* the last lookup found no network */
 };
 
@@ -54,7 +57,6 @@ struct _JdLookupPage
 /* The job shown, in the job view (made with the first job). */
 void           jd_lookup_page_show_job          (JdLookupPage   *self,
                                                  JdJob          *job);
-JdApplication *jd_lookup_page_get_app           (JdLookupPage   *self);
 
 /* jd-lookup-page-recent.c */
 void           jd_lookup_page_update_recent     (JdLookupPage   *self);

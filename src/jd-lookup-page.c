@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "jd-accessible.h"
-#include "jd-application.h"
 #include "jd-error-text.h"
 #include "jd-history.h"
 #include "jd-job-follower.h"
@@ -42,6 +41,7 @@ enum {
   PROP_TITLE,
   PROP_ICON,
   PROP_LOADING,
+  PROP_FOLLOWED_JOBS,
   N_PROPS
 };
 
@@ -53,14 +53,15 @@ static void start_lookup (JdLookupPage *self,
                           const char   *id);
 
 static void
-set_state (JdLookupPage *self,
-           const char   *state)
+set_state (JdLookupPage  *self,
+           JdLookupState  state)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), state) == 0)
+  if (self->state == state)
     return;
 
-  gtk_stack_set_visible_child_name (self->state_stack, state);
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->state_stack, jd_lookup_state_to_child_name (state));
+  gtk_spinner_set_spinning (self->spinner, state == JD_LOOKUP_STATE_LOADING);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -177,14 +178,6 @@ jd_lookup_page_show_job (JdLookupPage *self,
     }
 }
 
-JdApplication *
-jd_lookup_page_get_app (JdLookupPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return JD_IS_APPLICATION (app) ? JD_APPLICATION (app) : NULL;
-}
 
 /* ------------------------------------------------------------------ */
 /* Lookup                                                              */
@@ -195,7 +188,7 @@ on_spinner_timeout_cb (gpointer user_data)
   JdLookupPage *self = user_data;
 
   self->spinner_timeout = 0;
-  set_state (self, "loading");
+  set_state (self, JD_LOOKUP_STATE_LOADING);
   return G_SOURCE_REMOVE;
 }
 
@@ -214,7 +207,7 @@ show_error (JdLookupPage *self,
   adw_status_page_set_icon_name (self->error_page, jd_error_icon_name (error));
   gtk_widget_set_visible (self->sign_in_again_button, unauthorized);
   gtk_widget_set_visible (self->retry_button, !unauthorized);
-  set_state (self, "error");
+  set_state (self, JD_LOOKUP_STATE_ERROR);
 }
 
 static void
@@ -313,14 +306,14 @@ on_job_cb (GObject      *source,
       jd_lookup_page_show_job (self, NULL);
       jd_lookup_page_set_follower (self, NULL);
       if (g_error_matches (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN))
-        set_state (self, "signed-out");
+        set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
       else
         show_error (self, error);
       return;
     }
 
   jd_lookup_page_show_job (self, job);
-  set_state (self, "job");
+  set_state (self, JD_LOOKUP_STATE_JOB);
   if (self->history != NULL)
     jd_history_add_job (self->history, job);
   jd_lookup_page_follow_if_active (self, job);
@@ -338,6 +331,7 @@ start_lookup (JdLookupPage *self,
   g_autoptr(GCancellable) cancellable = NULL;
 
   jd_lookup_page_cancel (self);
+  self->look_up_when_mapped = FALSE;
 
   if (g_strcmp0 (self->current_id, id) != 0)
     {
@@ -352,7 +346,7 @@ start_lookup (JdLookupPage *self,
     {
       g_free (self->pending_id);
       self->pending_id = g_strdup (id);
-      set_state (self, "signed-out");
+      set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
       return;
     }
 
@@ -382,7 +376,7 @@ search_messages_cb (GtkWidget *widget,
 static void
 on_network_back_cb (JdLookupPage *self)
 {
-  if (self->failed_offline && g_strcmp0 (jd_lookup_page_get_state (self), "error") == 0)
+  if (self->failed_offline && self->state == JD_LOOKUP_STATE_ERROR)
     jd_lookup_page_refresh (self);
 }
 
@@ -442,11 +436,29 @@ jd_lookup_page_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
+  g_clear_object (&self->followed_jobs);
   g_clear_object (&self->job);
   g_free (self->current_id);
   g_free (self->pending_id);
 
   G_OBJECT_CLASS (jd_lookup_page_parent_class)->finalize (object);
+}
+
+/* A restored tab is looked up when first shown, not at start. */
+static void
+jd_lookup_page_map (GtkWidget *widget)
+{
+  JdLookupPage *self = JD_LOOKUP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (jd_lookup_page_parent_class)->map (widget);
+
+  if (self->look_up_when_mapped)
+    {
+      g_autofree char *id = g_strdup (self->current_id);
+
+      self->look_up_when_mapped = FALSE;
+      start_lookup (self, id);
+    }
 }
 
 static void
@@ -468,7 +480,7 @@ jd_lookup_page_get_property (GObject    *object,
       break;
 
     case PROP_STATE:
-      g_value_set_string (value, jd_lookup_page_get_state (self));
+      g_value_set_enum (value, self->state);
       break;
 
     case PROP_JOB:
@@ -499,6 +511,10 @@ jd_lookup_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->cancellable != NULL);
       break;
 
+    case PROP_FOLLOWED_JOBS:
+      g_value_set_object (value, self->followed_jobs);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -526,6 +542,10 @@ jd_lookup_page_set_property (GObject      *object,
       jd_lookup_page_set_history (self, g_value_get_object (value));
       break;
 
+    case PROP_FOLLOWED_JOBS:
+      self->followed_jobs = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -541,6 +561,7 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   object_class->finalize = jd_lookup_page_finalize;
   object_class->get_property = jd_lookup_page_get_property;
   object_class->set_property = jd_lookup_page_set_property;
+  widget_class->map = jd_lookup_page_map;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
@@ -551,8 +572,8 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
-    g_param_spec_string ("state", NULL, NULL,
-                         "empty",
+    g_param_spec_enum ("state", NULL, NULL,
+                       JD_TYPE_LOOKUP_STATE, JD_LOOKUP_STATE_EMPTY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_JOB] =
     g_param_spec_object ("job", NULL, NULL,
@@ -574,6 +595,12 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The queued and running jobs shown are followed through these. */
+  properties[PROP_FOLLOWED_JOBS] =
+    g_param_spec_object ("followed-jobs", NULL, NULL,
+                         JD_TYPE_FOLLOWED_JOBS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -616,7 +643,7 @@ jd_lookup_page_init (JdLookupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   jd_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  set_state (self, "signed-out");
+  set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
   gtk_widget_set_visible (self->recent_box, FALSE);
   g_signal_connect_object (jd_network_watch_get_default (), "network-back",
                            G_CALLBACK (on_network_back_cb), self, G_CONNECT_SWAPPED);
@@ -657,7 +684,7 @@ jd_lookup_page_set_client (JdLookupPage *self,
   if (client == NULL)
     {
       jd_lookup_page_show_job (self, NULL);
-      set_state (self, "signed-out");
+      set_state (self, JD_LOOKUP_STATE_SIGNED_OUT);
     }
   else if ((pending = g_steal_pointer (&self->pending_id)) != NULL)
     start_lookup (self, pending);
@@ -665,7 +692,7 @@ jd_lookup_page_set_client (JdLookupPage *self,
     {
       /* Another server: the job shown belonged to the old one. */
       jd_lookup_page_show_job (self, NULL);
-      set_state (self, "empty");
+      set_state (self, JD_LOOKUP_STATE_EMPTY);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -724,6 +751,37 @@ jd_lookup_page_look_up_text (JdLookupPage *self,
 }
 
 void
+jd_lookup_page_look_up_when_shown (JdLookupPage *self,
+                                   const char   *job_id)
+{
+  g_return_if_fail (JD_IS_LOOKUP_PAGE (self));
+  g_return_if_fail (jd_object_id_is_valid (job_id));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      jd_lookup_page_look_up_text (self, job_id);
+      return;
+    }
+
+  /* The tab shows the ID (and the window saves it) before anything is
+   * sent. */
+  jd_lookup_page_cancel (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->job_entry), job_id);
+  g_free (self->current_id);
+  self->current_id = g_strdup (job_id);
+  self->look_up_when_mapped = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+jd_lookup_page_get_looked_up (JdLookupPage *self)
+{
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), FALSE);
+  return self->current_id != NULL && !self->look_up_when_mapped;
+}
+
+void
 jd_lookup_page_look_up (JdLookupPage *self)
 {
   g_autofree char *text = NULL;
@@ -766,8 +824,8 @@ jd_lookup_page_cancel (JdLookupPage *self)
   set_loading (self, NULL);
 
   /* Back to what was there before. */
-  if (g_strcmp0 (jd_lookup_page_get_state (self), "loading") == 0)
-    set_state (self, self->job != NULL ? "job" : "empty");
+  if (self->state == JD_LOOKUP_STATE_LOADING)
+    set_state (self, self->job != NULL ? JD_LOOKUP_STATE_JOB : JD_LOOKUP_STATE_EMPTY);
 }
 
 void
@@ -840,11 +898,11 @@ jd_lookup_page_get_job (JdLookupPage *self)
   return self->job;
 }
 
-const char *
+JdLookupState
 jd_lookup_page_get_state (JdLookupPage *self)
 {
-  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), NULL);
-  return gtk_stack_get_visible_child_name (self->state_stack);
+  g_return_val_if_fail (JD_IS_LOOKUP_PAGE (self), JD_LOOKUP_STATE_EMPTY);
+  return self->state;
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include "jd-history.h"
 #include "jd-job.h"
 #include "jd-job-follower.h"
+#include "jd-lookup-state.h"
 
 G_BEGIN_DECLS
 
@@ -24,14 +25,20 @@ void        jd_lookup_page_set_settings (JdLookupPage *self,
 /* Finds the job ID in text; refuses text without one, sending nothing. */
 gboolean    jd_lookup_page_look_up_text (JdLookupPage *self,
                                          const char   *text);
+/* Shows the ID and looks the job up when the page is first shown (at
+ * once if it is): a restored tab sends nothing until selected. */
+void        jd_lookup_page_look_up_when_shown (JdLookupPage *self,
+                                               const char   *job_id);
+/* FALSE for a page still waiting to be shown before its lookup. */
+gboolean    jd_lookup_page_get_looked_up (JdLookupPage *self);
 /* Looks up what the entry holds. */
 void        jd_lookup_page_look_up      (JdLookupPage *self);
 void        jd_lookup_page_refresh      (JdLookupPage *self);
 void        jd_lookup_page_cancel       (JdLookupPage *self);
 void        jd_lookup_page_focus_entry  (JdLookupPage *self);
 JdJob      *jd_lookup_page_get_job      (JdLookupPage *self);
-/* "empty", "loading", "error", "signed-out" or "job" */
-const char *jd_lookup_page_get_state    (JdLookupPage *self);
+/* What the page shows ("state"). */
+JdLookupState jd_lookup_page_get_state  (JdLookupPage *self);
 gboolean    jd_lookup_page_copy_all_file_names (JdLookupPage *self);
 JdHistory  *jd_lookup_page_get_history  (JdLookupPage *self);
 void        jd_lookup_page_set_history  (JdLookupPage *self,

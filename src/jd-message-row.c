@@ -23,6 +23,7 @@
 #include "jd-message-filter-model.h"
 #include "jd-message-row.h"
 #include "jd-text-dialog.h"
+#include "jd-toast.h"
 
 /* The engine's message codes with a meaning worth a word (DESIGN §1). */
 #define CODE_INFO                  1
@@ -60,15 +61,7 @@ static void
 show_toast (GtkWidget  *widget,
             const char *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL)
-    return;
-
-  /* Toast titles are markup. */
-  escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+  jd_toast_show (widget, title);
 }
 
 /* A caption for codes that say more than the severity does; NULL for the

@@ -15,6 +15,7 @@
 #include "jd-error-text.h"
 #include "jd-display-text.h"
 #include "jd-output-download.h"
+#include "jd-toast.h"
 
 struct _JdOutputDownload
 {
@@ -57,14 +58,9 @@ show_toast (JdOutputDownload *self,
             const char       *title)
 {
   g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (&self->toast_overlay);
-  g_autofree char *escaped = NULL;
 
-  if (overlay == NULL)
-    return;
-
-  /* Toast titles are markup; file names and server messages are not. */
-  escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (overlay, adw_toast_new (escaped));
+  if (overlay != NULL)
+    jd_toast_show_in (overlay, title);
 }
 
 typedef struct

@@ -27,6 +27,7 @@
 #include "jd-output-download.h"
 #include "jd-output-row.h"
 #include "jd-text-dialog.h"
+#include "jd-toast.h"
 
 struct _JdOutputRow
 {
@@ -210,15 +211,7 @@ static void
 show_toast (GtkWidget  *widget,
             const char *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL)
-    return;
-
-  /* Toast titles are markup; file names and server messages are not. */
-  escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+  jd_toast_show (widget, title);
 }
 
 /* ------------------------------------------------------------------ */

@@ -642,7 +642,10 @@ jd_search_provider_unregister (JdSearchProvider *self)
   self->registration_id = 0;
   g_clear_object (&self->connection);
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  /* A new one for the next registration (g_set_object would keep a
+   * second reference to it). */
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   for (guint i = 0; i < self->waiting->len; i++)
     metas_request_answer (self->waiting->pdata[i]);
   g_ptr_array_set_size (self->waiting, 0);

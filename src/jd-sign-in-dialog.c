@@ -14,8 +14,8 @@
 
 #include "jd-accessible.h"
 #include "jd-api-enums.h"
-#include "jd-application.h"
 #include "jd-credentials.h"
+#include "jd-session.h"
 #include "jd-sign-in-dialog.h"
 
 /* Fast answers should not flash a spinner. */
@@ -46,7 +46,7 @@ struct _JdSignInDialog
   GtkLabel            *access_token_error_label;
   GtkLabel            *demo_error_label;
 
-  JdApplication       *app;
+  JdSession           *session;
   /* Cancelled by Cancel, by closing, and on dispose. */
   GCancellable        *cancellable;
   /* While verifying and storing: the new client and what it was given. */
@@ -65,6 +65,7 @@ enum {
   PROP_0,
   PROP_KIND,
   PROP_BUSY,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -283,7 +284,7 @@ update_insecure (JdSignInDialog *self,
                       g_str_has_prefix (normalized, "http://") &&
                       !jd_client_is_loopback_url (normalized);
 
-  if (self->app == NULL)
+  if (self->session == NULL)
     return;   /* still being built */
 
   gtk_widget_set_visible (GTK_WIDGET (self->insecure_row), insecure);
@@ -294,7 +295,7 @@ update_insecure (JdSignInDialog *self,
       g_free (self->insecure_server);
       self->insecure_server = g_strdup (normalized);
       gtk_switch_set_active (self->allow_insecure_switch,
-                             jd_application_get_allow_insecure (self->app, normalized));
+                             jd_servers_get_allow_insecure (jd_session_get_servers (self->session), normalized));
     }
 }
 
@@ -321,15 +322,12 @@ static void
 finish (JdSignInDialog *self,
         gboolean        remembered)
 {
-  GSettings *settings = jd_application_get_settings (self->app);
   g_autoptr(JdClient) client = g_steal_pointer (&self->client);
   g_autoptr(JdCredentials) credentials = g_steal_pointer (&self->credentials);
 
-  /* The address and kind only; the secret went to the keyring, or nowhere. */
-  g_settings_set_string (settings, "server-address", credentials->server);
-  g_settings_set_enum (settings, "sign-in-kind", credentials->kind);
-  if (jd_client_get_allow_insecure (client))
-    jd_application_set_allow_insecure (self->app, credentials->server, TRUE);
+  /* The session saves it (the secret went to the keyring, or nowhere)
+   * and makes it the client of every window. */
+  jd_session_sign_in (self->session, client, credentials);
 
   set_busy (self, FALSE);
   g_signal_emit (self, signals[SIGNED_IN], 0, client, remembered);
@@ -507,7 +505,7 @@ sign_in_action (GtkWidget  *widget,
     }
 
   g_assert (self->client == NULL);
-  self->client = jd_client_new (jd_application_get_session (self->app), server);
+  self->client = jd_client_new (jd_session_get_soup_session (self->session), server);
   self->credentials = jd_credentials_new (server, self->kind, key, secret);
   jd_credentials_apply (self->credentials, self->client);
   jd_client_set_allow_insecure (self->client, insecure_allowed (self));
@@ -550,7 +548,7 @@ use_suggestion_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (first_credentials_row (self)));
 }
 
-/* The application signs in to its own sample server; the dialog reports
+/* The session signs in to its own sample server; the dialog reports
  * it like any other sign-in, so whoever opened the dialog learns of it
  * the same way. Nothing goes to the keyring or the settings: the sample
  * key is built in, and remembered stays TRUE as there is nothing to warn
@@ -570,13 +568,13 @@ demo_action (GtkWidget  *widget,
 
   clear_errors (self);
 
-  if (!jd_application_sign_in_demo (self->app, &error))
+  if (!jd_session_sign_in_demo (self->session, &error))
     {
       show_label (self->demo_error_label, error->message);
       return;
     }
 
-  client = jd_application_get_client (self->app);
+  client = jd_session_get_client (self->session);
   hold = g_object_ref (self);
   g_signal_emit (self, signals[SIGNED_IN], 0, client, TRUE);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -613,6 +611,21 @@ jd_sign_in_dialog_close_request (GtkWindow *window)
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
+/* Start from the last sign-in: its address, and how it was made. */
+static void
+jd_sign_in_dialog_constructed (GObject *object)
+{
+  JdSignInDialog *self = JD_SIGN_IN_DIALOG (object);
+  g_autofree char *server = NULL;
+
+  G_OBJECT_CLASS (jd_sign_in_dialog_parent_class)->constructed (object);
+
+  g_assert (self->session != NULL);
+  server = jd_session_dup_last_server (self->session);
+  set_kind (self, jd_session_get_last_kind (self->session));
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
+}
+
 static void
 jd_sign_in_dialog_dispose (GObject *object)
 {
@@ -625,7 +638,7 @@ jd_sign_in_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_SIGN_IN_DIALOG);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->app);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jd_sign_in_dialog_parent_class)->dispose (object);
 }
@@ -659,6 +672,10 @@ jd_sign_in_dialog_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
 
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -678,6 +695,10 @@ jd_sign_in_dialog_set_property (GObject      *object,
       set_kind (self, g_value_get_enum (value));
       break;
 
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -690,6 +711,7 @@ jd_sign_in_dialog_class_init (JdSignInDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = jd_sign_in_dialog_constructed;
   object_class->dispose = jd_sign_in_dialog_dispose;
   object_class->finalize = jd_sign_in_dialog_finalize;
   object_class->get_property = jd_sign_in_dialog_get_property;
@@ -718,6 +740,16 @@ jd_sign_in_dialog_class_init (JdSignInDialogClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JdSignInDialog:session:
+   *
+   * The session a sign-in is saved to and made the client of.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         JD_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -785,27 +817,16 @@ jd_sign_in_dialog_init (JdSignInDialog *self)
 /* Public API                                                          */
 
 JdSignInDialog *
-jd_sign_in_dialog_new (GtkWindow *parent)
+jd_sign_in_dialog_new (GtkWindow *parent,
+                       JdSession *session)
 {
-  JdSignInDialog *self;
-  GSettings *settings;
-  g_autofree char *server = NULL;
-
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (JD_IS_APPLICATION (gtk_window_get_application (parent)), NULL);
+  g_return_val_if_fail (JD_IS_SESSION (session), NULL);
 
-  self = g_object_new (JD_TYPE_SIGN_IN_DIALOG,
+  return g_object_new (JD_TYPE_SIGN_IN_DIALOG,
                        "transient-for", parent,
+                       "session", session,
                        NULL);
-
-  /* Start from the last sign-in: its address, and how it was made. */
-  self->app = g_object_ref (JD_APPLICATION (gtk_window_get_application (parent)));
-  settings = jd_application_get_settings (self->app);
-  server = g_settings_get_string (settings, "server-address");
-  set_kind (self, g_settings_get_enum (settings, "sign-in-kind"));
-  gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
-
-  return self;
 }
 
 void

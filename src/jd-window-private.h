@@ -17,5 +17,8 @@ JdRecentJobsPage *jd_window_get_recent_jobs_page (JdWindow *self);
 AdwTabView     *jd_window_get_tab_view       (JdWindow *self);
 GtkWindow      *jd_window_get_sign_in_dialog (JdWindow *self);
 AdwViewStack   *jd_window_get_view_stack     (JdWindow *self);
+/* How long a job may take to show before its tab is not reopened. */
+void            jd_window_set_layout_deadline (JdWindow *self,
+                                               guint     milliseconds);
 
 G_END_DECLS

@@ -1,9 +1,11 @@
 /* jd-window.c: the main window.
  *
  * Pages: jobs in tabs (each tab a JdLookupPage), the lookup history, and
- * the jobs of a workflow. The window follows the application's client,
- * remembers its size and its open tabs, and carries the actions that the
- * shortcuts, the menu and the tests all go through.
+ * the jobs of a workflow. The window is given the state it shows (the
+ * session and its client, the history, the followed jobs) and never
+ * reaches the application for it; it remembers its size and its open tabs,
+ * and carries the actions that the shortcuts, the menu and the tests all
+ * go through.
  */
 #define G_LOG_DOMAIN "jd-window"
 
@@ -13,11 +15,13 @@
 
 #include "jd-accessible.h"
 #include "jd-history-page.h"
+#include "jd-layout-watch.h"
 #include "jd-lookup-page.h"
 #include "jd-object-id.h"
 #include "jd-offline-bar.h"
 #include "jd-recent-jobs-page.h"
 #include "jd-sign-in-dialog.h"
+#include "jd-toast.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
 #include "jd-workflow-page.h"
@@ -43,18 +47,31 @@ struct _JdWindow
   GMenu                *servers_section;
 
   GSettings            *settings;
+  JdSession            *session;
+  JdHistory            *history;
+  JdFollowedJobs       *followed_jobs;
   GtkWindow            *sign_in_dialog;
   gboolean              restoring_tabs;
+  JdLayoutWatch        *layout_watch;
+};
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_SESSION,
+  PROP_HISTORY,
+  PROP_FOLLOWED_JOBS,
+  N_PROPS
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static JdApplication *
-get_app (JdWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+static GParamSpec *properties[N_PROPS];
 
-  return app != NULL ? JD_APPLICATION (app) : NULL;
+static JdClient *
+get_client (JdWindow *self)
+{
+  return self->session != NULL ? jd_session_get_client (self->session) : NULL;
 }
 
 static JdLookupPage *
@@ -83,13 +100,10 @@ static void on_history_job_activated_cb  (JdWindow   *self,
 static JdHistoryPage *
 ensure_history_page (JdWindow *self)
 {
-  JdApplication *app = get_app (self);
-
   if (self->history_page == NULL)
     {
       self->history_page = JD_HISTORY_PAGE (jd_history_page_new ());
-      if (app != NULL)
-        jd_history_page_set_history (self->history_page, jd_application_get_history (app));
+      jd_history_page_set_history (self->history_page, self->history);
       g_signal_connect_object (self->history_page, "job-activated",
                                G_CALLBACK (on_history_job_activated_cb), self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
@@ -101,13 +115,10 @@ ensure_history_page (JdWindow *self)
 static JdWorkflowPage *
 ensure_workflow_page (JdWindow *self)
 {
-  JdApplication *app = get_app (self);
-
   if (self->workflow_page == NULL)
     {
       self->workflow_page = JD_WORKFLOW_PAGE (jd_workflow_page_new ());
-      if (app != NULL)
-        jd_workflow_page_set_client (self->workflow_page, jd_application_get_client (app));
+      jd_workflow_page_set_client (self->workflow_page, get_client (self));
       g_signal_connect_object (self->workflow_page, "job-activated",
                                G_CALLBACK (on_workflow_job_activated_cb), self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->workflow_bin, GTK_WIDGET (self->workflow_page));
@@ -121,13 +132,10 @@ ensure_workflow_page (JdWindow *self)
 static JdRecentJobsPage *
 ensure_recent_page (JdWindow *self)
 {
-  JdApplication *app = get_app (self);
-
   if (self->recent_page == NULL)
     {
       self->recent_page = JD_RECENT_JOBS_PAGE (jd_recent_jobs_page_new ());
-      if (app != NULL)
-        jd_recent_jobs_page_set_client (self->recent_page, jd_application_get_client (app));
+      jd_recent_jobs_page_set_client (self->recent_page, get_client (self));
       g_signal_connect_object (self->recent_page, "job-activated",
                                G_CALLBACK (on_workflow_job_activated_cb), self, G_CONNECT_SWAPPED);
       g_object_bind_property (self->recent_page, "available", self->recent_stack_page, "visible",
@@ -157,17 +165,16 @@ on_visible_page_cb (JdWindow *self)
 static void
 update_titles (JdWindow *self)
 {
-  JdApplication *app = get_app (self);
-  JdClient *client = app != NULL ? jd_application_get_client (app) : NULL;
+  JdClient *client = get_client (self);
   g_autofree char *server = NULL;
   g_autofree char *title = NULL;
 
   if (client == NULL)
     server = g_strdup (_("Not signed in"));
-  else if (jd_application_is_demo_client (app, client))
+  else if (jd_session_is_demo_client (self->session, client))
     server = g_strdup (_("Sample data"));
   else
-    server = jd_application_describe_server (jd_client_get_base_url (client));
+    server = jd_servers_describe (jd_client_get_base_url (client));
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, server);
 
@@ -182,7 +189,7 @@ update_titles (JdWindow *self)
 static void
 on_client_changed_cb (JdWindow *self)
 {
-  JdClient *client = jd_application_get_client (get_app (self));
+  JdClient *client = get_client (self);
   guint n;
 
   if (self->tab_view == NULL)
@@ -231,6 +238,26 @@ save_open_tabs (JdWindow *self)
   g_settings_set_strv (self->settings, "open-tabs", (const char * const *) ids);
 }
 
+/* Each job arriving in a tab is watched until it is laid out. */
+static void
+on_page_job_arrived_cb (JdLookupPage *page,
+                        GParamSpec   *pspec,
+                        JdWindow     *self)
+{
+  JdJob *job = jd_lookup_page_get_job (page);
+
+  /* A job shown again (refreshed, followed) was laid out before. */
+  if (job == NULL ||
+      g_strcmp0 (g_object_get_data (G_OBJECT (page), "jd-laid-out-id"), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0)
+    return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)) || self->layout_watch == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (page), "jd-laid-out-id", g_strdup (jd_job_summary_get_id (JD_JOB_SUMMARY (job))), g_free);
+  jd_layout_watch_job_arrived (self->layout_watch, GTK_WIDGET (page), jd_job_summary_get_id (JD_JOB_SUMMARY (job)));
+}
+
 static void
 on_page_job_id_cb (JdWindow *self)
 {
@@ -259,13 +286,14 @@ static JdLookupPage *
 add_tab (JdWindow *self,
          gboolean  select)
 {
-  JdApplication *app = get_app (self);
-  JdLookupPage *page = JD_LOOKUP_PAGE (jd_lookup_page_new ());
+  JdLookupPage *page = g_object_new (JD_TYPE_LOOKUP_PAGE,
+                                     "followed-jobs", self->followed_jobs,
+                                     NULL);
   AdwTabPage *tab;
 
   jd_lookup_page_set_settings (page, self->settings);
-  jd_lookup_page_set_history (page, jd_application_get_history (app));
-  jd_lookup_page_set_client (page, jd_application_get_client (app));
+  jd_lookup_page_set_history (page, self->history);
+  jd_lookup_page_set_client (page, get_client (self));
 
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
   jd_accessible_name_icon_buttons (GTK_WIDGET (self->tab_bar));
@@ -274,6 +302,7 @@ add_tab (JdWindow *self,
   g_object_bind_property (page, "loading", tab, "loading", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (page, "notify::job-id", G_CALLBACK (on_page_job_id_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::job", G_CALLBACK (on_page_job_cb), tab, 0);
+  g_signal_connect_object (page, "notify::job", G_CALLBACK (on_page_job_arrived_cb), self, 0);
 
   if (select)
     adw_tab_view_set_selected_page (self->tab_view, tab);
@@ -338,19 +367,54 @@ select_tab (JdWindow     *self,
   adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
 }
 
+/* Only the selected tab is looked up at start; the others when first
+ * shown, so a start sends one request however many tabs were open, and
+ * a job that froze the window last time is not reopened. */
 static void
 restore_tabs (JdWindow *self)
 {
   g_auto(GStrv) ids = g_settings_get_strv (self->settings, "open-tabs");
+  /* The marks do their work once: the tabs they name stay closed. */
+  g_auto(GStrv) unsettled = jd_layout_watch_take_unsettled (self->layout_watch);
+  gboolean first = TRUE;
+  guint skipped = 0;
 
   self->restoring_tabs = TRUE;
   for (guint i = 0; ids[i] != NULL; i++)
-    if (jd_object_id_is_valid (ids[i]) && find_tab (self, ids[i]) == NULL)
-      jd_lookup_page_look_up_text (add_tab (self, i == 0), ids[i]);
+    {
+      JdLookupPage *page;
+
+      if (!jd_object_id_is_valid (ids[i]) || find_tab (self, ids[i]) != NULL)
+        continue;
+
+      if (g_strv_contains ((const char * const *) unsettled, ids[i]))
+        {
+          skipped++;
+          continue;
+        }
+
+      page = add_tab (self, first);
+      if (first)
+        jd_lookup_page_look_up_text (page, ids[i]);
+      else
+        jd_lookup_page_look_up_when_shown (page, ids[i]);
+      first = FALSE;
+    }
   self->restoring_tabs = FALSE;
 
   if (adw_tab_view_get_n_pages (self->tab_view) == 0)
     add_tab (self, TRUE);
+
+  if (skipped > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u tab was not reopened: its job took too long to show last time.",
+                                                         "%u tabs were not reopened: their jobs took too long to show last time.",
+                                                         skipped),
+                                               skipped);
+
+      jd_window_show_toast (self, text);
+      save_open_tabs (self);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -370,17 +434,12 @@ on_history_job_activated_cb (JdWindow   *self,
   jd_window_open_job (self, job_id);
 }
 
+/* The dialog saved the sign-in with the session already. */
 static void
 on_signed_in_cb (JdWindow *self,
                  JdClient *client,
                  gboolean  remembered)
 {
-  JdApplication *app = get_app (self);
-
-  jd_application_set_client (app, client);
-  if (!jd_application_is_demo_client (app, client))
-    jd_application_remember_server (app, client);
-
   if (!remembered)
     jd_window_show_toast (self, _("No keyring is available, so Job Desk will not remember this sign-in after you quit."));
 }
@@ -527,13 +586,15 @@ jd_window_close_request (GtkWindow *window)
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
-/* Needs the application, which GtkWindow sets only after constructed (). */
 static void
-setup_for_application (JdWindow *self)
+jd_window_constructed (GObject *object)
 {
-  JdApplication *app = get_app (self);
+  JdWindow *self = JD_WINDOW (object);
 
-  self->settings = g_object_ref (jd_application_get_settings (app));
+  G_OBJECT_CLASS (jd_window_parent_class)->constructed (object);
+
+  g_assert (self->settings != NULL && self->session != NULL);
+  self->layout_watch = jd_layout_watch_new (self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -541,10 +602,11 @@ setup_for_application (JdWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   if (self->history_page != NULL)
-    jd_history_page_set_history (self->history_page, jd_application_get_history (app));
-  g_menu_append_section (self->servers_section, NULL, jd_application_get_servers_menu (app));
+    jd_history_page_set_history (self->history_page, self->history);
+  g_menu_append_section (self->servers_section, NULL,
+                         jd_servers_get_menu (jd_session_get_servers (self->session)));
 
-  g_signal_connect_object (app, "notify::client", G_CALLBACK (on_client_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::client", G_CALLBACK (on_client_changed_cb), self, G_CONNECT_SWAPPED);
   restore_tabs (self);
   on_client_changed_cb (self);
 }
@@ -557,6 +619,7 @@ jd_window_dispose (GObject *object)
   self->restoring_tabs = TRUE;
   if (self->sign_in_dialog != NULL)
     gtk_window_destroy (self->sign_in_dialog);
+  g_clear_object (&self->layout_watch);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
 
@@ -568,9 +631,74 @@ jd_window_finalize (GObject *object)
 {
   JdWindow *self = JD_WINDOW (object);
 
+  g_clear_object (&self->followed_jobs);
+  g_clear_object (&self->history);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jd_window_parent_class)->finalize (object);
+}
+
+static void
+jd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JdWindow *self = JD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_FOLLOWED_JOBS:
+      g_value_set_object (value, self->followed_jobs);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JdWindow *self = JD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+
+    case PROP_FOLLOWED_JOBS:
+      self->followed_jobs = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -580,9 +708,30 @@ jd_window_class_init (JdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = jd_window_constructed;
   object_class->dispose = jd_window_dispose;
   object_class->finalize = jd_window_finalize;
+  object_class->get_property = jd_window_get_property;
+  object_class->set_property = jd_window_set_property;
   window_class->close_request = jd_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         JD_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         JD_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLLOWED_JOBS] =
+    g_param_spec_object ("followed-jobs", NULL, NULL,
+                         JD_TYPE_FOLLOWED_JOBS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JD_TYPE_LOOKUP_PAGE);
   g_type_ensure (JD_TYPE_OFFLINE_BAR);
@@ -629,15 +778,25 @@ jd_window_init (JdWindow *self)
 /* Public API                                                          */
 
 JdWindow *
-jd_window_new (JdApplication *application)
+jd_window_new (GtkApplication *application,
+               GSettings      *settings,
+               JdSession      *session,
+               JdHistory      *history,
+               JdFollowedJobs *followed_jobs)
 {
-  JdWindow *self;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (JD_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JD_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (JD_IS_FOLLOWED_JOBS (followed_jobs), NULL);
 
-  g_return_val_if_fail (JD_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (JD_TYPE_WINDOW, "application", application, NULL);
-  setup_for_application (self);
-  return self;
+  return g_object_new (JD_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       "session", session,
+                       "history", history,
+                       "followed-jobs", followed_jobs,
+                       NULL);
 }
 
 void
@@ -698,7 +857,7 @@ jd_window_show_sign_in (JdWindow   *self,
 
   if (self->sign_in_dialog == NULL)
     {
-      JdSignInDialog *dialog = jd_sign_in_dialog_new (GTK_WINDOW (self));
+      JdSignInDialog *dialog = jd_sign_in_dialog_new (GTK_WINDOW (self), self->session);
 
       self->sign_in_dialog = GTK_WINDOW (dialog);
       g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in_cb), self, G_CONNECT_SWAPPED);
@@ -715,16 +874,9 @@ void
 jd_window_show_toast (JdWindow   *self,
                       const char *text)
 {
-  AdwToast *toast;
-  g_autofree char *escaped = NULL;
-
   g_return_if_fail (JD_IS_WINDOW (self));
 
-  /* Toast titles are markup; our sentences are plain text. */
-  escaped = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  jd_toast_show_in (self->toast_overlay, text);
 }
 
 /* For tests and for pages that want to reach the window's parts. */
@@ -768,6 +920,14 @@ jd_window_get_sign_in_dialog (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
   return self->sign_in_dialog;
+}
+
+void
+jd_window_set_layout_deadline (JdWindow *self,
+                               guint     milliseconds)
+{
+  g_return_if_fail (JD_IS_WINDOW (self));
+  jd_layout_watch_set_deadline (self->layout_watch, milliseconds);
 }
 
 AdwViewStack *

@@ -3,14 +3,22 @@
 
 #include <adwaita.h>
 
-#include "jd-application.h"
+#include "jd-followed-jobs.h"
+#include "jd-history.h"
+#include "jd-session.h"
 
 G_BEGIN_DECLS
 
 #define JD_TYPE_WINDOW (jd_window_get_type ())
 G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
 
-JdWindow *jd_window_new          (JdApplication *application);
+/* A window of application showing this state (construct-only
+ * properties "settings", "session", "history", "followed-jobs"). */
+JdWindow *jd_window_new          (GtkApplication *application,
+                                  GSettings      *settings,
+                                  JdSession      *session,
+                                  JdHistory      *history,
+                                  JdFollowedJobs *followed_jobs);
 /* Looks up the job ID that text holds, as if pasted into the entry. */
 void      jd_window_look_up      (JdWindow      *self,
                                   const char    *text);

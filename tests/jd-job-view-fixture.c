@@ -216,7 +216,7 @@ messages_loaded (gpointer data)
 gboolean
 lookup_shows_job (gpointer data)
 {
-  return g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+  return jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static void

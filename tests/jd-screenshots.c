@@ -26,7 +26,7 @@ page_shows_job (gpointer data)
 {
   JdLookupPage *page = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (page), "job") == 0;
+  return jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB;
 }
 
 static gboolean
@@ -65,7 +65,7 @@ main (int   argc,
   app = jd_ui_test_app_new ();
 
   /* The sign-in dialog as a new user first sees it. */
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   jd_window_show_sign_in (window, NULL);

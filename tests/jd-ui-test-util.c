@@ -163,7 +163,19 @@ static gboolean
 string_matches (gpointer data)
 {
   StringWait *wait = data;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (wait->object), wait->property);
   g_autofree char *current = NULL;
+
+  /* An enum property matches by its value's nick ("loading"). */
+  if (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumValue *value;
+      int number;
+
+      g_object_get (wait->object, wait->property, &number, NULL);
+      value = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, number);
+      return value != NULL && g_strcmp0 (value->value_nick, wait->value) == 0;
+    }
 
   g_object_get (wait->object, wait->property, &current, NULL);
   return g_strcmp0 (current, wait->value) == 0;

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jd-application.h"
+#include "jd-application-private.h"
 #include "jd-client.h"
 #include "jd-demo-server.h"
 
@@ -26,7 +27,8 @@ gboolean       jd_ui_test_wait_for        (JdUiTestCondition condition,
                                            gpointer          data,
                                            guint             timeout_ms);
 void           jd_ui_test_spin            (guint           milliseconds);
-/* Waits until a string property of object equals value. */
+/* Waits until a string property of object equals value (an enum
+ * property: until its value's nick does). */
 gboolean       jd_ui_test_wait_for_string (gpointer        object,
                                            const char     *property,
                                            const char     *value,

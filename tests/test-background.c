@@ -170,7 +170,7 @@ fixture_set_up (Fixture       *fixture,
   jd_demo_server_set_progress_step (fixture->server, 600000);
   fixture->client = jd_ui_test_demo_client_new (fixture->server, FALSE);
   jd_application_set_client (fixture->app, fixture->client);
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -178,7 +178,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  jd_application_stop_following (fixture->app, JD_DEMO_JOB_PROGRESSING);
+  jd_followed_jobs_stop (jd_application_get_followed_jobs (fixture->app), JD_DEMO_JOB_PROGRESSING);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)))
     gtk_window_destroy (l->data);
@@ -203,7 +203,7 @@ follow_queued_job (Fixture *fixture)
   g_assert_no_error (error);
   jd_test_async_clear (&async);
 
-  follower = jd_application_follow_job (fixture->app, job);
+  follower = jd_followed_jobs_follow (jd_application_get_followed_jobs (fixture->app), job);
   g_assert_nonnull (follower);
   g_assert_true (jd_job_follower_get_following (follower));
   return follower;
@@ -269,7 +269,7 @@ test_asked_when_last_window_closes (Fixture       *fixture,
   g_assert_cmpstr (jd_ui_test_notifications_get_body (notifications), ==, keeps_watching);
 
   /* A window again, closed again: the portal has answered for this run. */
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   jd_ui_test_spin (100);
   close_window (fixture);
@@ -333,7 +333,7 @@ test_quit_is_not_leaving (Fixture       *fixture,
   /* What app.quit does: every window closes, then the app stops
    * following. No notification, no portal request in between. */
   close_window (fixture);
-  jd_application_stop_following (fixture->app, JD_DEMO_JOB_PROGRESSING);
+  jd_followed_jobs_stop (jd_application_get_followed_jobs (fixture->app), JD_DEMO_JOB_PROGRESSING);
   jd_ui_test_spin (500);
   g_assert_cmpuint (portal.requests, ==, 0);
   g_assert_null (jd_ui_test_notifications_get_summary (notifications));

@@ -23,6 +23,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "jd-credentials.h"
 #include "jd-demo-server.h"
@@ -254,28 +255,37 @@ settings_set (const char *key,
   g_assert_no_error (error);
 }
 
-/* The status the app's history holds for this job, or NULL. */
+static char *
+history_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jobdesk", "history.json", NULL);
+}
+
+/* The status the app's history (its file) holds for this job, or NULL. */
 static char *
 history_status (const char *job_id)
 {
-  g_autoptr(GKeyFile) keyfile = settings_load ();
-  g_autofree char *group = settings_group ();
-  g_autofree char *text = g_key_file_get_value (keyfile, group, "history", NULL);
-  g_autoptr(GVariant) history = NULL;
-  GVariantIter iter;
-  const char *id, *status;
-  gint64 time;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = history_path ();
+  JsonNode *root;
+  JsonNode *items;
 
-  if (text == NULL)
+  if (!json_parser_load_from_file (parser, path, NULL))
     return NULL;
-  history = g_variant_parse (G_VARIANT_TYPE ("a(sxs)"), text, NULL, NULL, NULL);
-  if (history == NULL)
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  items = json_object_get_member (json_node_get_object (root), "items");
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
     return NULL;
 
-  g_variant_iter_init (&iter, history);
-  while (g_variant_iter_next (&iter, "(&sx&s)", &id, &time, &status))
-    if (g_str_equal (id, job_id))
-      return g_strdup (status);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
+    {
+      JsonObject *row = json_array_get_object_element (json_node_get_array (items), i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (row, "job-id", NULL), job_id) == 0)
+        return g_strdup (json_object_get_string_member_with_default (row, "status", ""));
+    }
 
   return NULL;
 }
@@ -522,7 +532,11 @@ test_notification_open_job (void)
   /* The user has closed the app since. */
   quit_app (&name);
   /* So that only the button's lookup can bring the job back. */
-  settings_set ("history", "[]");
+  {
+    g_autofree char *path = history_path ();
+
+    g_remove (path);
+  }
   settings_set ("open-tabs", "[]");
   g_assert_null (history_status (job_id));
 

@@ -13,6 +13,7 @@
 #include "jd-network-watch.h"
 #include "jd-offline-bar.h"
 #include "jd-test-util.h"
+#include "jd-followed-jobs-private.h"
 #include "jd-ui-test-util.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
@@ -180,7 +181,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->app = jd_ui_test_app_new ();
   jd_application_set_client (fixture->app, fixture->client);
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);
   fixture->bar = JD_OFFLINE_BAR (jd_ui_test_find_by_type (GTK_WIDGET (fixture->window), JD_TYPE_OFFLINE_BAR));
@@ -207,7 +208,7 @@ page_failed (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (fixture->page), "error") == 0;
+  return jd_lookup_page_get_state (fixture->page) == JD_LOOKUP_STATE_ERROR;
 }
 
 static gboolean
@@ -215,7 +216,7 @@ page_shows_job (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (fixture->page), "job") == 0;
+  return jd_lookup_page_get_state (fixture->page) == JD_LOOKUP_STATE_JOB;
 }
 
 /* The bar's text, once it is shown. */
@@ -288,7 +289,7 @@ test_other_failures_not_retried (Fixture       *fixture,
   test_monitor_set_available (monitor, TRUE);
   jd_ui_test_spin (500);
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
 }
 
 typedef struct
@@ -336,8 +337,8 @@ test_follower_retried_when_back (Fixture       *fixture,
     g_assert_no_error (error);
     jd_test_async_clear (&async);
   }
-  jd_application_set_follow_intervals (fixture->app, 200, 30000);
-  follower = jd_application_follow_job (fixture->app, job);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 200, 30000);
+  follower = jd_followed_jobs_follow (jd_application_get_followed_jobs (fixture->app), job);
   g_assert_nonnull (follower);
 
   /* The network goes; checks fail and back off: 200 ms, 400, 800, 1.6 s,
@@ -361,7 +362,7 @@ test_follower_retried_when_back (Fixture       *fixture,
   g_assert_cmpint (checked, <, planned);
   g_assert_true (jd_job_follower_get_following (follower));
 
-  jd_application_stop_following (fixture->app, JD_DEMO_JOB_PROGRESSING);
+  jd_followed_jobs_stop (jd_application_get_followed_jobs (fixture->app), JD_DEMO_JOB_PROGRESSING);
 }
 
 int

@@ -472,7 +472,7 @@ job_open (gpointer data)
 
   page = jd_window_get_lookup_page (JD_WINDOW (window));
   job = page != NULL ? jd_lookup_page_get_job (page) : NULL;
-  return job != NULL && g_strcmp0 (jd_lookup_page_get_state (page), "job") == 0 &&
+  return job != NULL && jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB &&
          g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), JD_DEMO_JOB_SUCCESS) == 0;
 }
 

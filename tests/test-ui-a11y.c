@@ -67,7 +67,7 @@ set_up (Fixture *fixture,
   fixture->client = jd_ui_test_demo_client_new (fixture->server, FALSE);
   jd_application_set_client (fixture->app, fixture->client);
 
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);
@@ -117,7 +117,7 @@ page_in_state (gpointer data)
   PageWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
-  if (g_strcmp0 (jd_lookup_page_get_state (wait->page), wait->state) != 0)
+  if (g_strcmp0 (jd_lookup_state_to_child_name (jd_lookup_page_get_state (wait->page)), wait->state) != 0)
     return FALSE;
   return wait->id == NULL || (job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0);
 }
@@ -344,7 +344,7 @@ test_loading (Fixture       *fixture,
   fixture->page = jd_window_get_lookup_page (fixture->window);
   g_assert_true (jd_ui_test_wait_for_string (fixture->page, "state", "loading", WAIT_MS));
   jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), expected, NULL);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "loading");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_LOADING);
   jd_lookup_page_cancel (fixture->page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
@@ -429,7 +429,7 @@ test_empty_with_recent_lookups (Fixture       *fixture,
   look_up (fixture, JD_DEMO_JOB_WARNING, "job");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-tab", NULL));
   fixture->page = jd_window_get_lookup_page (fixture->window);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
   g_assert_true (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "recent_box")));
   jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), expected, NULL);
 
@@ -443,7 +443,7 @@ test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
 {
   jd_application_set_client (fixture->app, NULL);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_SIGNED_OUT);
   /* the header bar's, the entry's and the page's own */
   g_assert_cmpuint (jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), NULL, NULL), >=, 7);
 

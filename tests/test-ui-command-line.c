@@ -118,7 +118,7 @@ job_shown (gpointer data)
   JdJob *job = page != NULL ? jd_lookup_page_get_job (page) : NULL;
 
   return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), data) == 0 &&
-         g_strcmp0 (jd_lookup_page_get_state (page), "job") == 0;
+         jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB;
 }
 
 /* --demo signs the running app in to the built-in sample server and
@@ -133,7 +133,7 @@ test_demo_opens_job (void)
   g_assert_cmpint (run_jobdesk (args, NULL), ==, 0);
 
   g_assert_nonnull (jd_application_get_client (app));
-  g_assert_true (jd_application_is_demo_client (app, jd_application_get_client (app)));
+  g_assert_true (jd_session_is_demo_client (jd_application_get_session (app), jd_application_get_client (app)));
   g_assert_true (jd_ui_test_wait_for (job_shown, (gpointer) JD_DEMO_JOB_SUCCESS, WAIT_MS));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (the_window ())));
 }
@@ -193,7 +193,7 @@ test_text_without_id (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, args[0]);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpstr (jd_lookup_page_get_job_id (page), ==, shown);
-  g_assert_cmpstr (jd_lookup_page_get_state (page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (page), ==, JD_LOOKUP_STATE_JOB);
   g_assert_cmpuint (jd_demo_server_get_request_count (server), ==, before);
 }
 

@@ -18,7 +18,7 @@
 static gboolean
 page_shows_job (gpointer data)
 {
-  return g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+  return jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static const char *
@@ -73,7 +73,7 @@ test_german_throughout (void)
   /* the catalogue is there and German */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Not Signed In"), !=, "Not Signed In");
 
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   jd_ui_test_spin (200);
   assert_all_translated (GTK_WIDGET (window));

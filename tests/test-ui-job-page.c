@@ -185,7 +185,7 @@ page_open (Page  *page,
   jd_client_set_timeout (page->client, 15);
   jd_client_set_api_key (page->client, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
   jd_application_set_client (page->app, page->client);
-  page->window = jd_window_new (page->app);
+  page->window = jd_application_new_window (page->app);
   gtk_window_set_default_size (GTK_WINDOW (page->window), width, height);
   gtk_window_present (GTK_WINDOW (page->window));
   page->page = jd_window_get_lookup_page (page->window);
@@ -324,7 +324,7 @@ test_status_first_full_fails (void)
   view = page_view (&page);
   g_assert_true (jd_ui_test_wait_for (messages_error_shown, view, WAIT_MS));
 
-  g_assert_cmpstr (jd_lookup_page_get_state (page.page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (page.page), ==, JD_LOOKUP_STATE_JOB);
   g_assert_false (jd_job_view_get_messages_pending (view));
   text = gtk_label_get_text (GTK_LABEL (jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_error_label")));
   g_assert_true (g_str_has_prefix (text, "The messages could not be loaded."));
@@ -556,7 +556,7 @@ test_shortcuts_window_complete (void)
 
   /* ...and the accelerators each action of the window would show: the
    * entries with an action name must have one. */
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   g_assert_true (g_hash_table_contains (actions, "win.new-tab"));
   g_assert_true (g_hash_table_contains (actions, "win.close-tab"));
   for (GList *l = g_hash_table_get_keys (actions), *keys = l; l != NULL || (g_list_free (keys), FALSE); l = l->next)

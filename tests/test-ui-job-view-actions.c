@@ -37,7 +37,7 @@ test_window_copy_file_names (void)
   JdWindow *window;
 
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);
 
@@ -740,7 +740,7 @@ lookup_shows_cancelled (gpointer data)
   JdJob *job = jd_lookup_page_get_job (data);
 
   return job != NULL && jd_job_summary_get_state (JD_JOB_SUMMARY (job)) == JD_JOB_STATE_CANCELLED &&
-         g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+         jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static gboolean
@@ -749,13 +749,13 @@ lookup_shows_created (gpointer data)
   JdJob *job = jd_lookup_page_get_job (data);
 
   return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), JD_DEMO_JOB_CREATED) == 0 &&
-         g_strcmp0 (jd_lookup_page_get_state (data), "job") == 0;
+         jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_JOB;
 }
 
 static gboolean
 lookup_shows_not_found (gpointer data)
 {
-  return g_strcmp0 (jd_lookup_page_get_state (data), "error") == 0;
+  return jd_lookup_page_get_state (data) == JD_LOOKUP_STATE_ERROR;
 }
 
 /* In the window, "refresh-requested" makes the lookup page look again. */
@@ -772,7 +772,7 @@ test_act_window_refreshes (void)
   AdwMessageDialog *dialog;
 
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);
 

@@ -317,7 +317,7 @@ test_workflow_opens_jobs (void)
   GtkWidget *view;
 
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);
 
@@ -432,7 +432,7 @@ test_screenshots_window (void)
   server = jd_ui_test_demo_server_new ();
   client = jd_ui_test_demo_client_new (server, FALSE);
   jd_application_set_client (app, client);
-  window = jd_window_new (app);
+  window = jd_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
   page = jd_window_get_lookup_page (window);

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "jd-application-private.h"
 #include "jd-display-text.h"
 #include "jd-test-util.h"
 #include "jd-fixed-job-server.h"
@@ -155,7 +156,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->app = jd_ui_test_app_new ();
   jd_application_set_client (fixture->app, fixture->client);
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);
@@ -198,7 +199,7 @@ page_shows_job (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (fixture->page), "job") == 0;
+  return jd_lookup_page_get_state (fixture->page) == JD_LOOKUP_STATE_JOB;
 }
 
 static JdJobView *

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "jd-application-private.h"
 #include "jd-lookup-page.h"
 #include "jd-memory.h"
 #include "jd-ui-test-util.h"
@@ -36,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->app = jd_ui_test_app_new ();
   jd_application_set_client (fixture->app, fixture->client);
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -70,7 +71,7 @@ job_shown (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
   return job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0 &&
-         g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
+         jd_lookup_page_get_state (wait->page) == JD_LOOKUP_STATE_JOB &&
          g_list_model_get_n_items (jd_job_get_messages (job)) >= wait->n_messages;
 }
 

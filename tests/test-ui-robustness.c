@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jd-broken-server.h"
+#include "jd-demo-server.h"
 #include "jd-error-text.h"
 #include "jd-lookup-page.h"
 #include "jd-ui-test-util.h"
@@ -60,7 +61,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->app = jd_ui_test_app_new ();
   jd_application_set_client (fixture->app, fixture->client);
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);
 }
@@ -86,7 +87,7 @@ page_failed (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_strcmp0 (jd_lookup_page_get_state (fixture->page), "error") == 0;
+  return jd_lookup_page_get_state (fixture->page) == JD_LOOKUP_STATE_ERROR;
 }
 
 /* What a user can act on, in the words our sentences use. */
@@ -178,6 +179,147 @@ static const UiCase ui_cases[] = {
   { "connection-reset",   "reset",         JD_CLIENT_ERROR_NETWORK,       15 },
 };
 
+/* ------------------------------------------------------------------ */
+/* Restored tabs cannot block a start                                  */
+
+typedef struct
+{
+  JdApplication *app;
+  JdDemoServer  *server;
+  JdWindow      *window;
+  gboolean       painted;
+  gboolean       idle;
+} Start;
+
+static gboolean
+on_start_idle_cb (gpointer data)
+{
+  ((Start *) data)->idle = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_start_painted_cb (GdkFrameClock *clock,
+                     Start         *start)
+{
+  if (start->painted)
+    return;
+
+  start->painted = TRUE;
+  g_idle_add_full (G_PRIORITY_LOW, on_start_idle_cb, start, NULL);
+}
+
+static gboolean
+start_settled (gpointer data)
+{
+  return ((Start *) data)->idle;
+}
+
+static gboolean
+first_tab_shows_job (gpointer data)
+{
+  Start *start = data;
+  JdLookupPage *page = jd_window_get_lookup_page (start->window);
+
+  return jd_lookup_page_get_state (page) == JD_LOOKUP_STATE_JOB;
+}
+
+/* Starts a window as a start does, and waits until it painted a frame and
+ * got back to idle; returns the requests it sent until all was quiet. */
+static guint
+start_window (Start      *start,
+              gboolean    expect_job)
+{
+  guint before;
+  gint64 shown;
+  GdkFrameClock *clock;
+  gulong id;
+
+  jd_ui_test_wait_for_quiet (start->server);
+  before = jd_demo_server_get_request_count (start->server);
+  start->painted = start->idle = FALSE;
+
+  start->window = jd_application_new_window (start->app);
+  gtk_widget_realize (GTK_WIDGET (start->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (start->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_start_painted_cb), start);
+  shown = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (start->window));
+
+  /* interactive: a frame, then idle, within a couple of seconds */
+  g_assert_true (jd_ui_test_wait_for (start_settled, start, WAIT_MS));
+  g_assert_cmpint ((g_get_monotonic_time () - shown) / 1000, <, 5000);
+  g_signal_handler_disconnect (clock, id);
+
+  if (expect_job)
+    g_assert_true (jd_ui_test_wait_for (first_tab_shows_job, start, WAIT_MS));
+  jd_ui_test_wait_for_quiet (start->server);
+  return jd_demo_server_get_request_count (start->server) - before;
+}
+
+/* The sample server's 11 MB job (100,000 messages) stands for a job that
+ * takes long to lay out. Unselected at start, its tab sends nothing and
+ * the window is interactive at once; marked as not laid out in time last
+ * time, it is not reopened at all. */
+static void
+test_start_with_restored_freezing_job (void)
+{
+  const char *one[] = { JD_DEMO_JOB_SUCCESS, NULL };
+  const char *two[] = { JD_DEMO_JOB_SUCCESS, JD_DEMO_JOB_HUGE, NULL };
+  const char *frozen[] = { JD_DEMO_JOB_HUGE, NULL };
+  g_autoptr(JdClient) client = NULL;
+  AdwTabView *view;
+  JdLookupPage *huge;
+  GSettings *settings;
+  Start start = { 0 };
+  guint alone, with_huge, after_freeze;
+
+  start.app = jd_ui_test_app_new ();
+  start.server = jd_ui_test_demo_server_new ();
+  client = jd_ui_test_demo_client_new (start.server, FALSE);
+  jd_application_set_client (start.app, client);
+  settings = jd_application_get_settings (start.app);
+
+  /* what a start with one tab sends (the first start also fetches a
+   * token, which the others reuse) */
+  g_settings_set_strv (settings, "open-tabs", one);
+  start_window (&start, TRUE);
+  gtk_window_destroy (GTK_WINDOW (start.window));
+  alone = start_window (&start, TRUE);
+  gtk_window_destroy (GTK_WINDOW (start.window));
+
+  /* the same with the huge job in a second tab: not one request more */
+  g_settings_set_strv (settings, "open-tabs", two);
+  with_huge = start_window (&start, TRUE);
+  g_assert_cmpuint (with_huge, ==, alone);
+  view = jd_window_get_tab_view (start.window);
+  g_assert_cmpuint (adw_tab_view_get_n_pages (view), ==, 2);
+  huge = JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (view, 1)));
+  g_assert_cmpstr (jd_lookup_page_get_job_id (huge), ==, JD_DEMO_JOB_HUGE);
+  g_assert_false (jd_lookup_page_get_looked_up (huge));
+  g_assert_null (jd_lookup_page_get_job (huge));
+  gtk_window_destroy (GTK_WINDOW (start.window));
+
+  /* it froze the last start before it was laid out: not reopened, and
+   * the window says so instead of asking for it */
+  g_settings_set_strv (settings, "open-tabs", frozen);
+  g_settings_set_strv (settings, "unsettled-tabs", frozen);
+  after_freeze = start_window (&start, FALSE);
+  g_assert_cmpuint (after_freeze, <, alone);
+  view = jd_window_get_tab_view (start.window);
+  g_assert_cmpuint (adw_tab_view_get_n_pages (view), ==, 1);
+  g_assert_true (jd_lookup_page_is_blank (jd_window_get_lookup_page (start.window)));
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (start.window),
+                                             "1 tab was not reopened: its job took too long to show last time."));
+  gtk_window_destroy (GTK_WINDOW (start.window));
+
+  jd_ui_test_spin (50);
+  jd_application_set_client (start.app, NULL);
+  jd_demo_server_stop (start.server);
+  g_clear_object (&start.server);
+  g_clear_object (&start.app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +332,8 @@ main (int   argc,
 
       g_test_add (path, Fixture, &ui_cases[i], fixture_set_up, test_error_shown, fixture_tear_down);
     }
+
+  g_test_add_func ("/ui/robustness/start-with-restored-freezing-job", test_start_with_restored_freezing_job);
 
   return g_test_run ();
 }

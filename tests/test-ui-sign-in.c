@@ -86,7 +86,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "sign-in-kind");
   g_settings_reset (fixture->settings, "allow-insecure");
 
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -513,7 +513,7 @@ test_sample_data (Fixture       *fixture,
 
   client = jd_application_get_client (fixture->app);
   g_assert_nonnull (client);
-  g_assert_true (jd_application_is_demo_client (fixture->app, client));
+  g_assert_true (jd_session_is_demo_client (jd_application_get_session (fixture->app), client));
   g_assert_true (fixture->signed_in_client == client);
   g_assert_true (fixture->remembered);
 
@@ -588,7 +588,7 @@ test_plain_http_allowed_is_remembered (Fixture       *fixture,
   g_assert_true (jd_client_get_allow_insecure (jd_application_get_client (fixture->app)));
   allowed = g_settings_get_strv (fixture->settings, "allow-insecure");
   g_assert_true (g_strv_contains ((const char * const *) allowed, via_any));
-  g_assert_true (jd_application_get_allow_insecure (fixture->app, via_any));
+  g_assert_true (jd_servers_get_allow_insecure (jd_application_get_servers (fixture->app), via_any));
   remember_stored (fixture, via_any, JD_AUTH_API_KEY);
 
   /* Next time the switch starts as the user left it. */

@@ -4,6 +4,10 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "jd-followed-jobs-private.h"
+#include "jd-history-private.h"
 #include "jd-broken-server.h"
 #include "jd-job-view.h"
 #include "jd-lookup-page.h"
@@ -39,7 +43,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->client = jd_ui_test_demo_client_new (fixture->server, FALSE);
   jd_application_set_client (fixture->app, fixture->client);
 
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->page = jd_window_get_lookup_page (fixture->window);
   fixture->entry = GTK_EDITABLE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "job_entry"));
@@ -62,6 +66,16 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
+static const char *
+history_path (void)
+{
+  static char *path;
+
+  g_free (path);
+  path = g_build_filename (g_get_user_data_dir (), "jobdesk", "history.json", NULL);
+  return path;
+}
+
 static void
 type_and_look_up (Fixture    *fixture,
                   const char *text)
@@ -74,9 +88,9 @@ static gboolean
 state_settled (gpointer data)
 {
   Fixture *fixture = data;
-  const char *state = jd_lookup_page_get_state (fixture->page);
+  JdLookupState state = jd_lookup_page_get_state (fixture->page);
 
-  return g_strcmp0 (state, "job") == 0 || g_strcmp0 (state, "error") == 0;
+  return state == JD_LOOKUP_STATE_JOB || state == JD_LOOKUP_STATE_ERROR;
 }
 
 static void
@@ -97,7 +111,7 @@ job_shown (gpointer data)
   JobWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
 
-  return g_strcmp0 (jd_lookup_page_get_state (wait->fixture->page), "job") == 0 &&
+  return jd_lookup_page_get_state (wait->fixture->page) == JD_LOOKUP_STATE_JOB &&
          job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
@@ -120,7 +134,7 @@ test_look_up_completed_job (Fixture       *fixture,
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   job = jd_lookup_page_get_job (fixture->page);
   g_assert_nonnull (job);
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
@@ -134,7 +148,7 @@ test_look_up_from_text (Fixture       *fixture,
   type_and_look_up (fixture, "  Your job https://ayx.example.com/gallery/#!/jobs/" JD_DEMO_JOB_WARNING " finished with warnings.\n");
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_WARNING);
   /* the entry now shows the ID alone */
   g_assert_cmpstr (gtk_editable_get_text (fixture->entry), ==, JD_DEMO_JOB_WARNING);
@@ -160,7 +174,7 @@ test_invalid_text_sends_nothing (Fixture       *fixture,
       g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
       g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (label))), >, 10);
       g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->entry), "error"));
-      g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+      g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
     }
 
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests);
@@ -180,7 +194,7 @@ test_unknown_id_not_found (Fixture       *fixture,
   type_and_look_up (fixture, JD_DEMO_JOB_UNKNOWN);
   wait_settled (fixture);
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
   error_page = ADW_STATUS_PAGE (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "error_page"));
   g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Job Not Found");
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), JD_DEMO_JOB_UNKNOWN));
@@ -193,13 +207,13 @@ test_retry_after_error (Fixture       *fixture,
 {
   type_and_look_up (fixture, JD_DEMO_JOB_UNKNOWN);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
 
   /* Try Again is win.refresh: the same ID once more. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
   jd_ui_test_spin (50);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
 }
 
 typedef struct
@@ -215,7 +229,7 @@ job_replaced (gpointer data)
   JdJob *job = jd_lookup_page_get_job (wait->fixture->page);
 
   return job != NULL && job != wait->before &&
-         g_strcmp0 (jd_lookup_page_get_state (wait->fixture->page), "job") == 0;
+         jd_lookup_page_get_state (wait->fixture->page) == JD_LOOKUP_STATE_JOB;
 }
 
 static void
@@ -292,7 +306,13 @@ test_recent_lookups_capped (Fixture       *fixture,
 
       g_variant_builder_add (&builder, "(sxs)", id, (gint64) 1700000000 - i, "Completed · Success");
     }
+  /* rows of the old setting, moved into the history file as at a start
+   * after an upgrade */
   g_settings_set_value (settings, "history", g_variant_builder_end (&builder));
+  jd_history_finish_writing (history);
+  g_assert_cmpint (g_remove (history_path ()), ==, 0);
+  jd_history_reload (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 30);
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
@@ -322,9 +342,9 @@ test_cancel_lookup (Fixture       *fixture,
   g_assert_true (jd_ui_test_wait_for_string (fixture->page, "state", "loading", WAIT_MS));
   g_signal_emit_by_name (cancel, "clicked");
 
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
   jd_ui_test_spin (500);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_EMPTY);
   g_assert_null (jd_lookup_page_get_job (fixture->page));
   jd_application_set_client (fixture->app, fixture->client);
   jd_broken_server_stop (silent);
@@ -361,11 +381,11 @@ test_signed_out_then_signed_in (Fixture       *fixture,
                                 gconstpointer  data)
 {
   jd_application_set_client (fixture->app, NULL);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_SIGNED_OUT);
 
   /* An ID asked for while signed out is looked up once signed in. */
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "signed-out");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_SIGNED_OUT);
 
   jd_application_set_client (fixture->app, fixture->client);
   wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
@@ -382,7 +402,7 @@ test_unauthorized_offers_sign_in (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   wait_settled (fixture);
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "error");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_ERROR);
   g_assert_true (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "sign_in_again_button")));
   g_assert_false (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "retry_button")));
 }
@@ -551,6 +571,17 @@ test_tabs_open_job (Fixture       *fixture,
   }
 }
 
+static JdLookupPage *
+nth_page (JdWindow *window,
+          guint     position)
+{
+  AdwTabView *view = jd_window_get_tab_view (window);
+
+  return JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (view, position)));
+}
+
+/* Both tabs come back with their IDs; only the selected one is looked up
+ * at start, the other when first selected. */
 static void
 test_tabs_restored (Fixture       *fixture,
                     gconstpointer  data)
@@ -558,21 +589,123 @@ test_tabs_restored (Fixture       *fixture,
   const char *ids[] = { JD_DEMO_JOB_WARNING, JD_DEMO_JOB_CANCELLED, NULL };
   AdwTabView *view;
   JdWindow *window;
+  Fixture other = *fixture;
+  guint requests;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  jd_ui_test_wait_for_quiet (fixture->server);
 
   g_settings_set_strv (jd_application_get_settings (fixture->app), "open-tabs", ids);
-  window = jd_window_new (fixture->app);
+  window = jd_application_new_window (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
   view = jd_window_get_tab_view (window);
   g_assert_cmpuint (adw_tab_view_get_n_pages (view), ==, 2);
+  g_assert_true (adw_tab_view_get_selected_page (view) == adw_tab_view_get_nth_page (view, 0));
 
   for (guint i = 0; i < 2; i++)
     {
-      JdLookupPage *page = JD_LOOKUP_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (view, i)));
-      Fixture other = *fixture;
-
-      g_assert_cmpstr (jd_lookup_page_get_job_id (page), ==, ids[i]);
-      other.page = page;
-      wait_for_job (&other, ids[i]);
+      g_assert_cmpstr (jd_lookup_page_get_job_id (nth_page (window, i)), ==, ids[i]);
+      g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_nth_page (view, i)), ==, ids[i]);
     }
+
+  other.window = window;
+  other.page = nth_page (window, 0);
+  wait_for_job (&other, ids[0]);
+
+  /* the unselected tab has sent nothing, however long we wait */
+  jd_ui_test_wait_for_quiet (fixture->server);
+  requests = jd_demo_server_get_request_count (fixture->server);
+  jd_ui_test_spin (500);
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests);
+  g_assert_false (jd_lookup_page_get_looked_up (nth_page (window, 1)));
+  g_assert_null (jd_lookup_page_get_job (nth_page (window, 1)));
+
+  /* and the open tabs are still both remembered */
+  {
+    g_auto(GStrv) open = g_settings_get_strv (jd_application_get_settings (fixture->app), "open-tabs");
+
+    g_assert_cmpuint (g_strv_length (open), ==, 2);
+  }
+
+  /* selected, it is looked up */
+  adw_tab_view_set_selected_page (view, adw_tab_view_get_nth_page (view, 1));
+  other.page = nth_page (window, 1);
+  wait_for_job (&other, ids[1]);
+  g_assert_true (jd_lookup_page_get_looked_up (other.page));
+  g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), >, requests);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+unsettled_is (gpointer data)
+{
+  gpointer *args = data;
+  g_auto(GStrv) ids = g_settings_get_strv (args[0], "unsettled-tabs");
+
+  return g_strv_contains ((const char * const *) ids, args[1]) == GPOINTER_TO_INT (args[2]);
+}
+
+/* A job laid out in time leaves no mark: its tab comes back. */
+static void
+test_tabs_settled_job_restored (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (fixture->app);
+  gpointer args[] = { settings, (gpointer) JD_DEMO_JOB_SUCCESS, GINT_TO_POINTER (FALSE) };
+  JdWindow *window;
+
+  type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
+  wait_for_job (fixture, JD_DEMO_JOB_SUCCESS);
+  g_assert_true (jd_ui_test_wait_for (unsettled_is, args, WAIT_MS));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  window = jd_application_new_window (fixture->app);
+  g_assert_cmpuint (adw_tab_view_get_n_pages (jd_window_get_tab_view (window)), ==, 1);
+  g_assert_cmpstr (jd_lookup_page_get_job_id (nth_page (window, 0)), ==, JD_DEMO_JOB_SUCCESS);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A job the window could not lay out in time keeps its mark, and the next
+ * start does not reopen its tab, and says so. */
+static void
+test_tabs_slow_job_not_restored (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (fixture->app);
+  gpointer marked[] = { settings, (gpointer) JD_DEMO_JOB_WARNING, GINT_TO_POINTER (TRUE) };
+  const char *ids[] = { JD_DEMO_JOB_WARNING, JD_DEMO_JOB_SUCCESS, NULL };
+  g_auto(GStrv) unsettled = NULL;
+  g_auto(GStrv) open = NULL;
+  JdWindow *window;
+
+  /* Every job is "too slow" for a deadline of nothing. */
+  jd_window_set_layout_deadline (fixture->window, 0);
+  type_and_look_up (fixture, JD_DEMO_JOB_WARNING);
+  wait_for_job (fixture, JD_DEMO_JOB_WARNING);
+  g_assert_true (jd_ui_test_wait_for (unsettled_is, marked, WAIT_MS));
+  jd_ui_test_spin (300);
+  g_assert_true (unsettled_is (marked));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  /* the next start: the other tab is there, the slow one not */
+  g_settings_set_strv (settings, "open-tabs", ids);
+  window = jd_application_new_window (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (adw_tab_view_get_n_pages (jd_window_get_tab_view (window)), ==, 1);
+  g_assert_cmpstr (jd_lookup_page_get_job_id (nth_page (window, 0)), ==, JD_DEMO_JOB_SUCCESS);
+  g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (window),
+                                             "1 tab was not reopened: its job took too long to show last time."));
+
+  /* the marks served once; the tabs saved are the ones open now */
+  unsettled = g_settings_get_strv (settings, "unsettled-tabs");
+  g_assert_cmpuint (g_strv_length (unsettled), ==, 0);
+  open = g_settings_get_strv (settings, "open-tabs");
+  g_assert_cmpuint (g_strv_length (open), ==, 1);
+  g_assert_cmpstr (open[0], ==, JD_DEMO_JOB_SUCCESS);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -591,7 +724,7 @@ notified (gpointer data)
 {
   NotificationWait *wait = data;
 
-  return jd_application_get_notification_count (wait->app) >= wait->count;
+  return jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (wait->app)) >= wait->count;
 }
 
 static void
@@ -603,7 +736,7 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
   GtkWidget *revealer;
 
   jd_demo_server_set_progress_step (fixture->server, 700);
-  jd_application_set_follow_intervals (fixture->app, 100, 400);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 100, 400);
 
   type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
   wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
@@ -623,7 +756,7 @@ test_follow_notifies_once_after_window_closed (Fixture       *fixture,
 
   g_assert_true (jd_ui_test_wait_for (notified, &wait, WAIT_MS));
   jd_ui_test_spin (1500);
-  g_assert_cmpuint (jd_application_get_notification_count (fixture->app), ==, 1);
+  g_assert_cmpuint (jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (fixture->app)), ==, 1);
 
   /* and the desktop got exactly one about the end, with the disposition
    * in it (after the one saying Job Desk keeps watching, jd-background.c) */
@@ -660,7 +793,7 @@ test_follow_updates_the_page (Fixture       *fixture,
   GtkWidget *revealer;
 
   jd_demo_server_set_progress_step (fixture->server, 500);
-  jd_application_set_follow_intervals (fixture->app, 100, 300);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 100, 300);
 
   type_and_look_up (fixture, JD_DEMO_JOB_PROGRESSING);
   wait_for_job (fixture, JD_DEMO_JOB_PROGRESSING);
@@ -672,7 +805,7 @@ test_follow_updates_the_page (Fixture       *fixture,
   jd_ui_test_spin (50);
   revealer = jd_ui_test_find_by_id (GTK_WIDGET (fixture->page), "follow_revealer");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_assert_cmpuint (jd_application_get_notification_count (fixture->app), ==, 1);
+  g_assert_cmpuint (jd_followed_jobs_get_notification_count (jd_application_get_followed_jobs (fixture->app)), ==, 1);
 }
 
 static void
@@ -683,7 +816,7 @@ test_follow_can_stop (Fixture       *fixture,
   JdJobFollower *follower;
   guint checks;
 
-  jd_application_set_follow_intervals (fixture->app, 50, 100);
+  jd_followed_jobs_set_intervals (jd_application_get_followed_jobs (fixture->app), 50, 100);
   type_and_look_up (fixture, JD_DEMO_JOB_RUNNING);
   wait_for_job (fixture, JD_DEMO_JOB_RUNNING);
   follower = jd_lookup_page_get_follower (fixture->page);
@@ -778,15 +911,15 @@ static void
 test_servers_remembered_and_listed (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  GMenuModel *menu = jd_application_get_servers_menu (fixture->app);
-  g_autofree char *host = jd_application_describe_server (jd_client_get_base_url (fixture->client));
+  GMenuModel *menu = jd_servers_get_menu (jd_application_get_servers (fixture->app));
+  g_autofree char *host = jd_servers_describe (jd_client_get_base_url (fixture->client));
   g_autoptr(JdClient) other = jd_client_new (NULL, "https://ayx.example.com/webapi");
   g_autoptr(GVariant) state = NULL;
 
-  jd_application_remember_server (fixture->app, fixture->client);
+  jd_servers_remember (jd_application_get_servers (fixture->app), jd_client_get_base_url (fixture->client), jd_client_get_auth_kind (fixture->client));
   jd_client_set_access_token (other, "t0ken");
-  jd_application_remember_server (fixture->app, other);
-  jd_application_remember_server (fixture->app, fixture->client);
+  jd_servers_remember (jd_application_get_servers (fixture->app), jd_client_get_base_url (other), jd_client_get_auth_kind (other));
+  jd_servers_remember (jd_application_get_servers (fixture->app), jd_client_get_base_url (fixture->client), jd_client_get_auth_kind (fixture->client));
 
   /* newest first, no duplicates */
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
@@ -879,7 +1012,7 @@ test_pages_built_when_first_shown (Fixture       *fixture,
 
   type_and_look_up (fixture, JD_DEMO_JOB_SUCCESS);
   g_assert_true (jd_ui_test_wait_for (state_settled, fixture, WAIT_MS));
-  g_assert_cmpstr (jd_lookup_page_get_state (fixture->page), ==, "job");
+  g_assert_cmpint (jd_lookup_page_get_state (fixture->page), ==, JD_LOOKUP_STATE_JOB);
   g_assert_nonnull (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW));
   g_assert_true (gtk_widget_get_mapped (jd_ui_test_find_by_type (GTK_WIDGET (fixture->page), JD_TYPE_JOB_VIEW)));
 }
@@ -914,7 +1047,9 @@ main (int   argc,
   ADD ("a11y/entry-role", test_accessible_names);
   ADD ("tabs/new-and-close", test_tabs_new_and_close);
   ADD ("tabs/open-job-once", test_tabs_open_job);
-  ADD ("tabs/restored-at-start", test_tabs_restored);
+  ADD ("tabs/restored-at-start-lazily", test_tabs_restored);
+  ADD ("tabs/settled-job-restored", test_tabs_settled_job_restored);
+  ADD ("tabs/slow-job-not-restored", test_tabs_slow_job_not_restored);
   ADD ("follow/notifies-once-after-window-closed", test_follow_notifies_once_after_window_closed);
   ADD ("follow/updates-the-page-until-it-ends", test_follow_updates_the_page);
   ADD ("follow/can-stop-and-restart", test_follow_can_stop);

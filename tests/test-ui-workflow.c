@@ -36,7 +36,7 @@ set_up (Fixture  *fixture,
   fixture->client = jd_ui_test_demo_client_new (fixture->server, viewer);
   jd_application_set_client (fixture->app, fixture->client);
 
-  fixture->window = jd_window_new (fixture->app);
+  fixture->window = jd_application_new_window (fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-workflow-jobs", NULL));
@@ -358,7 +358,7 @@ job_shown (gpointer data)
   JobWait *wait = data;
   JdJob *job = jd_lookup_page_get_job (wait->page);
 
-  return g_strcmp0 (jd_lookup_page_get_state (wait->page), "job") == 0 &&
+  return jd_lookup_page_get_state (wait->page) == JD_LOOKUP_STATE_JOB &&
          job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), wait->id) == 0;
 }
 
