@@ -287,7 +287,8 @@ typedef struct
 } Target;
 
 static const Target targets[] = {
-  { "lookup_ratio", "Lookup ÷ curl|jq (medians)", "lookup_window_ms", "curl_jq_ms", "median", "≤ 1.0", 1.0 },
+  { "lookup_ratio", "Lookup, status ÷ curl|jq (medians)", "lookup_window_ms", "curl_jq_ms", "median", "≤ 1.0", 1.0 },
+  { "lookup_messages_ratio", "Lookup, all messages ÷ curl|jq (medians)", "lookup_window_settled_ms", "curl_jq_ms", "median", "≤ 1.0", 1.0 },
   { "startup_ratio", "Start-up ÷ minimal (medians)", "startup_jobdesk_ms", "startup_minimal_ms", "median", "≤ 1.25", 1.25 },
   { "startup_signed_in_ratio", "Start-up signed in ÷ minimal (medians)", "startup_jobdesk_signed_in_ms", "startup_minimal_ms", "median", "≤ 1.25", 1.25 },
   { "startup_cpu_ratio", "Start-up CPU ÷ minimal (medians; not a target)", "startup_jobdesk_cpu_ms", "startup_minimal_cpu_ms", "median", "(≤ 1.25)", 1.25 },
