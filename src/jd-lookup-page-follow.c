@@ -8,23 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "jd-lookup-page-private.h"
+#include "jd-job-cells.h"
 #include "jd-job-follower.h"
 
 /* ------------------------------------------------------------------ */
 /* Following                                                           */
-
-static char *
-format_duration (gint64 seconds)
-{
-  if (seconds < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", (gulong) seconds), (int) seconds);
-
-  if (seconds < 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) (seconds / 60)), (int) (seconds / 60));
-
-  /* hours and minutes, e.g. "2 h 05 min" */
-  return g_strdup_printf (_("%d h %02d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
-}
 
 static void update_follow_bar (JdLookupPage *self);
 
@@ -63,7 +51,7 @@ update_follow_bar (JdLookupPage *self)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
           GTimeSpan span = g_date_time_difference (now, jd_job_follower_get_running_since (follower));
-          g_autofree char *duration = format_duration (MAX (0, span / G_USEC_PER_SEC));
+          g_autofree char *duration = jd_job_cells_format_duration (MAX (0, span / G_USEC_PER_SEC));
 
           title = g_strdup_printf (_("Running for %s"), duration);
         }

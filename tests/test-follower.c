@@ -7,6 +7,7 @@
 #include "jd-broken-server.h"
 #include "jd-demo-server.h"
 #include "jd-job-follower.h"
+#include "jd-job-summary-private.h"
 #include "jd-test-util.h"
 
 #define WAIT_MS 20000
@@ -113,6 +114,32 @@ test_follows_to_the_end (Fixture       *fixture,
     seen_running |= GPOINTER_TO_INT (states->pdata[i]) == JD_JOB_STATE_RUNNING;
   g_assert_true (seen_running);
   g_assert_nonnull (jd_job_follower_get_running_since (follower));
+}
+
+/* A job running when first seen, created long ago: its creation time is
+ * not when it started (it may have waited in the queue for months), so
+ * the follower claims no start unless the Server gives one. */
+static void
+test_running_since_not_from_creation (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(JdJob) job = jd_job_new ("66ebd18d3d6200007e000d9a");
+  g_autoptr(JdJob) started = jd_job_new ("66ebd18d3d6200007e000d9b");
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2024, 9, 19, 10, 2, 54);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 12, 1, 8, 0, 0);
+  g_autoptr(JdJobFollower) follower = NULL;
+  g_autoptr(JdJobFollower) follower_started = NULL;
+
+  jd_job_summary_set_status (JD_JOB_SUMMARY (job), "Running");
+  jd_job_summary_set_created (JD_JOB_SUMMARY (job), created);
+  follower = jd_job_follower_new (fixture->client, job);
+  g_assert_null (jd_job_follower_get_running_since (follower));
+
+  jd_job_summary_set_status (JD_JOB_SUMMARY (started), "Running");
+  jd_job_summary_set_created (JD_JOB_SUMMARY (started), created);
+  jd_job_summary_set_start_time (JD_JOB_SUMMARY (started), start);
+  follower_started = jd_job_follower_new (fixture->client, started);
+  g_assert_true (g_date_time_equal (jd_job_follower_get_running_since (follower_started), start));
 }
 
 typedef struct
@@ -472,6 +499,8 @@ main (int   argc,
   ADD ("stop-stops", test_stop_stops);
   ADD ("only-active-jobs-are-followed", test_finished_jobs_are_not_followed);
 #undef ADD
+  g_test_add ("/api/follower/running-since-not-from-creation", Fixture, NULL, fixture_set_up,
+              test_running_since_not_from_creation, fixture_tear_down);
   g_test_add_func ("/api/follower/errors-back-off-and-say-so", test_errors_back_off);
   g_test_add_func ("/api/follower/lasting-error-stops", test_lasting_error_stops);
   g_test_add_func ("/api/follower/light/polls-without-messages", test_light_polls_without_messages);

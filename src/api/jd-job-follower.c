@@ -30,6 +30,7 @@ struct _JdJobFollower
   char         *job_id;
   JdJob        *job;
   GDateTime    *running_since;
+  gboolean      running_start_unknown;  /* running when first seen, start not given */
   char         *last_error;
 
   guint         min_ms;
@@ -138,11 +139,24 @@ note_running (JdJobFollower *self,
               JdJob         *job,
               gboolean       first_sight)
 {
-  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) != JD_JOB_STATE_RUNNING || self->running_since != NULL)
+  if (jd_job_summary_get_state (JD_JOB_SUMMARY (job)) != JD_JOB_STATE_RUNNING ||
+      self->running_since != NULL || self->running_start_unknown)
     return;
 
-  if (first_sight && jd_job_summary_get_created (JD_JOB_SUMMARY (job)) != NULL)
-    self->running_since = g_date_time_ref (jd_job_summary_get_created (JD_JOB_SUMMARY (job)));
+  /* Running when first seen: only the Server's start time says since
+   * when. Its creation time does not: a job may wait in the queue for
+   * months ("Running for 19303 h"); then the start stays unknown. */
+  if (first_sight)
+    {
+      GDateTime *start = jd_job_summary_get_start_time (JD_JOB_SUMMARY (job));
+
+      if (start == NULL)
+        {
+          self->running_start_unknown = TRUE;
+          return;
+        }
+      self->running_since = g_date_time_ref (start);
+    }
   else
     self->running_since = g_date_time_new_now_utc ();
 
