@@ -15,8 +15,8 @@
 #include "jd-window-private.h"
 #include "jd-workflow-page.h"
 
-#define WIDTH  1100
-#define HEIGHT 760
+#define WIDTH  1000
+#define HEIGHT 700
 #define WAIT_MS 20000
 
 static const char *folder;
