@@ -210,6 +210,9 @@ main (int   argc,
   double idle, peak = 0, closed, growth, worst = 0;
   guint trims_before;
 
+  /* as the app does, before any thread starts (GTK's and GIO's too) */
+  jd_memory_init ();
+
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die ("%s", error->message);
@@ -225,8 +228,6 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  /* as the app does, before any thread starts */
-  jd_memory_init ();
   app = jd_application_new ();
   g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".BenchMemory");
   g_application_set_flags (G_APPLICATION (app),

@@ -44,7 +44,7 @@ jd_memory_init (void)
 {
 #if HAVE_MALLOC_TRIM && defined (M_ARENA_MAX)
   if (g_getenv ("MALLOC_ARENA_MAX") == NULL)
-    mallopt (M_ARENA_MAX, 2);
+    mallopt (M_ARENA_MAX, 1);
 #endif
 }
 
