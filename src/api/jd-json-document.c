@@ -724,6 +724,34 @@ should_slice (JdJsonDocument *doc)
   return array->n_separators >= SLICE_MIN_ELEMENTS || close - open > SLICE_MIN_BYTES;
 }
 
+/* Reads a slice "[…]" of a big messages array (jd-json-slices.c, on its
+ * threads) without scanning it again: the scan of the whole answer has
+ * checked its nesting and characters. Its root array is taken as
+ * messages; the parser and its tree go as soon as the list is made. */
+static JdMessageList *
+read_slice (const char *data,
+            gsize       length)
+{
+  g_autoptr(JdJsonDocument) doc = new_document ();
+  JsonNode *root;
+
+  g_return_val_if_fail (length >= 2 && data[0] == '[' && data[length - 1] == ']', NULL);
+
+  doc->scan.data = data;
+  doc->scan.length = length;
+  doc->scan.root = '[';
+  doc->take_root_array = TRUE;
+
+  if (!load_scanned (doc, TRUE, NULL))
+    return NULL;
+
+  root = jd_json_document_get_root (doc);
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    return NULL;
+
+  return jd_json_document_messages (doc, json_node_get_array (root));
+}
+
 /* The document with its messages array emptied is parsed here, while the
  * pool reads the array's slices; their list then stands for the array. */
 static JdJsonDocument *
@@ -741,7 +769,8 @@ parse_in_slices (JdJsonDocument  *doc,
   JdJsonSlices *slices;
   GString *text;
 
-  slices = jd_json_slices_start (data, (const gsize *) (void *) bounds->data, bounds->len - 1);
+  slices = jd_json_slices_start (data, (const gsize *) (void *) bounds->data, bounds->len - 1,
+                                 read_slice);
 
   /* everything but the array's elements: "…,"messages":[],…" */
   text = g_string_sized_new (open + 1 + doc->scan.length - close);
@@ -804,37 +833,6 @@ jd_json_document_parse (GBytes    *bytes,
     return parse_in_slices (doc, error);
 
   if (!load_scanned (doc, take_messages, error))
-    return NULL;
-
-  return g_steal_pointer (&doc);
-}
-
-/**
- * jd_json_document_parse_slice:
- * @data: elements of an array that jd_json_document_parse () scanned,
- *   between '[' and ']'
- * @length: its length
- * @error: return location for a #GError
- *
- * Parses a slice of a big messages array (jd-json-slices.c) without
- * scanning it again: the scan of the whole answer has checked its nesting
- * and characters. Its root array is taken as messages.
- */
-JdJsonDocument *
-jd_json_document_parse_slice (const char  *data,
-                              gsize        length,
-                              GError     **error)
-{
-  g_autoptr(JdJsonDocument) doc = new_document ();
-
-  g_return_val_if_fail (length >= 2 && data[0] == '[' && data[length - 1] == ']', NULL);
-
-  doc->scan.data = data;
-  doc->scan.length = length;
-  doc->scan.root = '[';
-  doc->take_root_array = TRUE;
-
-  if (!load_scanned (doc, TRUE, error))
     return NULL;
 
   return g_steal_pointer (&doc);

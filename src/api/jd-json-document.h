@@ -26,11 +26,6 @@ JdJsonDocument *jd_json_document_parse           (GBytes          *bytes,
                                                   gboolean         take_messages,
                                                   gboolean         take_root_array,
                                                   GError         **error);
-/* A slice "[…]" of a messages array that the scan of the whole answer
- * has checked; its elements become a JdMessageList (jd-json-slices.c). */
-JdJsonDocument *jd_json_document_parse_slice     (const char      *data,
-                                                  gsize            length,
-                                                  GError         **error);
 void            jd_json_document_free            (JdJsonDocument  *doc);
 JsonNode       *jd_json_document_get_root        (JdJsonDocument  *doc);
 /* NULL when the root is no object */

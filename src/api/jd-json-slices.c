@@ -6,10 +6,10 @@
  * answer to the first frame. The scan in jd-json-document.c already walks
  * every byte, so it notes where the messages array's elements are
  * separated; here each slice of elements is copied between brackets,
- * parsed by a JsonParser of its own (jd_json_document_parse_slice (): the
- * same reading of each message, without scanning again), read into a
- * JdMessageList and freed at once, so no more than one slice's tree per
- * thread exists at any time. The lists are joined in the order of the
+ * parsed by a JsonParser of its own (by the reader that jd-json-document.c
+ * passes in: the same reading of each message, without scanning again),
+ * read into a JdMessageList and freed at once, so no more than one
+ * slice's tree per thread exists at any time. The lists are joined in the order of the
  * slices, so the result is the one a single parser gives.
  *
  * The pool has as many threads as the machine has processors (or
@@ -24,7 +24,6 @@
 #include <string.h>
 
 #include "jd-client-error.h"
-#include "jd-json-document.h"
 #include "jd-json-slices.h"
 
 /* More threads than this do not help: the joining is sequential. */
@@ -34,17 +33,18 @@
  * that finds no slice left may still hold it after the caller returned. */
 struct _JdJsonSlices
 {
-  const char     *data;
-  gsize          *bounds;      /* n_slices + 1 */
-  guint           n_slices;
-  JdMessageList **lists;       /* n_slices; NULL until read */
+  const char        *data;
+  gsize             *bounds;      /* n_slices + 1 */
+  JdJsonSliceReader  read;
+  guint              n_slices;
+  JdMessageList    **lists;       /* n_slices; NULL until read */
 
-  gint            next;        /* atomic: the next slice to take */
-  gint            failed;      /* atomic: a slice was not JSON */
+  gint               next;        /* atomic: the next slice to take */
+  gint               failed;      /* atomic: a slice was not JSON */
 
-  GMutex          mutex;
-  GCond           done_cond;
-  guint           n_done;      /* with mutex */
+  GMutex             mutex;
+  GCond              done_cond;
+  guint              n_done;      /* with mutex */
 };
 
 static void
@@ -73,9 +73,7 @@ read_slice (JdJsonSlices *slices,
 {
   gsize start = slices->bounds[k] + 1;
   gsize end = slices->bounds[k + 1];
-  g_autoptr(JdJsonDocument) doc = NULL;
   g_autofree char *copy = NULL;
-  JsonNode *root;
   gsize i;
 
   /* "[]" would read as no elements where the whole array has a stray
@@ -90,16 +88,7 @@ read_slice (JdJsonSlices *slices,
   memcpy (copy + 1, slices->data + start, end - start);
   copy[end - start + 1] = ']';
 
-  doc = jd_json_document_parse_slice (copy, end - start + 2, NULL);
-  if (doc == NULL)
-    return NULL;
-
-  root = jd_json_document_get_root (doc);
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    return NULL;
-
-  /* the parser and its tree go with doc, as soon as the list is made */
-  return jd_json_document_messages (doc, json_node_get_array (root));
+  return slices->read (copy, end - start + 2);
 }
 
 /* Takes slices until none is left. */
@@ -169,18 +158,21 @@ get_n_threads (void)
 }
 
 JdJsonSlices *
-jd_json_slices_start (const char  *data,
-                      const gsize *bounds,
-                      guint        n_slices)
+jd_json_slices_start (const char        *data,
+                      const gsize       *bounds,
+                      guint              n_slices,
+                      JdJsonSliceReader  reader)
 {
   JdJsonSlices *slices = g_atomic_rc_box_new0 (JdJsonSlices);
   guint n_tasks;
 
   g_return_val_if_fail (n_slices > 0, NULL);
+  g_return_val_if_fail (reader != NULL, NULL);
 
   slices->data = data;
   slices->bounds = g_memdup2 (bounds, (n_slices + 1) * sizeof (gsize));
   slices->n_slices = n_slices;
+  slices->read = reader;
   slices->lists = g_new0 (JdMessageList *, n_slices);
   g_mutex_init (&slices->mutex);
   g_cond_init (&slices->done_cond);

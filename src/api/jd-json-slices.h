@@ -14,14 +14,20 @@ G_BEGIN_DECLS
 
 typedef struct _JdJsonSlices JdJsonSlices;
 
+/* Reads one slice "[…]" (copied, with brackets added) into a list of
+ * messages, or NULL when it is not JSON. Called on the pool's threads. */
+typedef JdMessageList *(*JdJsonSliceReader) (const char *data,
+                                             gsize       length);
+
 /* Starts reading the elements between bounds[0] and bounds[n_slices]
  * (offsets of the array's '[', of the separating commas it is cut at,
  * and of its ']') in data, which must stay alive and unchanged until
- * jd_json_slices_finish (). The pool's threads begin at once; the caller
- * can do other work meanwhile. */
-JdJsonSlices  *jd_json_slices_start  (const char   *data,
-                                      const gsize  *bounds,
-                                      guint         n_slices);
+ * jd_json_slices_finish (), each slice with reader. The pool's
+ * threads begin at once; the caller can do other work meanwhile. */
+JdJsonSlices  *jd_json_slices_start  (const char        *data,
+                                      const gsize       *bounds,
+                                      guint              n_slices,
+                                      JdJsonSliceReader  reader);
 /* Helps with the slices that are left, waits for the rest and joins the
  * messages in order. NULL with JD_CLIENT_ERROR_BAD_RESPONSE when a slice
  * is not JSON, as the whole array would not be. Frees slices. */

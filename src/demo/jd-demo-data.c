@@ -278,42 +278,6 @@ static const NamedJob named_jobs[] = {
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-void
-jd_demo_data_append_json_string (GString    *json,
-                                 const char *text)
-{
-  static const char hex[] = "0123456789abcdef";
-
-  g_string_append_c (json, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"':  g_string_append (json, "\\\""); break;
-        case '\\': g_string_append (json, "\\\\"); break;
-        case '\n': g_string_append (json, "\\n"); break;
-        case '\r': g_string_append (json, "\\r"); break;
-        case '\t': g_string_append (json, "\\t"); break;
-        case '\b': g_string_append (json, "\\b"); break;
-        case '\f': g_string_append (json, "\\f"); break;
-        default:
-          if (*p < 0x20)
-            {
-              g_string_append (json, "\\u00");
-              g_string_append_c (json, hex[*p >> 4]);
-              g_string_append_c (json, hex[*p & 0xf]);
-            }
-          else
-            {
-              /* UTF-8 passes through unchanged; the sources are valid. */
-              g_string_append_c (json, (char) *p);
-            }
-          break;
-        }
-    }
-  g_string_append_c (json, '"');
-}
-
 char *
 jd_demo_data_format_time (gint64 unix_ms)
 {
@@ -380,24 +344,6 @@ utc_ms (int year,
   g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
 
   return g_date_time_to_unix (dt) * 1000 + millisecond;
-}
-
-/* Thousands separators, as the engine writes counts. */
-void
-jd_demo_data_append_count (GString *out,
-                           guint    value)
-{
-  char digits[16];
-  gsize len;
-
-  g_snprintf (digits, sizeof digits, "%u", value);
-  len = strlen (digits);
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
 }
 
 const char *

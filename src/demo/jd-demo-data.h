@@ -13,85 +13,11 @@
 
 #include <glib.h>
 
+#include "jd-demo-job.h"
+#include "jd-demo-json.h"
+#include "jd-demo-messages.h"
+
 G_BEGIN_DECLS
-
-typedef enum
-{
-  JD_DEMO_KIND_GENERATED,
-  JD_DEMO_KIND_SUCCESS,
-  JD_DEMO_KIND_WARNING,
-  JD_DEMO_KIND_ERROR,
-  JD_DEMO_KIND_FAILED,
-  JD_DEMO_KIND_CANCELLED,
-  JD_DEMO_KIND_QUEUED,
-  JD_DEMO_KIND_RUNNING,
-  JD_DEMO_KIND_CREATED,
-  JD_DEMO_KIND_INITIALIZING,
-  JD_DEMO_KIND_NO_MESSAGES,
-  JD_DEMO_KIND_MANY_MESSAGES,
-  JD_DEMO_KIND_HUGE,
-  JD_DEMO_KIND_PROGRESSING,
-  JD_DEMO_KIND_SPARSE,
-  JD_DEMO_KIND_LONG_QUEUED,
-} JdDemoKind;
-
-typedef struct
-{
-  const char *id;
-  const char *name;
-} JdDemoUser;
-
-typedef struct
-{
-  const char *id;
-  const char *name;
-  const char *owner_id;
-  const char *date_created;
-  guint       published_version;   /* its versions are 1 to this one */
-  const char *comments;
-  const char *source_app_id;
-  const char *worker_tag;
-  const char *execution_mode;
-  gboolean    is_amp;
-  gboolean    others_can_view_history;
-  gboolean    others_can_execute;
-} JdDemoWorkflow;
-
-typedef struct
-{
-  const char        *id;
-  const char        *file_name;   /* as the Server reports it: UNC or local path */
-  const char *const *formats;     /* NULL-terminated availableFormats */
-  guint              csv_rows;    /* rows of the tabular content */
-} JdDemoOutput;
-
-typedef struct
-{
-  char                  id[25];
-  JdDemoKind            kind;
-  const JdDemoWorkflow *workflow;      /* NULL: the job names none */
-  guint                 index;         /* position in its workflow, oldest first */
-  gint64                create_ms;     /* Unix time in milliseconds, UTC; 0: none */
-  gint64                start_ms;      /* when a worker started it; 0: not yet */
-  gint64                complete_ms;   /* 0 while not finished */
-  const char           *status;
-  const char           *disposition;
-  const char           *priority;
-  const char           *worker_tag;
-  gboolean              run_with_e2;
-  const JdDemoOutput   *outputs;
-  guint                 n_outputs;
-  const JdDemoUser     *submitted_by;
-} JdDemoJob;
-
-/* When a job was queued, started and ended, as a PagedJobSummaryView
- * tells it (Unix time in ms, UTC; 0: not given). */
-typedef struct
-{
-  gint64 queue_ms;
-  gint64 start_ms;
-  gint64 end_ms;
-} JdDemoTimes;
 
 /* Workflows */
 const JdDemoWorkflow  *jd_demo_data_get_workflows      (guint                *n_workflows);
@@ -112,17 +38,6 @@ gboolean               jd_demo_data_output_has_format  (const JdDemoOutput   *ou
 /* The job's own queue, start and end times (queued: none before it is) */
 void                   jd_demo_data_get_times          (const JdDemoJob      *job,
                                                         JdDemoTimes          *times);
-
-/* The messages array as the job shows it in @status (a job cancelled by a
- * request gets a closing message; the progressing job grows). */
-GBytes                *jd_demo_data_build_messages     (const JdDemoJob      *job,
-                                                        const char           *status,
-                                                        guint                *n_messages);
-/* How many messages that array has, without writing it. */
-guint                  jd_demo_data_count_messages     (const JdDemoJob      *job,
-                                                        const char           *status);
-/* FALSE when the job's JSON never has a "messages" member. */
-gboolean               jd_demo_data_job_has_messages   (const JdDemoJob      *job);
 
 /* The Server's objects (jd-demo-views.c), field by field as
  * tests/data/server-schema.json lists them.
@@ -164,18 +79,13 @@ GBytes                *jd_demo_data_build_output       (const JdDemoJob      *jo
 char                  *jd_demo_data_describe_jobs      (void);
 
 /* Helpers, shared with the server. */
-void                   jd_demo_data_append_json_string (GString              *json,
-                                                        const char           *text);
 char                  *jd_demo_data_format_time        (gint64                unix_ms);
 gboolean               jd_demo_data_is_object_id       (const char           *text);
 guint32                jd_demo_data_crc32              (guint32               crc,
                                                         const guint8         *data,
                                                         gsize                 length);
 
-/* Helpers shared by the data files (jd-demo-data.c, -messages.c, -files.c). */
-/* a count with thousands separators, as the engine writes it: "12,800" */
-void                   jd_demo_data_append_count       (GString              *out,
-                                                        guint                 value);
+/* Helpers shared by the data files (jd-demo-data.c, -files.c). */
 /* the last part of a UNC or local path */
 const char            *jd_demo_data_file_basename      (const char           *path);
 

@@ -9,8 +9,10 @@
 
 #include <string.h>
 
-#include "jd-demo-data.h"
 #include "jd-demo-ids.h"
+#include "jd-demo-job.h"
+#include "jd-demo-json.h"
+#include "jd-demo-messages.h"
 #include "jd-demo-samples.h"
 
 /* Engine message codes; see DESIGN §1. */
