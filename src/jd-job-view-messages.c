@@ -10,7 +10,35 @@
 
 #include "jd-job-view-private.h"
 #include "jd-message-row.h"
+#include "jd-toast.h"
 
+/* The lead                                                            */
+
+/* The lead tab sits beside the messages: it shows the first error among
+ * them, or that they are still on their way, or why they did not come. */
+void
+jd_job_view_update_lead (JdJobView *self)
+{
+  gboolean leads = jd_job_lead_wants (self->job);
+  gboolean warning = jd_job_lead_is_warning (self->job);
+
+  adw_view_stack_page_set_visible (self->lead_page, leads);
+  if (!leads)
+    {
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "lead") == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, "outputs");
+      jd_job_lead_update (self->lead, NULL, FALSE, NULL);
+      return;
+    }
+
+  adw_view_stack_page_set_title (self->lead_page, warning ? _("Warning") : _("Error"));
+  adw_view_stack_page_set_icon_name (self->lead_page, warning ? "dialog-warning-symbolic" : "dialog-error-symbolic");
+  jd_job_lead_update (self->lead, self->job, self->messages_pending,
+                      gtk_revealer_get_reveal_child (self->messages_error_revealer)
+                      ? gtk_label_get_text (self->messages_error_label) : NULL);
+}
+
+/* ------------------------------------------------------------------ */
 /* Messages                                                            */
 
 static GtkToggleButton *
@@ -286,7 +314,7 @@ on_messages_loaded_cb (GObject      *source,
 
   count = jd_job_view_format_count (n);
   toast = g_strdup_printf (ngettext ("%s message loaded", "%s messages loaded", n), count);
-  jd_job_view_show_toast (self, toast);
+  jd_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* ------------------------------------------------------------------ */

@@ -119,8 +119,7 @@ void                  jd_job_view_show_messages_error  (JdJobView      *self,
 void                  jd_job_view_cancel_loading_messages (JdJobView   *self);
 void                  jd_job_view_class_add_message_actions (GtkWidgetClass *widget_class);
 void                  jd_job_view_init_messages        (JdJobView      *self);
-
-/* jd-job-view.c: the lead tab, shown for a failed job only */
+/* The lead tab, shown for a failed job only; it reads the messages' state. */
 void                  jd_job_view_update_lead          (JdJobView      *self);
 
 /* jd-job-view.c */

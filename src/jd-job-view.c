@@ -130,31 +130,6 @@ on_output_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* ------------------------------------------------------------------ */
-/* The lead                                                            */
-
-void
-jd_job_view_update_lead (JdJobView *self)
-{
-  gboolean leads = jd_job_lead_wants (self->job);
-  gboolean warning = jd_job_lead_is_warning (self->job);
-
-  adw_view_stack_page_set_visible (self->lead_page, leads);
-  if (!leads)
-    {
-      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "lead") == 0)
-        adw_view_stack_set_visible_child_name (self->view_stack, "outputs");
-      jd_job_lead_update (self->lead, NULL, FALSE, NULL);
-      return;
-    }
-
-  adw_view_stack_page_set_title (self->lead_page, warning ? _("Warning") : _("Error"));
-  adw_view_stack_page_set_icon_name (self->lead_page, warning ? "dialog-warning-symbolic" : "dialog-error-symbolic");
-  jd_job_lead_update (self->lead, self->job, self->messages_pending,
-                      gtk_revealer_get_reveal_child (self->messages_error_revealer)
-                      ? gtk_label_get_text (self->messages_error_label) : NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* The job                                                             */
 
 static void

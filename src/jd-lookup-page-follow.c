@@ -125,11 +125,8 @@ update_follow_bar (JdLookupPage *self)
 static void
 on_follower_job_cb (JdLookupPage *self)
 {
-  JdJob *job = jd_job_follower_get_job (self->follower);
-
-  /* Only while this page still shows that job. */
-  if (self->job != NULL && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0)
-    jd_lookup_page_show_job (self, job);
+  /* The page shows the newer state, while it still shows that job. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "lookup-page.show-followed-job", NULL);
   update_follow_bar (self);
 }
 

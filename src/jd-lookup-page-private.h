@@ -53,10 +53,8 @@ struct _JdLookupPage
   gboolean      failed_offline; /* the last lookup found no network */
 };
 
-/* jd-lookup-page.c */
-/* The job shown, in the job view (made with the first job). */
-void           jd_lookup_page_show_job          (JdLookupPage   *self,
-                                                 JdJob          *job);
+/* jd-lookup-page.c: its parts ask it to act through its actions,
+ * "lookup-page.look-up-id" (s) and "lookup-page.show-followed-job". */
 
 /* jd-lookup-page-recent.c */
 void           jd_lookup_page_update_recent     (JdLookupPage   *self);

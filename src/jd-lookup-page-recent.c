@@ -84,7 +84,7 @@ on_recent_row_activated_cb (JdLookupPage  *self,
 
   gtk_popover_popdown (self->recent_popover);
   if (id != NULL)
-    jd_lookup_page_look_up_text (self, id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "lookup-page.look-up-id", "s", id);
 }
 
 

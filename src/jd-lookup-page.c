@@ -161,9 +161,10 @@ ensure_job_view (JdLookupPage *self)
   return self->job_view;
 }
 
-void
+/* The job shown, in the job view (made with the first job). */
+static void
 jd_lookup_page_show_job (JdLookupPage *self,
-         JdJob        *job)
+                         JdJob        *job)
 {
   if (g_set_object (&self->job, job))
     {
@@ -551,6 +552,36 @@ jd_lookup_page_set_property (GObject      *object,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Actions: how the page's parts (-recent.c, -follow.c) ask the page to
+ * act, so that they call into the page no more than it calls into them. */
+
+static void
+look_up_id_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  jd_lookup_page_look_up_text (JD_LOOKUP_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_followed_job_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  JdLookupPage *self = JD_LOOKUP_PAGE (widget);
+  JdJob *job;
+
+  if (self->follower == NULL)
+    return;
+
+  job = jd_job_follower_get_job (self->follower);
+  /* Only while this page still shows that job. */
+  if (job != NULL && self->job != NULL
+      && g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (self->job)), jd_job_summary_get_id (JD_JOB_SUMMARY (job))) == 0)
+    jd_lookup_page_show_job (self, job);
+}
+
 static void
 jd_lookup_page_class_init (JdLookupPageClass *klass)
 {
@@ -632,6 +663,8 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
   jd_lookup_page_class_add_recent (widget_class);
   jd_lookup_page_class_add_follow (widget_class);
+  gtk_widget_class_install_action (widget_class, "lookup-page.look-up-id", "s", look_up_id_action);
+  gtk_widget_class_install_action (widget_class, "lookup-page.show-followed-job", NULL, show_followed_job_action);
 
   /* Ctrl+F searches the messages from anywhere on the page, the Job ID
    * entry included, where the focus sits after every lookup. */
