@@ -62,4 +62,10 @@ JdTestReply  *jd_test_send_request     (SoupSession  *session,
 /* Reads a whole file of the source tree's tests/ folder. */
 GBytes       *jd_test_load_data        (const char   *name);
 
+/* Makes server listen on a loopback port of its own and returns the
+ * port. The socket is made here, as JdDemoServer does, because
+ * soup_server_listen_local () and soup_server_get_uris () leak an address
+ * in libsoup 3.2. */
+guint jd_test_listen_loopback (SoupServer *server);
+
 G_END_DECLS

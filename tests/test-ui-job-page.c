@@ -118,8 +118,6 @@ static Proxy *
 proxy_new (JdDemoServer *demo)
 {
   Proxy *proxy = g_new0 (Proxy, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   const char *demo_url = jd_demo_server_get_base_url (demo);
 
   proxy->target = g_strndup (demo_url, strlen (demo_url) - strlen ("/webapi"));
@@ -128,11 +126,7 @@ proxy_new (JdDemoServer *demo)
   proxy->log = g_ptr_array_new_with_free_func (g_free);
   proxy->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (proxy->server, NULL, on_proxy_request_cb, proxy, NULL);
-  g_assert_true (soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (proxy->server);
-  proxy->base_url = g_strdup_printf ("http://127.0.0.1:%d/webapi", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  proxy->base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi", jd_test_listen_loopback (proxy->server));
   return proxy;
 }
 
