@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 
 #include "jd-fixed-job-server.h"
+#include "jd-test-util.h"
 
 struct _JdFixedJobServer
 {
@@ -51,32 +52,17 @@ on_request_cb (SoupServer        *server,
   soup_server_message_set_status (message, 404, NULL);
 }
 
-/* The socket is made here, as JdDemoServer does: soup_server_listen_local ()
- * and soup_server_get_uris () leak an address in libsoup 3.2. */
 JdFixedJobServer *
 jd_fixed_job_server_new (const char *job_json)
 {
   JdFixedJobServer *self = g_new0 (JdFixedJobServer, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) socket = NULL;
 
   self->job = g_bytes_new (job_json, strlen (job_json));
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, on_request_cb, self, NULL);
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  g_assert_true (g_socket_listen (socket, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  g_assert_true (soup_server_listen_socket (self->server, socket, 0, &error));
-
-  self->base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi",
-                                    g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  /* a socket of its own (jd_test_listen_loopback: libsoup 3.2 leaks
+   * the address listen_local reads) */
+  self->base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi", jd_test_listen_loopback (self->server));
 
   return self;
 }

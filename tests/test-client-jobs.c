@@ -516,10 +516,6 @@ test_lists_count_unreadable_rows (void)
 {
   g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) socket = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JdClient) client = NULL;
   g_autoptr(JdJobPage) page = NULL;
@@ -535,16 +531,8 @@ test_lists_count_unreadable_rows (void)
   g_hash_table_insert (answers, (gpointer) "/webapi/v3/workflows/" JD_DEMO_WORKFLOW_SALES "/jobs",
                        (gpointer) "[{\"createDate\": \"2024-09-19T10:02:54Z\"}, null, {\"id\": \"" JD_DEMO_JOB_SUCCESS "\"}]");
 
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  g_assert_true (g_socket_listen (socket, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
   soup_server_add_handler (server, NULL, on_fixed_request_cb, answers, NULL);
-  g_assert_true (soup_server_listen_socket (server, socket, 0, &error));
-  base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi",
-                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi", jd_test_listen_loopback (server));
 
   client = jd_client_new (NULL, base_url);
   jd_client_set_timeout (client, 10);

@@ -11,6 +11,7 @@
 #include "jd-job-cells.h"
 #include "jd-job-list.h"
 #include "jd-recent-jobs-page.h"
+#include "jd-test-util.h"
 #include "jd-ui-test-util.h"
 #include "jd-job-summary.h"
 #include "jd-workflow-page.h"
@@ -51,27 +52,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) socket = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base_url = NULL;
 
   fixture->answers = g_hash_table_new (g_str_hash, g_str_equal);
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, on_request_cb, fixture->answers, NULL);
-  /* Its own socket, whose port it reads back (soup_server_get_uris ()
-   * leaks the addresses it reads in libsoup 3.2). */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  g_assert_true (g_socket_listen (socket, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  g_assert_true (soup_server_listen_socket (fixture->server, socket, 0, &error));
-  base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi",
-                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  base_url = g_strdup_printf ("http://127.0.0.1:%u/webapi", jd_test_listen_loopback (fixture->server));
 
   fixture->client = jd_client_new (NULL, base_url);
   jd_client_set_timeout (fixture->client, 10);
