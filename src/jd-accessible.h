@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * their own, and names grid cells and table rows by their type,
  * "GtkListItemWidget". In a column view, each cell is named by the
  * labels in it, the column titles by theirs, and the list of rows by the
- * column view's name. Harmless before child is in a row. */
+ * column view's name. In a grid view given the "list" role, the row is
+ * made a list item instead of a grid cell. Harmless before child is in a
+ * row. */
 void jd_accessible_name_list_row   (GtkWidget   *child,
                                     const char  *name);
 /* The same, with the row labelled by these widgets below child (their

@@ -188,6 +188,8 @@ jd_history_page_class_init (JdHistoryPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-history-page.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdHistoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JdHistoryPage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, JdHistoryPage, stack);

@@ -249,6 +249,8 @@ jd_job_lead_class_init (JdJobLeadClass *klass)
   object_class->dispose = jd_job_lead_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-job-lead.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_icon);
   gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_title);
   gtk_widget_class_bind_template_child (widget_class, JdJobLead, lead_loading_box);

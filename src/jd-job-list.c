@@ -727,6 +727,8 @@ jd_job_list_class_init (JdJobListClass *klass)
   g_type_ensure (JD_TYPE_JOB_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-job-list.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdJobList, state_stack);
   gtk_widget_class_bind_template_child (widget_class, JdJobList, idle_bin);
   gtk_widget_class_bind_template_child (widget_class, JdJobList, spinner);

@@ -336,6 +336,8 @@ jd_job_view_class_init (JdJobViewClass *klass)
   g_type_ensure (JD_TYPE_LIST_PACER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-job-view.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, id_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, status_badge);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, disposition_badge);

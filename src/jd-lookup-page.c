@@ -637,6 +637,8 @@ jd_lookup_page_class_init (JdLookupPageClass *klass)
 
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-lookup-page.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, job_entry);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, entry_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, JdLookupPage, entry_error_label);

@@ -319,6 +319,8 @@ jd_message_row_class_init (JdMessageRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-message-row.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, severity_icon);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, tool_label);
   gtk_widget_class_bind_template_child (widget_class, JdMessageRow, text_label);

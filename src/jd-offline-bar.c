@@ -43,6 +43,8 @@ jd_offline_bar_class_init (JdOfflineBarClass *klass)
   object_class->dispose = jd_offline_bar_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-offline-bar.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdOfflineBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, JdOfflineBar, label);
 }

@@ -455,6 +455,8 @@ jd_recent_jobs_page_class_init (JdRecentJobsPageClass *klass)
   g_type_ensure (JD_TYPE_JOB_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-recent-jobs-page.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdRecentJobsPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, JdRecentJobsPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdRecentJobsPage, priority_dropdown);

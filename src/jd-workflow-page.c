@@ -593,6 +593,8 @@ jd_workflow_page_class_init (JdWorkflowPageClass *klass)
   g_type_ensure (JD_TYPE_WORKFLOW_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jobdesk/JobDesk/jd-workflow-page.ui");
+  /* a box of ours, not a "filler" read by its type name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, workflow_entry);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, entry_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, JdWorkflowPage, entry_error_label);

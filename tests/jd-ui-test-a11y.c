@@ -204,6 +204,26 @@ is_row (GtkWidget *widget)
          (column_view_title != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, column_view_title));
 }
 
+/* A container a reader announces by its name as it enters it ("list
+ * Messages", "table …"): a layout box in a grid's role (a flow box, read
+ * "table GtkFlowBox" with a "table cell GtkFlowBoxChild" for each child)
+ * is one too. */
+static gboolean
+is_named_container (GtkWidget *widget)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_LIST:
+    case GTK_ACCESSIBLE_ROLE_GRID:
+    case GTK_ACCESSIBLE_ROLE_GRID_CELL:
+    case GTK_ACCESSIBLE_ROLE_TABLE:
+    case GTK_ACCESSIBLE_ROLE_TREE_GRID:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* What a reader never meets as such: the text inside an entry (its
  * entry is the control), scrollbars, toasts (announced, and gone). */
 static gboolean
@@ -382,6 +402,24 @@ check_name (Sweep      *sweep,
     }
 }
 
+/* A widget of ours that is neither control nor row (a page, a row's
+ * box) may have no name, but never its type's ("filler JdMessageRow"
+ * inside each message, as GTK 4.8 reads an AdwBin). */
+static void
+check_type_name (Sweep     *sweep,
+                 GtkWidget *widget)
+{
+  g_autofree char *name = jd_ui_test_accessible_name (widget, NULL);
+  g_autofree char *place = NULL;
+
+  if (strstr (name, G_OBJECT_TYPE_NAME (widget)) == NULL)
+    return;
+  place = describe_place (widget, sweep->root);
+  g_ptr_array_add (sweep->offenders,
+                   g_strdup_printf ("widget %s reads its type name “%s”, at %s",
+                                    G_OBJECT_TYPE_NAME (widget), name, place));
+}
+
 static void sweep_widget (Sweep     *sweep,
                           GtkWidget *widget);
 
@@ -413,6 +451,10 @@ sweep_widget (Sweep     *sweep,
     check_name (sweep, widget, "control");
   else if (is_row (widget))
     check_name (sweep, widget, "row");
+  else if (is_named_container (widget))
+    check_name (sweep, widget, "container");
+  else if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Jd"))
+    check_type_name (sweep, widget);
 
   sweep_children (sweep, widget);
 }

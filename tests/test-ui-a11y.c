@@ -220,6 +220,30 @@ assert_output_rows_read_file_names (GtkWidget *view,
 #define MESSAGE_TAIL " (Tool [0-9]+|Engine|[^ ]+) [^ ].*$"
 #define MESSAGE_ROW "(Error|Warning|Information|File)" MESSAGE_TAIL
 
+/* Messages are a list of items for a screen reader (AT-SPI "list" and
+ * "list item"), not cells of a one-column grid: the view and each of its
+ * rows on screen, as their AT contexts (what the bus is told) have them. */
+static void
+assert_messages_are_list_items (GtkWidget *view)
+{
+  GtkWidget *list = jd_ui_test_find_by_id (view, "messages_list");
+  guint n = 0;
+
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_ROLE_LIST));
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_mapped (row) || jd_ui_test_find_by_type (row, JD_TYPE_MESSAGE_ROW) == NULL)
+        continue;
+      n++;
+      if (!gtk_test_accessible_has_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM))
+        g_test_fail_printf ("a message row is a %s, not a list item",
+                            G_OBJECT_TYPE_NAME (row));
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 /* Opens the menu button's popover and sweeps what was put in it (the
  * window's sweep stops at the menu button, a control). */
 static void
@@ -295,6 +319,7 @@ test_failed_job (Fixture       *fixture,
   jd_ui_test_assert_all_named (GTK_WIDGET (fixture->window), messages_expected, &rows);
   g_assert_cmpuint (count_rows_matching (rows, "Error" MESSAGE_TAIL), >, 0);
   g_assert_cmpuint (count_rows_matching (rows, MESSAGE_ROW), >=, 3);
+  assert_messages_are_list_items (view);
 }
 
 /* The same, narrow: what squeezes in shows its icon alone. */
@@ -381,6 +406,7 @@ test_messages (Fixture       *fixture,
   g_assert_cmpuint (count_rows_matching (rows, MESSAGE_ROW), >=, 5);
   g_assert_cmpuint (count_rows_matching (rows, "Error" MESSAGE_TAIL), >, 0);
   g_assert_cmpuint (count_rows_matching (rows, "Warning" MESSAGE_TAIL), >, 0);
+  assert_messages_are_list_items (view);
 
   /* a search nothing matches: "Show All Messages" */
   gtk_editable_set_text (GTK_EDITABLE (jd_ui_test_find_by_id (view, "search_entry")), "no message says this");
