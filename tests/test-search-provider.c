@@ -350,7 +350,9 @@ test_meta_slow_server_answers_from_history (Fixture       *fixture,
 
   /* The Shell waits for no provider long: about 2 s, not the client's 60. */
   g_assert_cmpfloat (seconds, >=, 1.5);
-  g_assert_cmpfloat (seconds, <, 5.0 * jd_test_slowdown ());
+  /* 5 s on an idle machine, more when slow or loaded, but always short
+   * of the client's 60 s */
+  g_assert_cmpfloat (seconds * G_USEC_PER_SEC, <, jd_test_bound_us (5000, 55000));
   g_assert_cmpstr (known.name, ==, JD_DEMO_JOB_SUCCESS);
   g_assert_cmpstr (known.description, ==, "Completed · Success");
 
