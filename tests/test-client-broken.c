@@ -186,12 +186,22 @@ test_credentials_change_while_waiting (void)
   g_autoptr(JdJob) job = NULL;
   JdTestAsync first = { 0 };
   JdTestAsync second = { 0 };
+  gint64 deadline;
   gint64 changed;
 
   jd_broken_server_set_token_scenario (server, "slow");
   jd_client_set_api_key (client, "key", "secret");
   jd_client_get_job_async (client, "66ebd18d3d6200007e000d8c", FALSE, NULL, jd_test_async_ready_cb, &first);
   jd_client_get_job_async (client, "66ebd18d3d6200007e000d8c", FALSE, NULL, jd_test_async_ready_cb, &second);
+  /* the first call's token request reaches the server (under valgrind
+   * that can take longer than a fixed 200 ms); the second call waits for
+   * that one instead of asking again */
+  deadline = g_get_monotonic_time () + (gint64) WAIT_MS * jd_test_slowdown () * 1000;
+  while (jd_broken_server_get_token_request_count (server) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      jd_test_spin_for (10);
+    }
   jd_test_spin_for (200);
   g_assert_cmpuint (jd_broken_server_get_token_request_count (server), ==, 1);
 

@@ -502,7 +502,7 @@ test_activate_refuses_other_ids (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_dbus_proxy_call (fixture->provider, "ActivateResult", g_variant_new ("(s^asu)", "not-a-job", terms, 0),
-                     G_DBUS_CALL_FLAGS_NO_AUTO_START, WAIT_MS, NULL, jd_test_async_ready_cb, &async);
+                     G_DBUS_CALL_FLAGS_NO_AUTO_START, WAIT_MS * jd_test_slowdown (), NULL, jd_test_async_ready_cb, &async);
   reply = g_dbus_proxy_call_finish (fixture->provider, jd_test_wait_result (&async, WAIT_MS), &error);
   g_assert_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS);
   g_assert_null (reply);
