@@ -67,6 +67,22 @@ jd_test_slowdown (void)
   return (guint) factor;
 }
 
+gint64
+jd_test_bound_us (guint ms,
+                  guint ceiling_ms)
+{
+  gint64 bound = (gint64) ms * jd_test_slowdown () + JD_TEST_LOAD_SLACK_MS;
+
+  if (ceiling_ms != 0)
+    {
+      /* a bound at or past the ceiling could not fail when it should */
+      g_assert_cmpuint (ms, <, ceiling_ms);
+      bound = MIN (bound, (gint64) ceiling_ms);
+    }
+
+  return bound * 1000;
+}
+
 GAsyncResult *
 jd_test_wait_result (JdTestAsync *async,
                      guint        timeout_ms)

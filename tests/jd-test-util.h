@@ -18,6 +18,17 @@ void          jd_test_spin_for         (guint           milliseconds);
  * condition allow that many times longer; fixed spins do not change. */
 guint         jd_test_slowdown         (void);
 
+/* A bound on how long something may take, in µs, for a test that asserts
+ * "within": ms on an idle machine, times jd_test_slowdown (), plus
+ * JD_TEST_LOAD_SLACK_MS for a loaded one (CI runs the plain suites beside
+ * the sanitizers' and valgrind's on two cores, where a call may take
+ * seconds longer than on an idle machine), but never past ceiling_ms unless that is 0: the
+ * time at which the wrong behaviour would show (a deadline, a D-Bus
+ * time-out), so that the bound still tells the two apart. */
+#define JD_TEST_LOAD_SLACK_MS 3000
+gint64        jd_test_bound_us         (guint           ms,
+                                        guint           ceiling_ms);
+
 /* An async callback that stores the GAsyncResult; wait with
  * jd_test_wait_result (). */
 typedef struct

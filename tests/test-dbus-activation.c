@@ -363,7 +363,7 @@ start_notification_server (void)
   g_assert_no_error (error);
   g_bus_own_name_on_connection (bus, "org.gtk.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
                                 on_notifications_acquired_cb, NULL, &owned, NULL);
-  g_assert_true (jd_test_spin_until (&owned, WAIT_MS));
+  g_assert_true (jd_test_spin_until (&owned, WAIT_MS * jd_test_slowdown ()));
 }
 
 static gboolean

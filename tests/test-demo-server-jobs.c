@@ -206,9 +206,12 @@ test_job_progressing (void)
   gint64 deadline;
   JsonObject *job;
 
-  jd_demo_server_set_progress_step (h->server, 100);
+  /* Each stage lasts a step: long enough that a poll (an HTTP request
+   * and its JSON) never skips Running, even under valgrind or on a
+   * loaded machine, where a 100 ms step could pass between two polls. */
+  jd_demo_server_set_progress_step (h->server, 300 * jd_test_slowdown ());
 
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + (gint64) 5 * G_USEC_PER_SEC * jd_test_slowdown ();
   while (g_get_monotonic_time () < deadline)
     {
       const char *status;

@@ -162,13 +162,16 @@ test_auth_token_lifetime (void)
   g_autoptr(Reply) old_token = NULL;
   g_autofree char *token = NULL;
 
-  jd_demo_server_set_token_lifetime (h->server, 1);
+  /* 1 s, stretched in slow runs: under valgrind the token request and
+   * the first lookup may together take a good part of a second, and that
+   * lookup must come while the token is still good */
+  jd_demo_server_set_token_lifetime (h->server, jd_test_slowdown ());
   token = harness_request_token (h, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
 
   before = harness_get (h, "/v3/jobs/" JD_DEMO_JOB_SUCCESS, token);
   g_assert_cmpuint (before->status, ==, 200);
 
-  g_usleep (1200 * 1000);
+  g_usleep ((jd_test_slowdown () * 1000 + 200) * 1000);
   after = harness_get (h, "/v3/jobs/" JD_DEMO_JOB_SUCCESS, token);
   reply_assert_message (after, 401, DENIED);
 

@@ -96,7 +96,8 @@ test_follows_to_the_end (Fixture       *fixture,
   jd_job_follower_start (follower);
   g_assert_true (jd_job_follower_get_following (follower));
 
-  deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+  /* a bound on waiting: stretched in slow runs, as jd_test_wait_result's */
+  deadline = g_get_monotonic_time () + (gint64) WAIT_MS * jd_test_slowdown () * 1000;
   while (!jd_job_follower_get_finished (follower))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -193,6 +194,9 @@ test_backs_off_while_nothing_changes (Fixture       *fixture,
   g_array_unref (delays.delays);
 }
 
+static void wait_for_checks (JdJobFollower *follower,
+                             guint          checks);
+
 static void
 test_stop_stops (Fixture       *fixture,
                  gconstpointer  data)
@@ -203,6 +207,9 @@ test_stop_stops (Fixture       *fixture,
 
   jd_job_follower_set_intervals (follower, 20, 20);
   jd_job_follower_start (follower);
+  /* at least one check done (waited for: under valgrind one may take
+   * longer than a fixed 200 ms), then a few more planned */
+  wait_for_checks (follower, 1);
   jd_test_spin_for (200);
   jd_job_follower_stop (follower);
   g_assert_false (jd_job_follower_get_following (follower));
@@ -353,7 +360,8 @@ static void
 wait_for_checks (JdJobFollower *follower,
                  guint          checks)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+  /* a bound on waiting: stretched in slow runs, as jd_test_wait_result's */
+  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_MS * jd_test_slowdown () * 1000;
 
   while (jd_job_follower_get_check_count (follower) < checks && jd_job_follower_get_following (follower))
     {

@@ -350,7 +350,9 @@ test_meta_slow_server_answers_from_history (Fixture       *fixture,
 
   /* The Shell waits for no provider long: about 2 s, not the client's 60. */
   g_assert_cmpfloat (seconds, >=, 1.5);
-  g_assert_cmpfloat (seconds, <, 5.0 * jd_test_slowdown ());
+  /* 5 s on an idle machine, more when slow or loaded, but always short
+   * of the client's 60 s */
+  g_assert_cmpfloat (seconds * G_USEC_PER_SEC, <, jd_test_bound_us (5000, 55000));
   g_assert_cmpstr (known.name, ==, JD_DEMO_JOB_SUCCESS);
   g_assert_cmpstr (known.description, ==, "Completed · Success");
 
@@ -500,7 +502,7 @@ test_activate_refuses_other_ids (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_dbus_proxy_call (fixture->provider, "ActivateResult", g_variant_new ("(s^asu)", "not-a-job", terms, 0),
-                     G_DBUS_CALL_FLAGS_NO_AUTO_START, WAIT_MS, NULL, jd_test_async_ready_cb, &async);
+                     G_DBUS_CALL_FLAGS_NO_AUTO_START, WAIT_MS * jd_test_slowdown (), NULL, jd_test_async_ready_cb, &async);
   reply = g_dbus_proxy_call_finish (fixture->provider, jd_test_wait_result (&async, WAIT_MS), &error);
   g_assert_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS);
   g_assert_null (reply);

@@ -233,7 +233,10 @@ test_export_copy_json_huge (Fixture       *fixture,
   g_source_remove (tick);
   g_assert_true (action_enabled (fixture, "copy-json"));
   g_test_message ("longest main loop pause while copying: %" G_GINT64_FORMAT " ms", ticks.longest / 1000);
-  g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC);
+  /* about 25 ms in a plain run on an idle machine; 1 s there, stretched
+   * by the slowdown, as the sanitizers make the main thread's own work
+   * between two ticks slower too (the bound was 1 s under them as well) */
+  g_assert_cmpint (ticks.longest, <, (gint64) G_USEC_PER_SEC * jd_test_slowdown ());
 
   copied = jd_ui_test_read_clipboard (GTK_WIDGET (fixture->view));
   g_assert_nonnull (copied);

@@ -39,12 +39,21 @@ fixture_set_up (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
 }
 
+/* A weak pointer's object gone: a request cancelled with the window may
+ * hold it until its callback runs, which a loaded machine may not get to
+ * in a fixed 50 ms; one that is never let go still fails the wait. */
+static gboolean
+released (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  jd_ui_test_spin (50);
+  g_assert_true (jd_ui_test_wait_for (released, &fixture->page, WAIT_MS));
 
   g_assert_null (fixture->page);
   g_clear_object (&fixture->client);
@@ -72,6 +81,20 @@ page_settled (gpointer data)
   return !jd_recent_jobs_page_is_loading (page) &&
          (state == JD_JOB_LIST_STATE_JOBS || state == JD_JOB_LIST_STATE_NO_JOBS ||
           state == JD_JOB_LIST_STATE_ERROR || state == JD_JOB_LIST_STATE_UNAVAILABLE);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} TextWait;
+
+static gboolean
+shows_text (gpointer data)
+{
+  TextWait *wait = data;
+
+  return jd_ui_test_find_by_text (wait->root, wait->text) != NULL;
 }
 
 static void
@@ -186,9 +209,14 @@ test_rows (Fixture       *fixture,
       previous = jd_job_summary_get_queue_time (job);
     }
 
-  /* What the first row shows. */
-  jd_ui_test_spin (100);
+  /* What the first row shows, once the list has laid its rows out
+   * (waited for: a loaded machine may draw no frame in a fixed 100 ms). */
   first = g_list_model_get_item (jd_recent_jobs_page_get_jobs (fixture->page), 0);
+  {
+    TextWait wait = { GTK_WIDGET (list), jd_job_summary_get_id (first) };
+
+    g_assert_true (jd_ui_test_wait_for (shows_text, &wait, WAIT_MS));
+  }
   g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_id (first)));
   g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_workflow_name (first)));
   g_assert_nonnull (jd_ui_test_find_by_text (GTK_WIDGET (list), jd_job_summary_get_submitted_by (first)));
@@ -395,9 +423,13 @@ test_long_queued_job (Fixture       *fixture,
   started = jd_job_cells_started_text (NULL, jd_job_summary_get_start_time (stuck));
   g_assert_cmpstr (started, ==, "Not started");
 
-  /* and the row shows it */
-  jd_ui_test_spin (100);
+  /* and the row shows it, once laid out (waited for, not a fixed 100 ms) */
   list = find (fixture, "job_list");
+  {
+    TextWait wait = { list, duration };
+
+    g_assert_true (jd_ui_test_wait_for (shows_text, &wait, WAIT_MS));
+  }
   g_assert_nonnull (jd_ui_test_find_by_text (list, duration));
   g_assert_nonnull (jd_ui_test_find_by_text (list, "Not started"));
 }

@@ -232,6 +232,20 @@ job_replaced (gpointer data)
          jd_lookup_page_get_state (wait->fixture->page) == JD_LOOKUP_STATE_JOB;
 }
 
+typedef struct
+{
+  JdDemoServer *server;
+  guint         requests;
+} ServerAsked;
+
+static gboolean
+server_asked (gpointer data)
+{
+  ServerAsked *asked = data;
+
+  return jd_demo_server_get_request_count (asked->server) >= asked->requests;
+}
+
 static void
 test_refresh (Fixture       *fixture,
               gconstpointer  data)
@@ -249,7 +263,10 @@ test_refresh (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
   g_assert_true (jd_ui_test_wait_for (job_replaced, &(JobReplaced) { fixture, first }, WAIT_MS));
 
-  /* Status first, then the whole job with its messages. */
+  /* Status first, then the whole job with its messages: both waited for
+   * (on a loaded machine the second may come later than the 400 ms
+   * jd_ui_test_wait_for_quiet takes for quiet), then no more. */
+  g_assert_true (jd_ui_test_wait_for (server_asked, &(ServerAsked) { fixture->server, requests + 2 }, WAIT_MS));
   jd_ui_test_wait_for_quiet (fixture->server);
   g_assert_cmpuint (jd_demo_server_get_request_count (fixture->server), ==, requests + 2);
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (jd_lookup_page_get_job (fixture->page))), ==, JD_DEMO_JOB_WARNING);

@@ -642,6 +642,31 @@ test_signed_out (Fixture       *fixture,
   g_assert_cmpuint (n_jobs (fixture), ==, PAGE_SIZE);
 }
 
+static gboolean
+page_released (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The rows of a list are made when it is laid out: a wait for what they
+ * show, where a fixed spin may end before a loaded machine drew a frame. */
+typedef struct
+{
+  Fixture    *fixture;
+  const char *shown;      /* a row shows this */
+  const char *not_shown;  /* and none this, unless NULL */
+} RowsWait;
+
+static gboolean
+rows_show (gpointer data)
+{
+  RowsWait *wait = data;
+  GtkWidget *list = find (wait->fixture, "job_list");
+
+  return jd_ui_test_find_by_text (list, wait->shown) != NULL &&
+         (wait->not_shown == NULL || jd_ui_test_find_by_text (list, wait->not_shown) == NULL);
+}
+
 static void
 test_close_while_loading (Fixture       *fixture,
                           gconstpointer  data)
@@ -656,8 +681,9 @@ test_close_while_loading (Fixture       *fixture,
   fixture->window = NULL;
   fixture->page = NULL;
 
-  /* the cancelled callback comes, touches nothing, and lets go */
-  jd_ui_test_spin (500);
+  /* the cancelled callback comes, touches nothing, and lets go (waited
+   * for: on a loaded machine it may come later than a fixed 500 ms) */
+  g_assert_true (jd_ui_test_wait_for (page_released, &page, WAIT_MS));
   g_assert_null (page);
 }
 
@@ -674,9 +700,11 @@ test_unknown_result_says_so (Fixture       *fixture,
   GtkWidget *list;
   guint completed = 0;
 
+  RowsWait rows = { fixture, "Result not known", NULL };
+
   show_workflow (fixture, JD_DEMO_WORKFLOW_SALES);
   wait_settled (fixture);
-  jd_ui_test_spin (100);
+  g_assert_true (jd_ui_test_wait_for (rows_show, &rows, WAIT_MS));
 
   list = find (fixture, "job_list");
   for (guint i = 0; i < n_jobs (fixture); i++)
@@ -729,7 +757,11 @@ test_result_filter_marks_rows (Fixture       *fixture,
           g_assert_cmpstr (jd_job_summary_get_disposition (job), ==, results[r]);
           g_assert_cmpstr (text, ==, results[r]);
         }
-      jd_ui_test_spin (100);
+      {
+        RowsWait rows = { fixture, results[r], "Result not known" };
+
+        g_assert_true (jd_ui_test_wait_for (rows_show, &rows, WAIT_MS));
+      }
       g_assert_nonnull (jd_ui_test_find_by_text (find (fixture, "job_list"), results[r]));
       g_assert_null (jd_ui_test_find_by_text (find (fixture, "job_list"), "Result not known"));
     }
