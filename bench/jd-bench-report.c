@@ -300,6 +300,7 @@ static const Target limits[] = {
   { "retained_mb", "Retained (max)", NULL, NULL, "max", "≤ 40 MB", 40 },
   { "search_frame_ms", "Search keystroke to frame (max)", NULL, NULL, "max", "< 50 ms", 50 },
   { "filter_frame_ms", "Filter change to frame (max)", NULL, NULL, "max", "< 50 ms", 50 },
+  { "filter_max_gap_ms", "Main-loop gap, search or filter (max)", NULL, NULL, "max", "≤ 50 ms", 50 },
 };
 
 void

@@ -5,7 +5,8 @@
  * gives it a virtual display and a session bus. Each figure is measured
  * several times in one run and reported as median, min and max:
  *
- *  - lookup: JD_DEMO_JOB_HUGE (100,000 messages, ~11.7 MB of JSON) from
+ *  - lookup: JD_DEMO_JOB_HUGE (100,000 messages, ~11.7 MB of JSON, or
+ *    --messages of them: 1,000,000 are 117 MB) from
  *    JdDemoServer in a thread of its own, as in the app. Through the
  *    client alone (request to JdJob), and through a real JdWindow: the
  *    job is looked up in the selected tab, as its entry does, and timed
@@ -59,7 +60,9 @@
 
 #include "jd-bench.h"
 
-#define HUGE_COUNT 100000
+/* JD_DEMO_JOB_HUGE's messages: 100,000, or --messages */
+static int huge_count = 100000;
+#define HUGE_COUNT ((guint) huge_count)
 /* any number of messages */
 #define ANY_COUNT G_MAXUINT
 #define LOOKUP_TIMEOUT_MS 120000
@@ -78,6 +81,7 @@ static GOptionEntry entries[] = {
   { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures here as JSON", "PATH" },
   { "skip-startup", 0, 0, G_OPTION_ARG_NONE, &skip_startup, "Leave out the start-up figures", NULL },
   { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these figures: lookup, filter or startup", "PART" },
+  { "messages", 0, 0, G_OPTION_ARG_INT, &huge_count, "Messages of the big job (default 100000; 1000000 is 117 MB)", "N" },
   { NULL }
 };
 
@@ -780,6 +784,33 @@ find_by_id (GtkWidget  *root,
   return NULL;
 }
 
+/* Edits the entry's text into text as typing does: a letter added or
+ * taken away at the end (gtk_editable_set_text () would empty the entry
+ * first, which a search entry takes as a cleared search at once). */
+static void
+type_into (GtkEditable *editable,
+           const char  *text)
+{
+  const char *old = gtk_editable_get_text (editable);
+  int common = 0;
+  int position;
+
+  while (old[common] != '\0' && old[common] == text[common])
+    common++;
+  /* ASCII steps only: bytes are characters */
+  if (old[common] != '\0')
+    gtk_editable_delete_text (editable, common, -1);
+  position = common;
+  if (text[common] != '\0')
+    gtk_editable_insert_text (editable, text + common, -1, &position);
+}
+
+static gboolean
+filter_not_busy (gpointer data)
+{
+  return !jd_message_filter_model_get_busy (data);
+}
+
 /* What a keystroke in the search entry does once its search delay has
  * passed, and what a click on a filter button does: both go through the
  * job view's own handlers, which update the filter model and the counts;
@@ -809,6 +840,9 @@ bench_filter (Bench *bench)
   Series *filter_settled = series_new ("filter_settled_ms", "Severity filter, every row of the list there", "ms");
   Series *search_cpu = series_new ("search_frame_cpu_ms", "Search keystroke to frame, main-thread CPU", "ms");
   Series *filter_cpu = series_new ("filter_frame_cpu_ms", "Severity filter to frame, main-thread CPU", "ms");
+  Series *search_matched = series_new ("search_matched_ms", "Search keystroke, matches painted (worker thread)", "ms");
+  Series *step_gap = series_new ("filter_max_gap_ms", "Longest main-loop gap, search or filter step", "ms");
+  GapProbe probe = { 0 };
   JdMessageFilterModel *filter;
   GtkWidget *view;
   GtkWidget *entry;
@@ -833,7 +867,7 @@ bench_filter (Bench *bench)
         {
           const Step *step = &steps[i];
           GtkWidget *toggle = NULL;
-          gint64 start, modelled, painted, settled, cpu;
+          gint64 start, modelled, painted, matched, settled, cpu;
           guint paints;
 
           if (step->search == NULL)
@@ -847,13 +881,14 @@ bench_filter (Bench *bench)
            * search-changed (which finds nothing new) lands here */
           spin (250);
           paints = bench->frames.n_paints;
+          gap_probe_start (&probe);
           cpu = thread_cpu_time ();
           start = g_get_monotonic_time ();
           if (toggle != NULL)
             gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
           else
             {
-              gtk_editable_set_text (GTK_EDITABLE (entry), step->search);
+              type_into (GTK_EDITABLE (entry), step->search);
               g_signal_emit_by_name (entry, "search-changed");
             }
           modelled = g_get_monotonic_time ();
@@ -861,11 +896,29 @@ bench_filter (Bench *bench)
           if (painted == 0)
             die ("no frame was painted after “%s”", step->name);
           cpu = thread_cpu_time () - cpu;
+          /* a big search runs on a worker thread: then its matches */
+          matched = painted;
+          if (jd_message_filter_model_get_busy (filter))
+            {
+              if (!wait_for (filter_not_busy, filter, 10000))
+                die ("the search “%s” never ended", step->name);
+              matched = wait_for_paint (&bench->frames, bench->frames.n_paints, 2000);
+            }
           settled = wait_until_settled (bench);
+          gap_probe_stop (&probe);
 
           if (run < 0)
             continue;
 
+          if (g_getenv ("JD_BENCH_VERBOSE") != NULL)
+            g_print ("    %s: model %.1f ms, frame %.1f ms, matches %.1f ms, gap %.1f ms, %u of %u shown\n", step->name,
+                     ms_since (start, modelled), ms_since (start, painted), ms_since (start, matched),
+                     probe.max_gap / 1000.0,
+                     g_list_model_get_n_items (G_LIST_MODEL (filter)), HUGE_COUNT);
+
+          series_add (step_gap, probe.max_gap / 1000.0);
+          if (toggle == NULL)
+            series_add (search_matched, ms_since (start, matched));
           series_add (toggle != NULL ? filter_model : search_model, ms_since (start, modelled));
           series_add (toggle != NULL ? filter_frame : search_frame, ms_since (start, painted));
           series_add (toggle != NULL ? filter_cpu : search_cpu, cpu / 1000.0);
@@ -962,6 +1015,14 @@ main (int   argc,
     die ("--runs must be at least 1");
   if (only != NULL && !wants ("lookup") && !wants ("filter") && !wants ("startup"))
     die ("--only takes lookup, filter or startup");
+  if (huge_count < 1000 || huge_count > 5000000)
+    die ("--messages takes 1000 to 5000000");
+  {
+    g_autofree char *count = g_strdup_printf ("%d", huge_count);
+
+    /* the sample server's big job, before the server first builds it */
+    g_setenv ("JD_DEMO_HUGE_MESSAGES", count, TRUE);
+  }
   if (jobdesk_path == NULL)
     jobdesk_path = g_strdup (JD_BENCH_JOBDESK);
   if (minimal_path == NULL)

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-job-view-private.h"
+#include "jd-message-list.h"
 #include "jd-message-row.h"
 #include "jd-toast.h"
 
@@ -81,6 +82,32 @@ update_filter_button (JdJobView           *self,
                                   -1);
 }
 
+static void
+update_cut_off (JdJobView *self,
+                guint      total)
+{
+  GListModel *messages = self->job != NULL ? jd_job_get_messages (self->job) : NULL;
+  gboolean cut_off = JD_IS_MESSAGE_LIST (messages) && jd_message_list_get_cut_off (JD_MESSAGE_LIST (messages));
+
+  if (cut_off)
+    {
+      g_autofree char *n_text = jd_job_view_format_count (total);
+      g_autofree char *size = g_format_size_full (self->client != NULL ? jd_client_get_max_response_size (self->client)
+                                                                        : JD_CLIENT_MAX_RESPONSE_SIZE,
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *sentence = NULL;
+
+      /* Translators: the first %s is how many messages are shown, the
+       * second the most Job Desk reads of one answer ("256.0 MiB") */
+      sentence = g_strdup_printf (ngettext ("Showing the first %s message only. The job’s answer is larger than the %s Job Desk reads; the rest is left out.",
+                                            "Showing the first %s messages only. The job’s answer is larger than the %s Job Desk reads; the rest are left out.",
+                                            total),
+                                  n_text, size);
+      gtk_label_set_text (self->messages_cut_off_label, sentence);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->messages_cut_off_label), cut_off);
+}
+
 void
 jd_job_view_update_messages (JdJobView *self)
 {
@@ -111,7 +138,14 @@ jd_job_view_update_messages (JdJobView *self)
   update_filter_button (self, JD_MESSAGE_FILTER_INFO, self->info_count,
                         jd_message_filter_model_count_severity (filter, JD_MESSAGE_SEVERITY_INFO));
 
-  if (jd_message_filter_model_is_filtering (filter))
+  if (jd_message_filter_model_get_busy (filter))
+    {
+      /* Translators: while a search looks through a big job's messages;
+       * %s is how many the job has */
+      count = g_strdup_printf (ngettext ("Searching %s message…", "Searching %s messages…", total),
+                               total_text);
+    }
+  else if (jd_message_filter_model_is_filtering (filter))
     {
       /* Translators: the first %s is how many messages the filter shows,
        * the second how many the job has */
@@ -138,6 +172,9 @@ jd_job_view_update_messages (JdJobView *self)
       gtk_label_set_text (self->messages_unreadable_label, sentence);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->messages_unreadable_label), unreadable > 0);
+
+  /* A job larger than Job Desk reads: its first messages, and why. */
+  update_cut_off (self, total);
 
   if (total == 0 && self->messages_pending)
     gtk_stack_set_visible_child_name (self->messages_stack, "loading");
@@ -432,6 +469,10 @@ jd_job_view_init_messages (JdJobView *self)
 {
   g_signal_connect_object (self->message_filter, "items-changed",
                            G_CALLBACK (on_messages_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* a search of a big job, done on a worker thread */
+  g_signal_connect_object (self->message_filter, "notify::busy",
+                           G_CALLBACK (jd_job_view_update_messages), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message_filter, "notify::kind",
                            G_CALLBACK (on_filter_kind_changed_cb), self,

@@ -61,6 +61,7 @@ struct _JdJobView
   GtkSearchEntry       *search_entry;
   GtkLabel             *messages_count_label;
   GtkLabel             *messages_unreadable_label;
+  GtkLabel             *messages_cut_off_label;
   GtkWidget            *load_all_button;
   GtkSpinner           *load_all_spinner;
   GtkWidget            *load_all_empty_button;

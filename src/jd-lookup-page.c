@@ -259,6 +259,15 @@ on_full_job_cb (GObject      *source,
   if (job != NULL && self->job != NULL &&
       g_strcmp0 (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), jd_job_summary_get_id (JD_JOB_SUMMARY (self->job))) == 0)
     {
+      /* An answer larger than Job Desk reads, read up to the limit (it
+       * has no raw JSON): its members after the messages may be missing,
+       * so the job shown keeps its own and takes the messages. */
+      if (jd_job_get_raw_json (job) == NULL && jd_job_get_raw_json (self->job) != NULL)
+        {
+          jd_job_set_messages (self->job, jd_job_get_messages (job));
+          jd_job_view_set_messages_pending (self->job_view, FALSE);
+          return;
+        }
       jd_lookup_page_show_job (self, job);
       return;
     }

@@ -1,9 +1,10 @@
 /* jd-message-filter-model.h: a job's messages, narrowed by severity and
  * by a search text.
  *
- * A GListModel over a job's messages that stays fast for 100,000 of them:
- * it reads a JdMessageList position by position (no object per message)
- * and keeps the positions that match.
+ * A GListModel over a job's messages that stays fast for a million of
+ * them: it reads a JdMessageList position by position (no object per
+ * message) and keeps the positions that match; a big search runs on a
+ * worker thread.
  */
 #pragma once
 
@@ -44,6 +45,10 @@ void                  jd_message_filter_model_set_search     (JdMessageFilterMod
 guint                 jd_message_filter_model_get_n_total    (JdMessageFilterModel *self);
 guint                 jd_message_filter_model_count_severity (JdMessageFilterModel *self,
                                                               JdMessageSeverity     severity);
+/* TRUE while a search of a big list runs on a worker thread: the model
+ * still holds the matches of the filter before; "busy" is notified when
+ * the new ones are in. */
+gboolean              jd_message_filter_model_get_busy       (JdMessageFilterModel *self);
 /* TRUE when the kind or the search leaves messages out. */
 gboolean              jd_message_filter_model_is_filtering   (JdMessageFilterModel *self);
 

@@ -184,9 +184,10 @@ test_backs_off_while_nothing_changes (Fixture       *fixture,
     {
       gint64 delay = g_array_index (delays.delays, gint64, i);
 
-      /* planned delays, read right after planning: exact to a millisecond
-       * (under valgrind another thread may run in between: slowdown ms) */
-      g_assert_cmpint (delay, >=, expected[i] - (gint64) jd_test_slowdown ());
+      /* planned delays, read right after planning: exact to a few
+       * milliseconds (a loaded machine or valgrind may run another
+       * thread in between), never a quarter off (no back-off, doubled) */
+      g_assert_cmpint (delay, >=, expected[i] - MIN (expected[i] / 4, 5 * (gint64) jd_test_slowdown ()));
       g_assert_cmpint (delay, <=, expected[i]);
     }
 
@@ -273,8 +274,8 @@ test_errors_back_off (void)
   /* Still following, saying why, and waiting longer each time. */
   g_assert_true (jd_job_follower_get_following (follower));
   g_assert_nonnull (jd_job_follower_get_last_error (follower));
-  g_assert_cmpint (g_array_index (delays.delays, gint64, 1), >=, 40 - (gint64) jd_test_slowdown ());
-  g_assert_cmpint (g_array_index (delays.delays, gint64, 3), >=, 80 - (gint64) jd_test_slowdown ());
+  g_assert_cmpint (g_array_index (delays.delays, gint64, 1), >=, 40 - MIN (10, 5 * (gint64) jd_test_slowdown ()));
+  g_assert_cmpint (g_array_index (delays.delays, gint64, 3), >=, 80 - MIN (20, 5 * (gint64) jd_test_slowdown ()));
   g_assert_cmpint (g_array_index (delays.delays, gint64, 4), <=, 80);
   /* at most one request per planned check: no spinning */
   g_assert_cmpuint (jd_broken_server_get_request_count (server), <=, delays.delays->len + 1);

@@ -332,6 +332,64 @@ test_status_first_full_fails (void)
   page_close (&page);
 }
 
+/* A job larger than the client reads: the status, then its first
+ * messages and a sentence saying the rest are left out; no error. */
+static void
+test_status_first_cut_off (void)
+{
+  Page page = { NULL, };
+  JdJobView *view;
+  GListModel *messages;
+  GtkWidget *label;
+  guint n;
+
+  page_open (&page, 1000, 760);
+  jd_client_set_max_response_size (page.client, 64 * 1024);
+  jd_window_look_up (page.window, JD_DEMO_JOB_MANY_MESSAGES);
+  g_assert_true (jd_ui_test_wait_for (lookup_shows_job, page.page, WAIT_MS));
+  g_assert_true (jd_ui_test_wait_for (messages_arrived, &page, WAIT_MS));
+  view = page_view (&page);
+  jd_ui_test_spin (100);
+
+  g_assert_cmpint (jd_lookup_page_get_state (page.page), ==, JD_LOOKUP_STATE_JOB);
+  messages = jd_job_get_messages (jd_lookup_page_get_job (page.page));
+  n = g_list_model_get_n_items (messages);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 5000);
+  g_assert_true (jd_message_list_get_cut_off (JD_MESSAGE_LIST (messages)));
+  /* the status answer's own members stay: its outputs */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (jd_lookup_page_get_job (page.page))), >, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (jd_ui_test_find_by_id (GTK_WIDGET (view),
+                                                                                      "messages_error_revealer"))));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "view_stack")),
+                                         "messages");
+  jd_ui_test_spin (100);
+  label = jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_cut_off_label");
+  g_assert_true (gtk_widget_get_mapped (label));
+  {
+    g_autofree char *expected = g_strdup_printf ("Showing the first %'u messages only.", n);
+
+    g_test_message ("%s", gtk_label_get_text (GTK_LABEL (label)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), expected));
+    /* the limit, as g_format_size () writes it (a no-break space) */
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "larger than the 64.0\u00a0KiB"));
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_stack"))),
+                   ==, "list");
+
+  /* a job that fits says nothing of the kind */
+  jd_client_set_max_response_size (page.client, 0);
+  jd_window_look_up (page.window, JD_DEMO_JOB_WARNING);
+  page.page = jd_window_get_lookup_page (page.window);
+  g_assert_true (jd_ui_test_wait_for (messages_arrived, &page, WAIT_MS));
+  jd_ui_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (page_view (&page)),
+                                                                 "messages_cut_off_label")));
+
+  page_close (&page);
+}
+
 /* ------------------------------------------------------------------ */
 /* The keyboard                                                        */
 
@@ -756,6 +814,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/job-page/status-first", test_status_first);
   g_test_add_func ("/ui/job-page/status-first-full-answer-fails", test_status_first_full_fails);
+  g_test_add_func ("/ui/job-page/status-first-cut-off", test_status_first_cut_off);
   g_test_add_func ("/ui/job-page/ctrl-f-from-job-id-entry", test_ctrl_f_from_entry);
   g_test_add_func ("/ui/job-page/shortcuts-window-lists-every-accelerator", test_shortcuts_window_complete);
   g_test_add_func ("/ui/job-page/narrow-360", test_narrow_360);

@@ -29,6 +29,9 @@ struct _JdCall
   char                  *method;
   char                  *path;
   JdCallParser           parser;
+  /* for the first max_response_size bytes of a larger answer, or NULL */
+  JdCallParser           cut_off_parser;
+  gboolean               cut_off;
   gpointer               parser_data;
   GDestroyNotify         parser_data_free;
   JdCallSubject          subject;
@@ -69,6 +72,8 @@ struct _JdCall
 };
 
 static void call_send (JdCall *call);
+static void on_json_body_cb (JdCall *call,
+                             GBytes *bytes);
 
 void
 jd_call_free (JdCall *call)
@@ -119,6 +124,13 @@ jd_call_set_parser (JdCall         *call,
   call->parser = parser;
   call->parser_data = data;
   call->parser_data_free = data_free;
+}
+
+void
+jd_call_set_cut_off_parser (JdCall       *call,
+                            JdCallParser  parser)
+{
+  call->cut_off_parser = parser;
 }
 
 void
@@ -423,6 +435,18 @@ on_chunk_read_cb (GObject      *source,
 
   if (call->received > (goffset) call->limit)
     {
+      /* A job past the limit: its first messages, where they can be
+       * read; the rest of the answer is never read. */
+      if (step.done == on_json_body_cb && call->cut_off_parser != NULL)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          g_byte_array_set_size (call->buffer, call->limit);
+          bytes = g_byte_array_free_to_bytes (g_steal_pointer (&call->buffer));
+          call->cut_off = TRUE;
+          step.done (call, bytes);
+          return;
+        }
       call_return_error (call, jd_call_wording_too_large (call->limit));
       return;
     }
@@ -499,7 +523,7 @@ parse_in_thread (GTask        *task,
   GError *error = NULL;
   gpointer result;
 
-  result = call->parser (bytes, call->parser_data, &error);
+  result = (call->cut_off ? call->cut_off_parser : call->parser) (bytes, call->parser_data, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -516,7 +540,10 @@ on_parsed_cb (GObject      *source,
   gpointer parsed;
 
   parsed = g_task_propagate_pointer (G_TASK (result), &error);
-  if (parsed == NULL)
+  /* what was cut off could not be mended: too large, as it was */
+  if (parsed == NULL && call->cut_off)
+    call_return_error (call, jd_call_wording_too_large (call->limit));
+  else if (parsed == NULL)
     call_return_error (call, jd_call_wording_unreadable (error));
   else
     call_return_pointer (call, parsed, g_object_unref);

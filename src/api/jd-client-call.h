@@ -52,6 +52,11 @@ void    jd_call_set_parser    (JdCall                *call,
                                JdCallParser           parser,
                                gpointer               data,
                                GDestroyNotify         data_free);
+/* For an answer larger than max_response_size: its first bytes, up to
+ * that size, go to this parser (with the same data) instead of failing
+ * the call; where it fails, the call fails as too large. */
+void    jd_call_set_cut_off_parser (JdCall           *call,
+                                    JdCallParser      parser);
 void    jd_call_set_subject   (JdCall                *call,
                                JdCallSubject          subject,
                                const char            *id);

@@ -19,7 +19,9 @@
 #include "jd-client-call.h"
 #include "jd-token-source.h"
 #include "jd-job-summary-private.h"
+#include "jd-json-cut-off.h"
 #include "jd-json-reader.h"
+#include "jd-message-list.h"
 #include "jd-object-id.h"
 #include "jd-request-path.h"
 
@@ -334,6 +336,61 @@ parse_messages (GBytes   *bytes,
   return jd_json_read_messages (bytes, error);
 }
 
+/* The first part of an answer past the client's limit, closed after its
+ * last whole message; the list says it holds only the first messages. */
+static GBytes *
+close_cut_off (GBytes   *bytes,
+               gboolean *in_messages,
+               GError  **error)
+{
+  GBytes *closed = jd_json_close_cut_off (bytes, in_messages);
+
+  if (closed == NULL)
+    g_set_error_literal (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE,
+                         "cut off outside the messages");
+  return closed;
+}
+
+static void
+mark_cut_off (GListModel *messages,
+              gboolean    in_messages)
+{
+  if (in_messages && JD_IS_MESSAGE_LIST (messages))
+    jd_message_list_set_cut_off (JD_MESSAGE_LIST (messages));
+}
+
+static gpointer
+parse_job_cut_off (GBytes   *bytes,
+                   gpointer  data,
+                   GError  **error)
+{
+  gboolean in_messages = FALSE;
+  g_autoptr(GBytes) closed = close_cut_off (bytes, &in_messages, error);
+  JdJob *job = closed != NULL ? parse_job (closed, data, error) : NULL;
+
+  if (job == NULL)
+    return NULL;
+
+  /* not the Server's own words: nothing to "Copy as JSON" */
+  jd_job_set_raw_json (job, NULL);
+  mark_cut_off (jd_job_get_messages (job), in_messages);
+  return job;
+}
+
+static gpointer
+parse_messages_cut_off (GBytes   *bytes,
+                        gpointer  data,
+                        GError  **error)
+{
+  gboolean in_messages = FALSE;
+  g_autoptr(GBytes) closed = close_cut_off (bytes, &in_messages, error);
+  GListModel *messages = closed != NULL ? jd_json_read_messages (closed, error) : NULL;
+
+  if (messages != NULL)
+    mark_cut_off (messages, in_messages);
+  return messages;
+}
+
 static gpointer
 parse_workflow_jobs (GBytes   *bytes,
                      gpointer  data,
@@ -524,6 +581,8 @@ jd_client_get_job_async (JdClient            *self,
     return;
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_job, g_ascii_strdown (job_id, -1), g_free);
+  if (include_messages)
+    jd_call_set_cut_off_parser (call, parse_job_cut_off);
   jd_call_set_subject (call, JD_CALL_SUBJECT_JOB, job_id);
   start_call (self, call, task);
 }
@@ -556,6 +615,7 @@ jd_client_get_job_messages_async (JdClient            *self,
     return;
   call = jd_call_new (JD_CALL_JSON, "GET", path);
   jd_call_set_parser (call, parse_messages, NULL, NULL);
+  jd_call_set_cut_off_parser (call, parse_messages_cut_off);
   jd_call_set_subject (call, JD_CALL_SUBJECT_MESSAGES, job_id);
   start_call (self, call, task);
 }

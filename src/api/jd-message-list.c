@@ -26,6 +26,7 @@ struct _JdMessageList
   GPtrArray    *more_texts;  /* GStringChunk: of the lists taken in */
   guint         severity_counts[JD_MESSAGE_SEVERITY_INFO + 1];
   guint         n_unreadable;
+  gboolean      cut_off;
 };
 
 enum {
@@ -291,6 +292,37 @@ jd_message_list_get_n_unreadable (JdMessageList *self)
   g_return_val_if_fail (JD_IS_MESSAGE_LIST (self), 0);
 
   return self->n_unreadable;
+}
+
+/**
+ * jd_message_list_set_cut_off:
+ * @self: a #JdMessageList
+ *
+ * Marks the list as the first messages only: the Server's answer went on
+ * past what Job Desk reads. Like jd_message_list_append (), for a list
+ * nobody sees yet.
+ */
+void
+jd_message_list_set_cut_off (JdMessageList *self)
+{
+  g_return_if_fail (JD_IS_MESSAGE_LIST (self));
+
+  self->cut_off = TRUE;
+}
+
+/**
+ * jd_message_list_get_cut_off:
+ * @self: a #JdMessageList
+ *
+ * Returns: %TRUE when the list holds only the first of the job's
+ *   messages (the answer was larger than Job Desk reads)
+ */
+gboolean
+jd_message_list_get_cut_off (JdMessageList *self)
+{
+  g_return_val_if_fail (JD_IS_MESSAGE_LIST (self), FALSE);
+
+  return self->cut_off;
 }
 
 /**

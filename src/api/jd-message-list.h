@@ -34,6 +34,9 @@ guint              jd_message_list_count_severity (JdMessageList     *self,
 /* elements of the Server's answer that were no message (not objects) */
 void               jd_message_list_add_unreadable   (JdMessageList *self);
 guint              jd_message_list_get_n_unreadable (JdMessageList *self);
+/* only the first messages: the answer was larger than Job Desk reads */
+void               jd_message_list_set_cut_off      (JdMessageList *self);
+gboolean           jd_message_list_get_cut_off      (JdMessageList *self);
 /* moves other's messages to the end of self (slices of one array) */
 void               jd_message_list_take_all         (JdMessageList *self,
                                                      JdMessageList *other);

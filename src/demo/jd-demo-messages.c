@@ -225,14 +225,33 @@ emit_many (MessageSink *sink)
     }
 }
 
+guint
+jd_demo_data_huge_count (void)
+{
+  static guint count;
+
+  if (count == 0)
+    {
+      const char *value = g_getenv ("JD_DEMO_HUGE_MESSAGES");
+      guint64 n = 100000;
+
+      if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, 5000000, &n, NULL))
+        n = 100000;
+      count = (guint) n;
+    }
+  return count;
+}
+
 /* 100,000 messages of a long bulk load: information, file names, tool
- * completions and some warnings, about 110 bytes of JSON each. */
+ * completions and some warnings, about 110 bytes of JSON each (or as
+ * many as JD_DEMO_HUGE_MESSAGES says, for the benchmark). */
 static void
 emit_huge (MessageSink *sink)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  guint count = jd_demo_data_huge_count ();
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < count; i++)
     {
       int tool_id = (int) (i % 48) + 1;
       const char *tool = tools[i % G_N_ELEMENTS (tools)];
@@ -447,7 +466,7 @@ jd_demo_data_build_messages (const JdDemoJob *job,
   gsize reserve = 256;
 
   if (job->kind == JD_DEMO_KIND_HUGE)
-    reserve = 12 * 1024 * 1024;
+    reserve = (gsize) jd_demo_data_huge_count () * 120;
   else if (job->kind == JD_DEMO_KIND_MANY_MESSAGES)
     reserve = 600 * 1024;
 
