@@ -82,30 +82,29 @@ update_filter_button (JdJobView           *self,
                                   -1);
 }
 
-static void
-update_cut_off (JdJobView *self,
-                guint      total)
+/* A job larger than Job Desk reads: its first messages, and why; NULL
+ * for a job read whole. */
+static char *
+cut_off_sentence (JdJobView *self,
+                  guint      total)
 {
   GListModel *messages = self->job != NULL ? jd_job_get_messages (self->job) : NULL;
-  gboolean cut_off = JD_IS_MESSAGE_LIST (messages) && jd_message_list_get_cut_off (JD_MESSAGE_LIST (messages));
+  g_autofree char *n_text = NULL;
+  g_autofree char *size = NULL;
 
-  if (cut_off)
-    {
-      g_autofree char *n_text = jd_job_view_format_count (total);
-      g_autofree char *size = g_format_size_full (self->client != NULL ? jd_client_get_max_response_size (self->client)
-                                                                        : JD_CLIENT_MAX_RESPONSE_SIZE,
-                                                  G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *sentence = NULL;
+  if (!JD_IS_MESSAGE_LIST (messages) || !jd_message_list_get_cut_off (JD_MESSAGE_LIST (messages)))
+    return NULL;
 
-      /* Translators: the first %s is how many messages are shown, the
-       * second the most Job Desk reads of one answer ("256.0 MiB") */
-      sentence = g_strdup_printf (ngettext ("Showing the first %s message only. The job’s answer is larger than the %s Job Desk reads; the rest is left out.",
-                                            "Showing the first %s messages only. The job’s answer is larger than the %s Job Desk reads; the rest are left out.",
-                                            total),
-                                  n_text, size);
-      gtk_label_set_text (self->messages_cut_off_label, sentence);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->messages_cut_off_label), cut_off);
+  n_text = jd_job_view_format_count (total);
+  size = g_format_size_full (self->client != NULL ? jd_client_get_max_response_size (self->client)
+                                                  : JD_CLIENT_MAX_RESPONSE_SIZE,
+                             G_FORMAT_SIZE_IEC_UNITS);
+  /* Translators: the first %s is how many messages are shown, the
+   * second the most Job Desk reads of one answer ("256.0 MiB") */
+  return g_strdup_printf (ngettext ("Showing the first %s message only. The job’s answer is larger than the %s Job Desk reads; the rest is left out.",
+                                    "Showing the first %s messages only. The job’s answer is larger than the %s Job Desk reads; the rest are left out.",
+                                    total),
+                          n_text, size);
 }
 
 void
@@ -158,23 +157,32 @@ jd_job_view_update_messages (JdJobView *self)
 
   gtk_widget_set_visible (self->messages_toolbar, total > 0);
 
-  /* Never silently less than the Server sent. */
+  /* Never silently less than the Server sent: messages that could not
+   * be read, and those past what Job Desk reads. */
   unreadable = self->job != NULL ? jd_job_get_n_unreadable_messages (self->job) : 0;
-  if (unreadable > 0)
-    {
-      g_autofree char *n_text = jd_job_view_format_count (unreadable);
-      g_autofree char *sentence = NULL;
+  {
+    g_autofree char *cut_off = cut_off_sentence (self, total);
+    g_autofree char *n_text = jd_job_view_format_count (unreadable);
+    g_autofree char *sentence = NULL;
 
+    if (unreadable > 0)
       /* Translators: %s is a number of messages */
       sentence = g_strdup_printf (ngettext ("%s message could not be read.",
                                             "%s messages could not be read.", unreadable),
                                   n_text);
-      gtk_label_set_text (self->messages_unreadable_label, sentence);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->messages_unreadable_label), unreadable > 0);
+    if (sentence != NULL && cut_off != NULL)
+      {
+        char *both = g_strconcat (sentence, "\n", cut_off, NULL);
 
-  /* A job larger than Job Desk reads: its first messages, and why. */
-  update_cut_off (self, total);
+        g_free (sentence);
+        sentence = both;
+      }
+    else if (cut_off != NULL)
+      sentence = g_steal_pointer (&cut_off);
+    if (sentence != NULL)
+      gtk_label_set_text (self->messages_note_label, sentence);
+    gtk_widget_set_visible (GTK_WIDGET (self->messages_note_label), sentence != NULL);
+  }
 
   if (total == 0 && self->messages_pending)
     gtk_stack_set_visible_child_name (self->messages_stack, "loading");

@@ -60,8 +60,7 @@ struct _JdJobView
   GtkLabel             *info_count;
   GtkSearchEntry       *search_entry;
   GtkLabel             *messages_count_label;
-  GtkLabel             *messages_unreadable_label;
-  GtkLabel             *messages_cut_off_label;
+  GtkLabel             *messages_note_label;
   GtkWidget            *load_all_button;
   GtkSpinner           *load_all_spinner;
   GtkWidget            *load_all_empty_button;

@@ -374,8 +374,7 @@ jd_job_view_class_init (JdJobViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdJobView, info_count);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_count_label);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_unreadable_label);
-  gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_cut_off_label);
+  gtk_widget_class_bind_template_child (widget_class, JdJobView, messages_note_label);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, load_all_button);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, load_all_spinner);
   gtk_widget_class_bind_template_child (widget_class, JdJobView, load_all_empty_button);

@@ -333,6 +333,32 @@ def check_potfiles(args):
         ok(f"po/POTFILES.in lists all {len(wanted)} files with translatable strings")
 
 
+# --- Source file sizes -----------------------------------------------------
+
+MAX_LINES = 1000
+
+
+def check_file_sizes(args):
+    """No source file of the project over 1,000 lines: a file that long
+    holds more than one thing, and wants splitting by concern."""
+    root = args.source_root
+    counted = 0
+    for top in ("src", "tests", "bench", "tools"):
+        for dirpath, dirnames, filenames in os.walk(os.path.join(root, top)):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if not name.endswith((".c", ".h", ".ui", ".py")):
+                    continue
+                path = os.path.join(dirpath, name)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    n = sum(1 for _ in f)
+                counted += 1
+                if n > MAX_LINES:
+                    fail(f"{os.path.relpath(path, root)} has {n} lines, over {MAX_LINES}: split it by concern")
+    if not failures:
+        ok(f"all {counted} source files have at most {MAX_LINES} lines")
+
+
 # --- Flatpak manifest -------------------------------------------------------
 
 def check_manifest_common(manifest, name):
@@ -697,6 +723,10 @@ def main():
     p = sub.add_parser("potfiles")
     p.add_argument("source_root")
     p.set_defaults(func=check_potfiles)
+
+    p = sub.add_parser("file-sizes")
+    p.add_argument("source_root")
+    p.set_defaults(func=check_file_sizes)
 
     p = sub.add_parser("manifest")
     p.add_argument("file")

@@ -365,7 +365,7 @@ test_status_first_cut_off (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "view_stack")),
                                          "messages");
   jd_ui_test_spin (100);
-  label = jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_cut_off_label");
+  label = jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_note_label");
   g_assert_true (gtk_widget_get_mapped (label));
   {
     g_autofree char *expected = g_strdup_printf ("Showing the first %'u messages only.", n);
@@ -385,7 +385,7 @@ test_status_first_cut_off (void)
   g_assert_true (jd_ui_test_wait_for (messages_arrived, &page, WAIT_MS));
   jd_ui_test_spin (50);
   g_assert_false (gtk_widget_get_visible (jd_ui_test_find_by_id (GTK_WIDGET (page_view (&page)),
-                                                                 "messages_cut_off_label")));
+                                                                 "messages_note_label")));
 
   page_close (&page);
 }

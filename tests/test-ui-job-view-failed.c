@@ -181,13 +181,13 @@ test_unreadable_counts (Fixture       *fixture,
 
   g_assert_true (gtk_widget_get_visible (find (fixture, "outputs_unreadable_label")));
   g_assert_cmpstr (label_text (fixture, "outputs_unreadable_label"), ==, "2 outputs could not be read.");
-  g_assert_true (gtk_widget_get_visible (find (fixture, "messages_unreadable_label")));
-  g_assert_cmpstr (label_text (fixture, "messages_unreadable_label"), ==, "3 messages could not be read.");
+  g_assert_true (gtk_widget_get_visible (find (fixture, "messages_note_label")));
+  g_assert_cmpstr (label_text (fixture, "messages_note_label"), ==, "3 messages could not be read.");
 
   /* A job read whole says nothing of the kind. */
   show_job (fixture, JD_DEMO_JOB_SUCCESS, TRUE);
   g_assert_false (gtk_widget_get_visible (find (fixture, "outputs_unreadable_label")));
-  g_assert_false (gtk_widget_get_visible (find (fixture, "messages_unreadable_label")));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "messages_note_label")));
 }
 
 /* ------------------------------------------------------------------ */

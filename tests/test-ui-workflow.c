@@ -681,12 +681,10 @@ test_close_while_loading (Fixture       *fixture,
   fixture->window = NULL;
   fixture->page = NULL;
 
-  /* the cancelled callback comes, touches nothing, and lets go (waited
-   * for: on a loaded machine it may come later than a fixed 500 ms) */
+  /* the cancelled callback comes, touches nothing, and lets go (waited for) */
   g_assert_true (jd_ui_test_wait_for (page_released, &page, WAIT_MS));
   g_assert_null (page);
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Results: a WorkflowJobView has none                                 */
