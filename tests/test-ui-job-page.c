@@ -377,6 +377,8 @@ test_status_first_cut_off (void)
   }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jd_ui_test_find_by_id (GTK_WIDGET (view), "messages_stack"))),
                    ==, "list");
+  if (g_getenv ("JD_SCREENSHOT_DIR") != NULL)
+    screenshot_window (GTK_WINDOW (page.window), g_getenv ("JD_SCREENSHOT_DIR"), "window-cut-off.png");
 
   /* a job that fits says nothing of the kind */
   jd_client_set_max_response_size (page.client, 0);
