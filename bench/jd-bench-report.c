@@ -13,7 +13,15 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "jd-bench.h"
+#include "jd-bench-report.h"
+
+/* ------------------------------------------------------------------ */
+/* Options (set by jd-bench.c's command line)                          */
+
+int n_runs = 5;
+char *jobdesk_path = NULL;
+char *minimal_path = NULL;
+char *json_path = NULL;
 
 /* ------------------------------------------------------------------ */
 /* Figures                                                             */

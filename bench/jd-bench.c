@@ -58,7 +58,7 @@
 #include "jd-window.h"
 #include "jd-window-private.h"
 
-#include "jd-bench.h"
+#include "jd-bench-report.h"
 #include "jd-bench-probe.h"
 
 /* JD_DEMO_JOB_HUGE's messages: 100,000, or --messages */
@@ -68,10 +68,6 @@ static int huge_count = 100000;
 #define ANY_COUNT G_MAXUINT
 #define LOOKUP_TIMEOUT_MS 120000
 
-int n_runs = 5;
-char *jobdesk_path = NULL;
-char *minimal_path = NULL;
-char *json_path = NULL;
 static gboolean skip_startup = FALSE;
 static char *only = NULL;
 

@@ -14,7 +14,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
 
 #include "jd-memory.h"
 #include "jd-message-filter-model.h"
@@ -62,36 +61,12 @@ enum {
   N_PROPS
 };
 
-G_DEFINE_ENUM_TYPE (JdMessageFilterKind, jd_message_filter_kind,
-  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_ALL, "all"),
-  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_ERRORS, "errors"),
-  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_WARNINGS, "warnings"),
-  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_FILES, "files"),
-  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_INFO, "info"))
-
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (JdMessageFilterModel, jd_message_filter_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GParamSpec *properties[N_PROPS];
-
-/* ------------------------------------------------------------------ */
-/* Tool labels                                                         */
-
-char *
-jd_message_dup_tool_label (gint32 tool_id)
-{
-  if (tool_id == JD_JOB_MESSAGE_NO_TOOL)
-    return NULL;
-
-  /* The engine reports as tool -1. */
-  if (tool_id == -1)
-    return g_strdup (_("Engine"));
-
-  /* Translators: a tool of a workflow, by its number */
-  return g_strdup_printf (_("Tool %d"), tool_id);
-}
 
 static gboolean
 is_ascii (const char *text)

@@ -11,22 +11,9 @@
 #include <gio/gio.h>
 
 #include "jd-job-message.h"
+#include "jd-message-matcher.h"
 
 G_BEGIN_DECLS
-
-/* The nicks match the "message-filter" enum of the GSettings schema, so
- * the property binds to the key directly. */
-typedef enum
-{
-  JD_MESSAGE_FILTER_ALL,
-  JD_MESSAGE_FILTER_ERRORS,
-  JD_MESSAGE_FILTER_WARNINGS,
-  JD_MESSAGE_FILTER_FILES,
-  JD_MESSAGE_FILTER_INFO,
-} JdMessageFilterKind;
-
-#define JD_TYPE_MESSAGE_FILTER_KIND (jd_message_filter_kind_get_type ())
-GType jd_message_filter_kind_get_type (void) G_GNUC_CONST;
 
 #define JD_TYPE_MESSAGE_FILTER_MODEL (jd_message_filter_model_get_type ())
 G_DECLARE_FINAL_TYPE (JdMessageFilterModel, jd_message_filter_model, JD, MESSAGE_FILTER_MODEL, GObject)
@@ -51,9 +38,5 @@ guint                 jd_message_filter_model_count_severity (JdMessageFilterMod
 gboolean              jd_message_filter_model_get_busy       (JdMessageFilterModel *self);
 /* TRUE when the kind or the search leaves messages out. */
 gboolean              jd_message_filter_model_is_filtering   (JdMessageFilterModel *self);
-
-/* The words the UI shows for a tool ID ("Tool 12", "Engine"), which the
- * search matches too; NULL for JD_JOB_MESSAGE_NO_TOOL. */
-char                 *jd_message_dup_tool_label              (gint32                tool_id);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "jd-message-matcher.h"
 
@@ -20,6 +21,30 @@
 #define CANCEL_STRIDE 8192
 
 enum { TOOL_UNKNOWN, TOOL_NO, TOOL_YES };
+
+G_DEFINE_ENUM_TYPE (JdMessageFilterKind, jd_message_filter_kind,
+  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_ALL, "all"),
+  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_ERRORS, "errors"),
+  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_WARNINGS, "warnings"),
+  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_FILES, "files"),
+  G_DEFINE_ENUM_VALUE (JD_MESSAGE_FILTER_INFO, "info"))
+
+/* ------------------------------------------------------------------ */
+/* Tool labels                                                         */
+
+char *
+jd_message_dup_tool_label (gint32 tool_id)
+{
+  if (tool_id == JD_JOB_MESSAGE_NO_TOOL)
+    return NULL;
+
+  /* The engine reports as tool -1. */
+  if (tool_id == -1)
+    return g_strdup (_("Engine"));
+
+  /* Translators: a tool of a workflow, by its number */
+  return g_strdup_printf (_("Tool %d"), tool_id);
+}
 
 struct _JdMessageMatcher
 {

@@ -11,10 +11,27 @@
 
 #include <gio/gio.h>
 
-#include "jd-message-filter-model.h"
 #include "jd-message-list.h"
 
 G_BEGIN_DECLS
+
+/* The nicks match the "message-filter" enum of the GSettings schema, so
+ * the property binds to the key directly. */
+typedef enum
+{
+  JD_MESSAGE_FILTER_ALL,
+  JD_MESSAGE_FILTER_ERRORS,
+  JD_MESSAGE_FILTER_WARNINGS,
+  JD_MESSAGE_FILTER_FILES,
+  JD_MESSAGE_FILTER_INFO,
+} JdMessageFilterKind;
+
+#define JD_TYPE_MESSAGE_FILTER_KIND (jd_message_filter_kind_get_type ())
+GType jd_message_filter_kind_get_type (void) G_GNUC_CONST;
+
+/* The words the UI shows for a tool ID ("Tool 12", "Engine"), which the
+ * search matches too; NULL for JD_JOB_MESSAGE_NO_TOOL. */
+char *jd_message_dup_tool_label (gint32 tool_id);
 
 typedef struct _JdMessageMatcher JdMessageMatcher;
 

@@ -1,12 +1,12 @@
-/* jd-bench.h: what the benchmark's files share: its options, the series
- * of figures (jd-bench-report.c) and the report. */
+/* jd-bench-report.h: the benchmark's options, its series of figures and
+ * the report (jd-bench-report.c), which jd-bench.c fills in. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-/* the options (jd-bench.c) */
+/* the options, parsed by jd-bench.c */
 extern int   n_runs;
 extern char *jobdesk_path;
 extern char *minimal_path;
