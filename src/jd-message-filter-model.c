@@ -14,7 +14,6 @@
 
 #include <string.h>
 
-
 #include "jd-memory.h"
 #include "jd-message-filter-model.h"
 #include "jd-message-list.h"
@@ -36,9 +35,8 @@ struct _JdMessageFilterModel
   /* positions in model that match, ascending; NULL: all of them */
   GArray              *positions;
   guint                n_items;
-  /* a search running on a worker thread, or NULL */
+  /* a search running on a worker thread ("busy"), or NULL */
   GCancellable        *cancellable;
-  gboolean             busy;
 };
 
 /* A search with more messages than this to look at runs on a worker
@@ -146,14 +144,13 @@ apply (JdMessageFilterModel *self,
   emit_changes (self, old_positions, old_n_items, same_model);
 }
 
+/* "busy" is whether a search runs: notified when that changed since. */
 static void
-set_busy (JdMessageFilterModel *self,
-          gboolean              busy)
+notify_busy (JdMessageFilterModel *self,
+             gboolean              was_busy)
 {
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (was_busy != (self->cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -189,7 +186,7 @@ on_matched_cb (GObject      *source,
 
   g_clear_object (&self->cancellable);
   apply (self, positions, positions->len, TRUE);
-  set_busy (self, FALSE);
+  notify_busy (self, TRUE);
 }
 
 static void
@@ -212,6 +209,7 @@ refilter (JdMessageFilterModel *self,
 {
   g_autoptr(JdMessageMatcher) matcher = NULL;
   guint total = count_total (self);
+  gboolean was_busy = self->cancellable != NULL;
   GArray *among = NULL;
   guint to_look_at;
   GTask *task;
@@ -228,7 +226,7 @@ refilter (JdMessageFilterModel *self,
   if (self->list == NULL || !jd_message_filter_model_is_filtering (self))
     {
       apply (self, NULL, total, same_model);
-      set_busy (self, FALSE);
+      notify_busy (self, was_busy);
       return;
     }
 
@@ -242,7 +240,7 @@ refilter (JdMessageFilterModel *self,
       GArray *positions = jd_message_matcher_run (matcher, among, NULL);
 
       apply (self, positions, positions->len, same_model);
-      set_busy (self, FALSE);
+      notify_busy (self, was_busy);
       return;
     }
 
@@ -256,7 +254,7 @@ refilter (JdMessageFilterModel *self,
   g_task_set_task_data (task, work, (GDestroyNotify) match_work_free);
   g_task_run_in_thread (task, match_in_thread);
   g_object_unref (task);
-  set_busy (self, TRUE);
+  notify_busy (self, was_busy);
 }
 
 /* A model that is not a JdMessageList is read once into one, so matching
@@ -421,7 +419,7 @@ jd_message_filter_model_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->cancellable != NULL);
       break;
 
     default:
@@ -654,7 +652,7 @@ jd_message_filter_model_get_busy (JdMessageFilterModel *self)
 {
   g_return_val_if_fail (JD_IS_MESSAGE_FILTER_MODEL (self), FALSE);
 
-  return self->busy;
+  return self->cancellable != NULL;
 }
 
 gboolean
