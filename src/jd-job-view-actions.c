@@ -132,8 +132,7 @@ copy_json_action (GtkWidget  *widget,
     loaded = self->loaded_messages;
   /* A job larger than Job Desk reads: the status answer, with the first
    * messages the list shows. */
-  else if (JD_IS_MESSAGE_LIST (jd_job_get_messages (self->job)) &&
-           jd_message_list_get_cut_off (JD_MESSAGE_LIST (jd_job_get_messages (self->job))))
+  else if (jd_job_view_messages_cut_off (self))
     loaded = jd_job_get_messages (self->job);
   self->copying_json = TRUE;
   jd_job_view_update_job_actions (self);

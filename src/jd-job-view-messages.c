@@ -82,29 +82,52 @@ update_filter_button (JdJobView           *self,
                                   -1);
 }
 
-/* A job larger than Job Desk reads: its first messages, and why; NULL
- * for a job read whole. */
-static char *
-cut_off_sentence (JdJobView *self,
-                  guint      total)
+gboolean
+jd_job_view_messages_cut_off (JdJobView *self)
 {
   GListModel *messages = self->job != NULL ? jd_job_get_messages (self->job) : NULL;
-  g_autofree char *n_text = NULL;
-  g_autofree char *size = NULL;
 
-  if (!JD_IS_MESSAGE_LIST (messages) || !jd_message_list_get_cut_off (JD_MESSAGE_LIST (messages)))
-    return NULL;
+  return JD_IS_MESSAGE_LIST (messages) && jd_message_list_get_cut_off (JD_MESSAGE_LIST (messages));
+}
 
-  n_text = jd_job_view_format_count (total);
-  size = g_format_size_full (self->client != NULL ? jd_client_get_max_response_size (self->client)
-                                                  : JD_CLIENT_MAX_RESPONSE_SIZE,
-                             G_FORMAT_SIZE_IEC_UNITS);
-  /* Translators: the first %s is how many messages are shown, the
-   * second the most Job Desk reads of one answer ("256.0 MiB") */
-  return g_strdup_printf (ngettext ("Showing the first %s message only. The job’s answer is larger than the %s Job Desk reads; the rest is left out.",
-                                    "Showing the first %s messages only. The job’s answer is larger than the %s Job Desk reads; the rest are left out.",
-                                    total),
-                          n_text, size);
+/* Never silently less than the Server sent: messages that could not be
+ * read, and those past what Job Desk reads; one sentence a line. */
+static void
+update_note (JdJobView *self,
+             guint      total)
+{
+  guint unreadable = self->job != NULL ? jd_job_get_n_unreadable_messages (self->job) : 0;
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (unreadable > 0)
+    {
+      g_autofree char *n_text = jd_job_view_format_count (unreadable);
+
+      /* Translators: %s is a number of messages */
+      g_string_append_printf (note, ngettext ("%s message could not be read.",
+                                              "%s messages could not be read.", unreadable),
+                              n_text);
+    }
+
+  if (jd_job_view_messages_cut_off (self))
+    {
+      g_autofree char *n_text = jd_job_view_format_count (total);
+      g_autofree char *size = g_format_size_full (self->client != NULL ? jd_client_get_max_response_size (self->client)
+                                                                        : JD_CLIENT_MAX_RESPONSE_SIZE,
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      /* Translators: the first %s is how many messages are shown, the
+       * second the most Job Desk reads of one answer ("256.0 MiB") */
+      g_string_append_printf (note, ngettext ("Showing the first %s message only. The job’s answer is larger than the %s Job Desk reads; the rest is left out.",
+                                              "Showing the first %s messages only. The job’s answer is larger than the %s Job Desk reads; the rest are left out.",
+                                              total),
+                              n_text, size);
+    }
+
+  gtk_label_set_text (self->messages_note_label, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->messages_note_label), note->len > 0);
 }
 
 void
@@ -118,7 +141,6 @@ jd_job_view_update_messages (JdJobView *self)
   g_autofree char *shown_text = jd_job_view_format_count (shown);
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
-  guint unreadable;
 
   /* Translators: a tab; %s is how many messages a job has */
   if (total == 0 && self->messages_pending)
@@ -157,32 +179,7 @@ jd_job_view_update_messages (JdJobView *self)
 
   gtk_widget_set_visible (self->messages_toolbar, total > 0);
 
-  /* Never silently less than the Server sent: messages that could not
-   * be read, and those past what Job Desk reads. */
-  unreadable = self->job != NULL ? jd_job_get_n_unreadable_messages (self->job) : 0;
-  {
-    g_autofree char *cut_off = cut_off_sentence (self, total);
-    g_autofree char *n_text = jd_job_view_format_count (unreadable);
-    g_autofree char *sentence = NULL;
-
-    if (unreadable > 0)
-      /* Translators: %s is a number of messages */
-      sentence = g_strdup_printf (ngettext ("%s message could not be read.",
-                                            "%s messages could not be read.", unreadable),
-                                  n_text);
-    if (sentence != NULL && cut_off != NULL)
-      {
-        char *both = g_strconcat (sentence, "\n", cut_off, NULL);
-
-        g_free (sentence);
-        sentence = both;
-      }
-    else if (cut_off != NULL)
-      sentence = g_steal_pointer (&cut_off);
-    if (sentence != NULL)
-      gtk_label_set_text (self->messages_note_label, sentence);
-    gtk_widget_set_visible (GTK_WIDGET (self->messages_note_label), sentence != NULL);
-  }
+  update_note (self, total);
 
   if (total == 0 && self->messages_pending)
     gtk_stack_set_visible_child_name (self->messages_stack, "loading");

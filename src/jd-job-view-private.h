@@ -112,6 +112,9 @@ void                  jd_job_view_class_add_header_actions (GtkWidgetClass *widg
 
 /* jd-job-view-messages.c */
 void                  jd_job_view_update_messages      (JdJobView      *self);
+/* The job holds only its first messages: its answer was larger than the
+ * client reads. */
+gboolean              jd_job_view_messages_cut_off     (JdJobView      *self);
 void                  jd_job_view_set_loading_messages (JdJobView      *self,
                                                         gboolean        loading);
 void                  jd_job_view_show_messages_error  (JdJobView      *self,
