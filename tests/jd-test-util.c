@@ -190,3 +190,34 @@ jd_test_listen_loopback (SoupServer *server)
 
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
+
+#define GET_WAIT_MS 20000
+
+JdJob *
+jd_test_get_job (JdClient    *client,
+                 const char  *id,
+                 gboolean     with_messages,
+                 GError     **error)
+{
+  JdTestAsync async = { 0 };
+  JdJob *job;
+
+  jd_client_get_job_async (client, id, with_messages, NULL, jd_test_async_ready_cb, &async);
+  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, GET_WAIT_MS), error);
+  jd_test_async_clear (&async);
+  return job;
+}
+
+GListModel *
+jd_test_get_job_messages (JdClient    *client,
+                          const char  *id,
+                          GError     **error)
+{
+  JdTestAsync async = { 0 };
+  GListModel *messages;
+
+  jd_client_get_job_messages_async (client, id, NULL, jd_test_async_ready_cb, &async);
+  messages = jd_client_get_job_messages_finish (client, jd_test_wait_result (&async, GET_WAIT_MS), error);
+  jd_test_async_clear (&async);
+  return messages;
+}

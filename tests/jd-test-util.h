@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "jd-client.h"
+
 G_BEGIN_DECLS
 
 /* Spins the thread-default main context until *flag is TRUE or the
@@ -45,6 +47,17 @@ void          jd_test_async_ready_cb   (GObject      *source,
 GAsyncResult *jd_test_wait_result      (JdTestAsync  *async,
                                         guint         timeout_ms);
 void          jd_test_async_clear      (JdTestAsync  *async);
+
+/* GET /v3/jobs/{id} (with or without its messages) and GET
+ * /v3/jobs/{id}/messages through client, waited for (asserting an answer
+ * within 20 s, times the slowdown). */
+JdJob        *jd_test_get_job          (JdClient     *client,
+                                        const char   *id,
+                                        gboolean      with_messages,
+                                        GError      **error);
+GListModel   *jd_test_get_job_messages (JdClient     *client,
+                                        const char   *id,
+                                        GError      **error);
 
 /* An answer of a synchronous request: its status, body and headers. */
 typedef struct

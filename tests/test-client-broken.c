@@ -10,21 +10,6 @@
 
 #define WAIT_MS 20000
 
-static JdJob *
-get_job (JdClient    *client,
-         const char  *id,
-         gboolean     with_messages,
-         GError     **error)
-{
-  JdTestAsync async = { 0 };
-  JdJob *job;
-
-  jd_client_get_job_async (client, id, with_messages, NULL, jd_test_async_ready_cb, &async);
-  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
-  jd_test_async_clear (&async);
-  return job;
-}
-
 /* ------------------------------------------------------------------ */
 /* Against a broken server                                             */
 
@@ -48,7 +33,7 @@ test_broken (gconstpointer data)
   jd_client_set_access_token (client, "t0ken");
   jd_broken_server_set_scenario (server, broken->scenario);
 
-  job = get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, broken->code);
   g_test_message ("%s: %s", broken->scenario, error->message);
@@ -70,7 +55,7 @@ test_broken_rate_limited_retry_after (void)
 
   jd_client_set_access_token (client, "t0ken");
   jd_broken_server_set_scenario (server, "rate-limited");
-  job = get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_RATE_LIMITED);
   g_assert_cmpuint (jd_client_get_retry_after (client), ==, 7);
   g_assert_nonnull (strstr (error->message, "7"));
@@ -87,7 +72,7 @@ test_broken_same_host_redirect_followed (void)
 
   jd_client_set_access_token (client, "t0ken");
   jd_broken_server_set_scenario (server, "redirect-same-host");
-  job = get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, "66ebd18d3d6200007e000d8c");
   jd_broken_server_stop (server);
@@ -107,7 +92,7 @@ test_broken_redirect_other_host (void)
   jd_broken_server_set_scenario (server, "redirect-other-host");
   jd_broken_server_set_redirect_target (server, target);
 
-  job = get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", TRUE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_REDIRECT);
   /* the token never reached the other host */
@@ -160,9 +145,9 @@ test_broken_token_without_expiry (void)
 
   jd_broken_server_set_token_scenario (server, "no-expires-in");
   jd_client_set_api_key (client, "key", "secret");
-  job = get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
   g_assert_no_error (error);
-  again = get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
+  again = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
   g_assert_no_error (error);
 
   /* taken as an hour: one token for both */
@@ -219,7 +204,7 @@ test_credentials_change_while_waiting (void)
   jd_test_async_clear (&first);
   jd_test_async_clear (&second);
 
-  job = get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (job);
   g_assert_cmpuint (jd_broken_server_get_token_request_count (server), ==, 2);
@@ -243,7 +228,7 @@ test_connection_refused (void)
   jd_broken_server_stop (server);
   client = jd_client_new (NULL, url);
   jd_client_set_access_token (client, "t0ken");
-  job = get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
+  job = jd_test_get_job (client, "66ebd18d3d6200007e000d8c", FALSE, &error);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NETWORK);
 }
 

@@ -186,35 +186,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->server);
 }
 
-static JdJob *
-get_job (JdClient    *client,
-         const char  *id,
-         gboolean     with_messages,
-         GError     **error)
-{
-  JdTestAsync async = { 0 };
-  JdJob *job;
-
-  jd_client_get_job_async (client, id, with_messages, NULL, jd_test_async_ready_cb, &async);
-  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
-  jd_test_async_clear (&async);
-  return job;
-}
-
-static GListModel *
-get_messages (JdClient    *client,
-              const char  *id,
-              GError     **error)
-{
-  JdTestAsync async = { 0 };
-  GListModel *messages;
-
-  jd_client_get_job_messages_async (client, id, NULL, jd_test_async_ready_cb, &async);
-  messages = jd_client_get_job_messages_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
-  jd_test_async_clear (&async);
-  return messages;
-}
-
 /* The first n messages are the full list's first n, field by field. */
 static void
 assert_same_start (GListModel *part,
@@ -240,7 +211,7 @@ test_job_cut_off (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JdJob) whole = get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, TRUE, &error);
+  g_autoptr(JdJob) whole = jd_test_get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, TRUE, &error);
   g_autoptr(JdJob) part = NULL;
   GListModel *messages;
 
@@ -249,7 +220,7 @@ test_job_cut_off (Fixture       *fixture,
   g_assert_nonnull (jd_job_get_raw_json (whole));
 
   jd_client_set_max_response_size (fixture->client, 64 * 1024);
-  part = get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, TRUE, &error);
+  part = jd_test_get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (part)), ==, JD_DEMO_JOB_MANY_MESSAGES);
   messages = jd_job_get_messages (part);
@@ -265,14 +236,14 @@ test_messages_cut_off (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) whole = get_messages (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, &error);
+  g_autoptr(GListModel) whole = jd_test_get_job_messages (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, &error);
   g_autoptr(GListModel) part = NULL;
 
   g_assert_no_error (error);
   g_assert_false (jd_message_list_get_cut_off (JD_MESSAGE_LIST (whole)));
 
   jd_client_set_max_response_size (fixture->client, 32 * 1024);
-  part = get_messages (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, &error);
+  part = jd_test_get_job_messages (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, &error);
   g_assert_no_error (error);
   g_assert_true (jd_message_list_get_cut_off (JD_MESSAGE_LIST (part)));
   assert_same_start (part, whole);
@@ -287,14 +258,14 @@ test_cut_before_messages (Fixture       *fixture,
 
   /* a limit that ends before the messages begin: too large, as before */
   jd_client_set_max_response_size (fixture->client, 40);
-  job = get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, TRUE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, TRUE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
   g_clear_error (&error);
 
   /* and a job fetched without messages is never mended */
   jd_client_set_max_response_size (fixture->client, 100);
-  job = get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_MANY_MESSAGES, FALSE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_BAD_RESPONSE);
 }

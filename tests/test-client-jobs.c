@@ -53,20 +53,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->server);
 }
 
-static JdJob *
-get_job (JdClient    *client,
-         const char  *id,
-         GError     **error)
-{
-  JdTestAsync async = { 0 };
-  JdJob *job;
-
-  jd_client_get_job_async (client, id, TRUE, NULL, jd_test_async_ready_cb, &async);
-  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
-  jd_test_async_clear (&async);
-  return job;
-}
-
 static gboolean
 delete_job (JdClient    *client,
             const char  *id,
@@ -108,7 +94,7 @@ test_delete_cancels_running (Fixture       *fixture,
   g_assert_true (delete_job (fixture->client, JD_DEMO_JOB_RUNNING, &error));
   g_assert_no_error (error);
 
-  job = get_job (fixture->client, JD_DEMO_JOB_RUNNING, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_RUNNING, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_CANCELLED);
   g_assert_cmpint (jd_job_summary_get_disposition_kind (JD_JOB_SUMMARY (job)), ==, JD_DISPOSITION_CANCELLED);
@@ -125,7 +111,7 @@ test_delete_removes_queued (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Out of the queue, the job is gone. */
-  job = get_job (fixture->client, JD_DEMO_JOB_QUEUED, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_QUEUED, TRUE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND);
 
@@ -161,7 +147,7 @@ test_delete_viewer_forbidden (Fixture       *fixture,
   g_clear_error (&error);
 
   /* and the job runs on */
-  job = get_job (fixture->client, JD_DEMO_JOB_RUNNING, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_RUNNING, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jd_job_summary_get_state (JD_JOB_SUMMARY (job)), ==, JD_JOB_STATE_RUNNING);
 }
@@ -582,7 +568,7 @@ test_get_workflow (Fixture       *fixture,
   g_autoptr(JdJob) job = NULL;
 
   /* a job's app ID is its workflow */
-  job = get_job (fixture->client, JD_DEMO_JOB_FAILED, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_FAILED, TRUE, &error);
   g_assert_no_error (error);
   inventory = get_workflow (fixture->client, jd_job_get_app_id (job), &error);
   g_assert_no_error (error);
@@ -611,7 +597,7 @@ test_get_workflow_viewer_forbidden (Fixture       *fixture,
   g_autoptr(JdJob) job = NULL;
 
   /* the viewer sees the job, but not its workflow: the UI shows the ID */
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, TRUE, &error);
   g_assert_no_error (error);
   workflow = get_workflow (fixture->client, jd_job_get_app_id (job), &error);
   g_assert_null (workflow);
@@ -741,7 +727,7 @@ test_job_keeps_raw_json (Fixture       *fixture,
   g_autoptr(GBytes) by_hand = NULL;
   GBytes *raw;
 
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, TRUE, &error);
   g_assert_no_error (error);
 
   raw = jd_job_get_raw_json (job);

@@ -64,21 +64,6 @@ sign_in (Fixture    *fixture,
   jd_test_async_clear (&async);
 }
 
-static JdJob *
-get_job (JdClient    *client,
-         const char  *id,
-         gboolean     with_messages,
-         GError     **error)
-{
-  JdTestAsync async = { 0 };
-  JdJob *job;
-
-  jd_client_get_job_async (client, id, with_messages, NULL, jd_test_async_ready_cb, &async);
-  job = jd_client_get_job_finish (client, jd_test_wait_result (&async, WAIT_MS), error);
-  jd_test_async_clear (&async);
-  return job;
-}
-
 /* A token got straight from the server, as a user would get it from
  * Swagger or Postman. The demo server runs in a thread of its own, so a
  * blocking request is fine here. */
@@ -200,7 +185,7 @@ test_sign_in_basic_fallback (Fixture       *fixture,
   sign_in (fixture, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
   g_assert_cmpuint (jd_demo_server_get_token_request_count (fixture->server), ==, 2);
 
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (job);
 }
@@ -225,7 +210,7 @@ test_sign_in_access_token (Fixture       *fixture,
   g_assert_no_error (error);
   jd_test_async_clear (&async);
 
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
   g_assert_cmpuint (jd_demo_server_get_token_request_count (fixture->server), ==, 1);
@@ -244,7 +229,7 @@ test_sign_in_bearer_prefix (Fixture       *fixture,
   pasted = g_strdup_printf ("  Bearer %s\n", token);
   jd_client_set_access_token (fixture->client, pasted);
 
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (job);
 }
@@ -269,7 +254,7 @@ test_not_signed_in (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JdJob) job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  g_autoptr(JdJob) job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
 
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_SIGNED_IN);
@@ -286,7 +271,7 @@ test_get_job_completed (Fixture       *fixture,
   GListModel *messages;
 
   sign_in (fixture, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, TRUE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, TRUE, &error);
   g_assert_no_error (error);
 
   g_assert_cmpstr (jd_job_summary_get_id (JD_JOB_SUMMARY (job)), ==, JD_DEMO_JOB_SUCCESS);
@@ -312,7 +297,7 @@ test_get_job_without_messages (Fixture       *fixture,
   g_autoptr(JdJob) job = NULL;
 
   sign_in (fixture, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
   g_assert_false (jd_job_get_messages_included (job));
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_messages (job)), ==, 0);
@@ -329,7 +314,7 @@ test_get_job_headers (Fixture       *fixture,
   g_autofree char *authorization = NULL;
 
   sign_in (fixture, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
 
   accept = jd_demo_server_dup_last_header (fixture->server, "Accept");
@@ -348,7 +333,7 @@ test_get_job_not_found (Fixture       *fixture,
   g_autoptr(JdJob) job = NULL;
 
   sign_in (fixture, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
-  job = get_job (fixture->client, JD_DEMO_JOB_UNKNOWN, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_UNKNOWN, FALSE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, JD_DEMO_JOB_UNKNOWN));
@@ -366,7 +351,7 @@ test_get_job_invalid_id_sends_nothing (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(JdJob) job = get_job (fixture->client, bad[i], FALSE, &error);
+      g_autoptr(JdJob) job = jd_test_get_job (fixture->client, bad[i], FALSE, &error);
 
       g_assert_null (job);
       g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_INVALID_INPUT);
@@ -385,7 +370,7 @@ test_expired_token_refreshes (Fixture       *fixture,
   sign_in (fixture, JD_DEMO_API_KEY, JD_DEMO_API_SECRET);
   jd_demo_server_expire_tokens (fixture->server);
 
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (job);
   /* one 401, one new token, one retry */
@@ -406,7 +391,7 @@ test_refresh_before_expiry (Fixture       *fixture,
   requests = jd_demo_server_get_request_count (fixture->server);
 
   jd_test_spin_for (3200);
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jd_demo_server_get_token_request_count (fixture->server), ==, 2);
   /* no 401 on the way: one token request and one API request */
@@ -425,7 +410,7 @@ test_pasted_token_not_refreshed (Fixture       *fixture,
   jd_client_set_access_token (fixture->client, token);
   jd_demo_server_expire_tokens (fixture->server);
 
-  job = get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
+  job = jd_test_get_job (fixture->client, JD_DEMO_JOB_SUCCESS, FALSE, &error);
   g_assert_null (job);
   g_assert_error (error, JD_CLIENT_ERROR, JD_CLIENT_ERROR_UNAUTHORIZED);
   g_assert_cmpuint (jd_demo_server_get_token_request_count (fixture->server), ==, 1);
@@ -739,7 +724,7 @@ first_output (JdClient   *client,
               const char *job_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JdJob) job = get_job (client, job_id, FALSE, &error);
+  g_autoptr(JdJob) job = jd_test_get_job (client, job_id, FALSE, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (jd_job_get_outputs (job)), >, 0);
